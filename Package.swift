@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "DigitalMayor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mayor", targets: ["MayorCLI"]),
+        .library(name: "MayorCore", targets: ["MayorCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // ncursesw, reached through a small shim header (C globals as functions).
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The pure core: data model, snapshot parsing and validation, screens,
+        // layout, cell buffer, widgets, panes and app state. No terminal here.
+        .target(
+            name: "MayorCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The thin edge: copies the cell buffer to ncurses and turns keys into events.
+        .target(
+            name: "MayorTerminal",
+            dependencies: ["MayorCore", "CNcursesw"]
+        ),
+        .executableTarget(
+            name: "MayorCLI",
+            dependencies: [
+                "MayorCore",
+                "MayorTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MayorCoreTests",
+            dependencies: ["MayorCore"],
+            resources: [.copy("Golden")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
