@@ -5,6 +5,8 @@ import MayorCore
 struct Mayor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mayor",
-        abstract: "DigitalMayor: a terminal wall dashboard for a digital mayor's office."
+        abstract: "DigitalMayor: a terminal wall dashboard for a digital mayor's office.",
+        subcommands: [
+        ]
     )
 }
