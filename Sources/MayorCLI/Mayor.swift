@@ -7,6 +7,7 @@ struct Mayor: ParsableCommand {
         commandName: "mayor",
         abstract: "DigitalMayor: a terminal wall dashboard for a digital mayor's office.",
         subcommands: [
+            CheckCommand.self,
         ]
     )
 }

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import MayorCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the data snapshots and screen files; one line per problem.",
+        discussion: "Exit status 0 when everything is valid, 1 otherwise. Problems are printed as FILE:LINE:COL: message or FILE: json.path: message."
+    )
+
+    @Option(name: .long, help: "The folder with the snapshot files.")
+    var data: String = "Data"
+
+    @Option(name: .long, help: "The folder with the screen, playlist and briefing files.")
+    var screens: String = "Screens"
+
+    @Option(name: .long, help: "Check staleness and future dates against this time (ISO-8601) instead of now.")
+    var now: String?
+
+    func run() throws {
+        var clock = wallClockNow()
+        if let now {
+            guard let instant = CalendarDate.parseInstant(now) else {
+                throw ValidationError("--now \(now) is not an ISO-8601 date or date-time")
+            }
+            clock = instant
+        }
+        let problems = Checker.check(dataDirectory: data, screensDirectory: screens, now: clock)
+        for problem in problems { print(problem) }
+        if !problems.isEmpty {
+            printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
+            throw ExitCode(1)
+        }
+        print("ok: \(SnapshotKind.allCases.count) snapshots in \(data), screens in \(screens)")
+    }
+}
+
+func printError(_ message: String) {
+    var stderr = StandardError()
+    print(message, to: &stderr)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        var bytes = Array(string.utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+}

@@ -1,0 +1,298 @@
+import Yams
+
+/// Reads `Screens/*.yaml` strictly: unknown keys, wrong types, unknown pane
+/// or screen ids and impossible timings are problems with `FILE:LINE:COL`.
+public struct ScreenParser {
+    public let knownPanes: Set<String>
+
+    public init(knownPanes: Set<String>) {
+        self.knownPanes = knownPanes
+    }
+
+    /// A screen id mentioned somewhere, checked once every file is read.
+    struct Reference {
+        let file: String
+        let mark: Mark?
+        let screen: String
+    }
+
+    /// Parses every file (name → YAML text) and cross-checks references.
+    public func parseAll(_ files: [(name: String, yaml: String)]) -> (ScreenSet, [Problem]) {
+        var set = ScreenSet()
+        var problems: [Problem] = []
+        var references: [Reference] = []
+        var brokenScreens = Set<String>()
+        for (name, yaml) in files.sorted(by: { $0.name < $1.name }) {
+            var reader = Reader(file: name, knownPanes: knownPanes)
+            reader.parse(yaml, into: &set)
+            problems += reader.problems
+            references += reader.references
+            // A screen whose own file is broken is reported there, not again at every reference.
+            if !reader.problems.isEmpty, set.screens[reader.id] == nil { brokenScreens.insert(reader.id) }
+        }
+        for ref in references where set.screens[ref.screen] == nil && !brokenScreens.contains(ref.screen) {
+            problems.append(Problem(file: ref.file, line: ref.mark?.line, column: ref.mark?.column,
+                                    message: "no screen named \"\(Sanitizer.clean(ref.screen, maxWidth: 40))\" (screens: \(set.screens.keys.sorted().joined(separator: ", ")))"))
+        }
+        return (set, problems)
+    }
+
+    struct Reader {
+        let file: String
+        let knownPanes: Set<String>
+        var problems: [Problem] = []
+        var references: [Reference] = []
+
+        var id: String {
+            let base = file.split(separator: "/").last.map(String.init) ?? file
+            return base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base.hasSuffix(".yml") ? String(base.dropLast(4)) : base
+        }
+
+        mutating func fail(_ node: Node?, _ message: String) {
+            problems.append(Problem(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message))
+        }
+
+        mutating func parse(_ yaml: String, into set: inout ScreenSet) {
+            let root: Node
+            do {
+                guard let node = try Yams.compose(yaml: yaml) else {
+                    fail(nil, "the file is empty")
+                    return
+                }
+                root = node
+            } catch let error as YamlError {
+                record(error)
+                return
+            } catch {
+                fail(nil, "could not be read: \(error)")
+                return
+            }
+            guard let map = mapping(root, "the file", allowed: nil) else { return }
+            guard let kindNode = map["kind"] else {
+                fail(root, "missing required key \"kind\" (screen, playlist or briefing)")
+                return
+            }
+            switch kindNode.string {
+            case "screen":
+                if let screen = screen(root, map) { set.screens[screen.id] = screen }
+            case "playlist":
+                if let playlist = playlist(root, map) { set.playlists[playlist.id] = playlist }
+            case "briefing":
+                if let briefing = briefing(root, map) { set.briefings[briefing.id] = briefing }
+            default:
+                fail(kindNode, "kind must be screen, playlist or briefing (found \"\(Sanitizer.clean(kindNode.string ?? "?", maxWidth: 40))\")")
+            }
+        }
+
+        mutating func record(_ error: YamlError) {
+            switch error {
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+                let text = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
+                problems.append(Problem(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(text)"))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                problems.append(Problem(file: file, line: context.mark.line, column: context.mark.column,
+                                        message: "duplicate key \(duplicates.map { "\"\(Sanitizer.clean($0, maxWidth: 40))\"" }.joined(separator: ", "))"))
+            case .reader(let problem, _, _, _):
+                problems.append(Problem(file: file, message: "YAML: \(problem)"))
+            default:
+                problems.append(Problem(file: file, message: "YAML: \(error)"))
+            }
+        }
+
+        // MARK: typed accessors
+
+        /// A mapping with string keys; reports keys outside `allowed`.
+        mutating func mapping(_ node: Node, _ what: String, allowed: Set<String>?) -> [String: Node]? {
+            guard let mapping = node.mapping else {
+                fail(node, "\(what) must be a mapping of keys to values")
+                return nil
+            }
+            var out: [String: Node] = [:]
+            for (key, value) in mapping {
+                guard let k = key.string else { fail(key, "keys must be strings"); continue }
+                if let allowed, !allowed.contains(k) {
+                    fail(key, "unknown key \"\(Sanitizer.clean(k, maxWidth: 40))\" in \(what) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                    continue
+                }
+                out[k] = value
+            }
+            return out
+        }
+
+        mutating func string(_ node: Node?, _ what: String) -> String? {
+            guard let node else { return nil }
+            guard let s = node.scalar?.string, node.scalar != nil, node.tag.description != "tag:yaml.org,2002:null" else {
+                fail(node, "\(what) must be text")
+                return nil
+            }
+            return s
+        }
+
+        mutating func positive(_ node: Node?, _ what: String, max: Double) -> Double? {
+            guard let node else { return nil }
+            guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
+                fail(node, "\(what) must be a number of seconds")
+                return nil
+            }
+            guard value > 0, value <= max else {
+                fail(node, "\(what) must be more than 0 and at most \(Int(max)) seconds (found \(value))")
+                return nil
+            }
+            return value
+        }
+
+        mutating func localized(_ node: Node?, _ what: String) -> LocalizedText? {
+            guard let node else { return nil }
+            if node.scalar != nil {
+                guard let s = string(node, what) else { return nil }
+                return LocalizedText(ko: SafeText(s), en: SafeText(s))
+            }
+            guard let map = mapping(node, what, allowed: ["ko", "en"]) else { return nil }
+            let ko = string(map["ko"], "\(what).ko")
+            let en = string(map["en"], "\(what).en")
+            if map["ko"] == nil || map["en"] == nil {
+                fail(node, "\(what) needs both ko and en")
+                return nil
+            }
+            guard let ko, let en else { return nil }
+            return LocalizedText(ko: SafeText(ko), en: SafeText(en))
+        }
+
+        mutating func paneID(_ node: Node) -> String? {
+            guard let id = string(node, "pane") else { return nil }
+            guard knownPanes.contains(id) else {
+                fail(node, "unknown pane \"\(Sanitizer.clean(id, maxWidth: 40))\" (panes: \(knownPanes.sorted().joined(separator: ", ")))")
+                return nil
+            }
+            return id
+        }
+
+        // MARK: screen
+
+        mutating func screen(_ root: Node, _ map: [String: Node]) -> ScreenConfig? {
+            guard let map = mapping(root, "a screen", allowed: ["kind", "title", "refresh", "rotate", "layout", "description"]) else { return nil }
+            _ = map
+            let title = localized(map["title"], "title")
+            if map["title"] == nil { fail(root, "missing required key \"title\"") }
+            let refresh = positive(map["refresh"], "refresh", max: 86400)
+            let rotate = positive(map["rotate"], "rotate", max: 86400)
+            if let d = map["description"] { _ = string(d, "description") }
+            guard let layoutNode = map["layout"] else {
+                fail(root, "missing required key \"layout\"")
+                return nil
+            }
+            var seen = Set<PaneRef>()
+            guard let layout = layout(layoutNode, depth: 0, seen: &seen), let title else { return nil }
+            return ScreenConfig(id: id, title: title, refreshSeconds: refresh, rotateSeconds: rotate, layout: layout)
+        }
+
+        mutating func layout(_ node: Node, depth: Int, seen: inout Set<PaneRef>) -> LayoutNode? {
+            guard depth < 8 else {
+                fail(node, "layout nested deeper than 8 levels")
+                return nil
+            }
+            guard let map = mapping(node, "a layout node", allowed: ["pane", "rows", "columns", "weight", "size", "district"]) else { return nil }
+            let shapes = ["pane", "rows", "columns"].filter { map[$0] != nil }
+            guard shapes.count == 1 else {
+                fail(node, shapes.isEmpty ? "a layout node needs one of pane, rows or columns" : "a layout node has only one of pane, rows or columns (found \(shapes.joined(separator: " and ")))")
+                return nil
+            }
+            var size = LayoutSize.weight(1)
+            if map["weight"] != nil && map["size"] != nil {
+                fail(node, "give weight or size, not both")
+            } else if let w = map["weight"] {
+                if let value = w.float ?? w.int.map(Double.init), value.isFinite, value > 0, value <= 1000 {
+                    size = .weight(value)
+                } else {
+                    fail(w, "weight must be a positive number")
+                }
+            } else if let s = map["size"] {
+                if let value = s.int, value >= 1, value <= 1000 {
+                    size = .fixed(value)
+                } else {
+                    fail(s, "size must be a whole number of cells from 1 to 1000")
+                }
+            }
+            if let paneNode = map["pane"] {
+                var district: SafeText?
+                if let d = map["district"], let s = string(d, "district") { district = SafeText(s) }
+                guard let id = paneID(paneNode) else { return nil }
+                let ref = PaneRef(id: id, district: district)
+                if !seen.insert(ref).inserted { fail(paneNode, "pane \"\(id)\" appears twice on this screen") }
+                return .pane(ref, size: size)
+            }
+            if let d = map["district"] { fail(d, "district belongs on a pane node") }
+            let axis = map["rows"] != nil ? "rows" : "columns"
+            guard let listNode = map[axis], let list = listNode.sequence, !list.isEmpty else {
+                fail(map[axis], "\(axis) must be a non-empty list of layout nodes")
+                return nil
+            }
+            var children: [LayoutNode] = []
+            for child in list {
+                if let c = layout(child, depth: depth + 1, seen: &seen) { children.append(c) }
+            }
+            guard children.count == list.count else { return nil }
+            return axis == "rows" ? .rows(children, size: size) : .columns(children, size: size)
+        }
+
+        // MARK: playlist
+
+        mutating func playlist(_ root: Node, _ map: [String: Node]) -> PlaylistConfig? {
+            guard let map = mapping(root, "a playlist", allowed: ["kind", "screens", "interval", "resumeAfter", "description"]) else { return nil }
+            guard let list = map["screens"]?.sequence, !list.isEmpty else {
+                fail(map["screens"] ?? root, "screens must be a non-empty list of screen names")
+                return nil
+            }
+            var screens: [String] = []
+            for item in list {
+                guard let name = string(item, "a screen name") else { continue }
+                references.append(Reference(file: file, mark: item.mark, screen: name))
+                screens.append(name)
+            }
+            let interval = positive(map["interval"], "interval", max: 86400) ?? 30
+            let resume = positive(map["resumeAfter"], "resumeAfter", max: 86400) ?? 120
+            if let d = map["description"] { _ = string(d, "description") }
+            return PlaylistConfig(id: id, screens: screens, intervalSeconds: interval, resumeAfterSeconds: resume)
+        }
+
+        // MARK: briefing
+
+        mutating func briefing(_ root: Node, _ map: [String: Node]) -> BriefingConfig? {
+            guard let map = mapping(root, "a briefing", allowed: ["kind", "title", "steps", "description"]) else { return nil }
+            let title = localized(map["title"], "title")
+            if map["title"] == nil { fail(root, "missing required key \"title\"") }
+            guard let list = map["steps"]?.sequence, !list.isEmpty else {
+                fail(map["steps"] ?? root, "steps must be a non-empty list")
+                return nil
+            }
+            var steps: [BriefingConfig.Step] = []
+            for (i, node) in list.enumerated() {
+                let what = "step \(i + 1)"
+                guard let step = mapping(node, what, allowed: ["screen", "pane", "district", "caption", "seconds"]) else { continue }
+                var target: BriefingConfig.Step.Target?
+                switch (step["screen"], step["pane"]) {
+                case (let s?, nil):
+                    if let name = string(s, "\(what) screen") {
+                        references.append(Reference(file: file, mark: s.mark, screen: name))
+                        target = .screen(name)
+                    }
+                case (nil, let p?):
+                    if let id = paneID(p) { target = .pane(id) }
+                default:
+                    fail(node, "\(what) needs exactly one of screen or pane")
+                }
+                var district: SafeText?
+                if let d = step["district"], let s = string(d, "\(what) district") { district = SafeText(s) }
+                let caption = localized(step["caption"], "\(what) caption")
+                if step["caption"] == nil { fail(node, "\(what) needs a caption") }
+                let seconds = positive(step["seconds"], "\(what) seconds", max: 3600)
+                if step["seconds"] == nil { fail(node, "\(what) needs seconds") }
+                if let target, let caption, let seconds {
+                    steps.append(.init(target: target, district: district, caption: caption, seconds: seconds))
+                }
+            }
+            guard let title, steps.count == list.count else { return nil }
+            return BriefingConfig(id: id, title: title, steps: steps)
+        }
+    }
+}

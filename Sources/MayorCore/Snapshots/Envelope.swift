@@ -1,0 +1,81 @@
+/// The five kinds of snapshot, one file each, and the pane that shows it.
+public enum SnapshotKind: String, CaseIterable, Sendable, Codable, Comparable {
+    case wifi, traffic, metaverse, cctv, pledges
+
+    /// The file in the data folder that holds this kind.
+    public var fileName: String { "\(rawValue).json" }
+
+    /// After this many days past `asOf` the figures are shown as stale,
+    /// unless the snapshot says otherwise (`maxAgeDays`).
+    public var defaultMaxAgeDays: Double {
+        switch self {
+        case .traffic: return 2
+        case .wifi, .metaverse: return 62
+        case .cctv, .pledges: return 400
+        }
+    }
+
+    public static func < (a: SnapshotKind, b: SnapshotKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Where the figures come from.
+public struct Provenance: Decodable, Hashable, Sendable {
+    public var document: SafeText
+    public var agency: SafeText
+    public var dataset: SafeText?
+    public var url: SafeText?
+    public var page: SafeText?
+}
+
+/// The part every snapshot file shares.
+public struct Envelope: Decodable, Hashable, Sendable {
+    public static let supportedSchemaVersion = 1
+
+    public var kind: String
+    public var schemaVersion: Int
+    /// As written in the file, for display.
+    public var asOf: SafeText
+    public var source: Provenance
+    public var sample: Bool?
+    public var maxAgeDays: Double?
+    public var notes: [SafeText]?
+
+    /// `asOf` as seconds since the epoch (nil when it does not parse; the
+    /// validator reports that).
+    public var asOfInstant: Double? { CalendarDate.parseInstant(asOf.value) }
+    public var isSample: Bool { sample ?? false }
+}
+
+/// A decoded file: its envelope and its kind-specific content, read from the
+/// same JSON object. The envelope is checked before the content is decoded,
+/// so a wrong kind or schema version is reported as such, not as a cascade of
+/// missing fields.
+public struct SnapshotDocument<Content: SnapshotContent>: Decodable, Sendable {
+    public let envelope: Envelope
+    public let content: Content
+
+    public init(from decoder: any Decoder) throws {
+        envelope = try Envelope(from: decoder)
+        guard envelope.kind == Content.kind.rawValue else {
+            throw EnvelopeMismatch(path: "kind", message: "kind is \"\(Sanitizer.clean(envelope.kind, maxWidth: 40))\", expected \"\(Content.kind.rawValue)\" in \(Content.kind.fileName)")
+        }
+        guard envelope.schemaVersion == Envelope.supportedSchemaVersion else {
+            throw EnvelopeMismatch(path: "schemaVersion", message: "unknown schemaVersion \(envelope.schemaVersion): this version of mayor reads schemaVersion \(Envelope.supportedSchemaVersion)")
+        }
+        content = try Content(from: decoder)
+    }
+}
+
+struct EnvelopeMismatch: Error {
+    let path: String
+    let message: String
+}
+
+/// The kind-specific content of a snapshot file.
+public protocol SnapshotContent: Decodable, Sendable {
+    static var kind: SnapshotKind { get }
+    /// Checks ranges and relations the types cannot express.
+    func validate(_ v: inout Validator)
+}

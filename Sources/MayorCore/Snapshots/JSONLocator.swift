@@ -1,0 +1,266 @@
+/// A small JSON syntax scanner used only to say *where* a snapshot is wrong.
+///
+/// Foundation's JSON decoder does the real decoding, but it reports neither the
+/// line and column of a syntax error nor duplicate keys, and it accepts
+/// unbounded nesting. This scanner walks the bytes once and reports the first
+/// such problem with its position, and can find the position of the value at
+/// a JSON path so semantic errors also point at a line and column.
+public enum JSONLocator {
+    public enum PathElement: Hashable, Sendable {
+        case key(String)
+        case index(Int)
+    }
+
+    public struct Position: Hashable, Sendable {
+        public let line: Int
+        public let column: Int
+    }
+
+    public struct SyntaxProblem: Error, Hashable, Sendable {
+        public let position: Position
+        public let message: String
+    }
+
+    /// The first syntax problem in `bytes`, or nil when it is well-formed JSON
+    /// within `maxDepth` levels of nesting with no duplicate keys.
+    public static func firstProblem<Bytes: Collection>(in bytes: Bytes, maxDepth: Int = 64) -> SyntaxProblem? where Bytes.Element == UInt8 {
+        var scanner = Scanner(Array(bytes), maxDepth: maxDepth, target: nil)
+        do {
+            try scanner.document()
+            return nil
+        } catch let problem as SyntaxProblem {
+            return problem
+        } catch {
+            return SyntaxProblem(position: scanner.position, message: "\(error)")
+        }
+    }
+
+    /// Where the value at `path` starts, if the document is well-formed enough to reach it.
+    public static func position<Bytes: Collection>(of path: [PathElement], in bytes: Bytes) -> Position? where Bytes.Element == UInt8 {
+        var scanner = Scanner(Array(bytes), maxDepth: 512, target: path)
+        _ = try? scanner.document()
+        return scanner.found
+    }
+
+    struct Scanner {
+        let bytes: [UInt8]
+        let maxDepth: Int
+        let target: [PathElement]?
+        var index = 0
+        var line = 1
+        var lineStart = 0
+        var path: [PathElement] = []
+        var found: Position?
+
+        init(_ bytes: [UInt8], maxDepth: Int, target: [PathElement]?) {
+            self.bytes = bytes
+            self.maxDepth = maxDepth
+            self.target = target
+        }
+
+        var position: Position {
+            // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+            var column = 1
+            var i = lineStart
+            while i < index && i < bytes.count {
+                if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+            return Position(line: line, column: column)
+        }
+
+        func fail(_ message: String) -> SyntaxProblem {
+            SyntaxProblem(position: position, message: message)
+        }
+
+        mutating func skipSpace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0D: index += 1
+                case 0x0A: index += 1; line += 1; lineStart = index
+                default: return
+                }
+            }
+        }
+
+        func describe(_ byte: UInt8) -> String {
+            if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+            return "byte 0x" + String(byte, radix: 16, uppercase: true)
+        }
+
+        mutating func document() throws {
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3; lineStart = 3 }
+            skipSpace()
+            guard index < bytes.count else { throw fail("the file is empty: expected a JSON object") }
+            try value(depth: 0)
+            skipSpace()
+            if index < bytes.count { throw fail("unexpected \(describe(bytes[index])) after the end of the JSON document") }
+        }
+
+        mutating func value(depth: Int) throws {
+            if found == nil, let target, path == target { found = position }
+            guard index < bytes.count else { throw fail("unexpected end of file: the file is truncated") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): try object(depth: depth + 1)
+            case UInt8(ascii: "["): try array(depth: depth + 1)
+            case UInt8(ascii: "\""): _ = try string()
+            case UInt8(ascii: "t"): try literal("true")
+            case UInt8(ascii: "f"): try literal("false")
+            case UInt8(ascii: "n"): try literal("null")
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+            default: throw fail("unexpected \(describe(bytes[index])): expected a value")
+            }
+        }
+
+        mutating func literal(_ word: String) throws {
+            for expected in word.utf8 {
+                guard index < bytes.count else { throw fail("unexpected end of file: the file is truncated") }
+                guard bytes[index] == expected else { throw fail("invalid literal: expected '\(word)'") }
+                index += 1
+            }
+        }
+
+        mutating func number() throws {
+            let start = index
+            let startPosition = position
+            if bytes[index] == UInt8(ascii: "-") { index += 1 }
+            func digits(_ s: inout Scanner) -> Int {
+                var n = 0
+                while s.index < s.bytes.count, s.bytes[s.index] >= 0x30, s.bytes[s.index] <= 0x39 { s.index += 1; n += 1 }
+                return n
+            }
+            guard digits(&self) > 0 else { throw fail("invalid number: expected a digit") }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                guard digits(&self) > 0 else { throw fail("invalid number: expected a digit after '.'") }
+            }
+            if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                guard digits(&self) > 0 else { throw fail("invalid number: expected a digit in the exponent") }
+            }
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            if let d = Double(text), !d.isFinite {
+                throw SyntaxProblem(position: startPosition, message: "number \(text) is out of range")
+            }
+        }
+
+        mutating func string() throws -> String {
+            index += 1  // opening quote
+            let start = index
+            var plain = true
+            while index < bytes.count {
+                let b = bytes[index]
+                if b == UInt8(ascii: "\"") {
+                    let raw = bytes[start..<index]
+                    index += 1
+                    return plain ? String(decoding: raw, as: UTF8.self) : unescape(raw)
+                }
+                if b == UInt8(ascii: "\\") {
+                    plain = false
+                    index += 1
+                    guard index < bytes.count else { break }
+                    let e = bytes[index]
+                    if e == UInt8(ascii: "u") {
+                        for _ in 0..<4 {
+                            index += 1
+                            guard index < bytes.count, isHex(bytes[index]) else { throw fail("invalid \\u escape in string") }
+                        }
+                    } else if !"\"\\/bfnrt".utf8.contains(e) {
+                        throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))' in string")
+                    }
+                } else if b < 0x20 {
+                    throw fail(b == 0x0A ? "unterminated string (a line break inside quotes)" : "control character \(describe(b)) inside a string must be escaped")
+                }
+                index += 1
+            }
+            throw fail("unexpected end of file inside a string: the file is truncated")
+        }
+
+        func isHex(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x66)
+        }
+
+        /// Good enough for comparing keys: escapes other than \uXXXX kept literally decoded.
+        func unescape(_ raw: ArraySlice<UInt8>) -> String {
+            var out = String.UnicodeScalarView()
+            var i = raw.startIndex
+            while i < raw.endIndex {
+                let b = raw[i]
+                if b == UInt8(ascii: "\\"), i + 1 < raw.endIndex {
+                    let e = raw[i + 1]
+                    switch e {
+                    case UInt8(ascii: "n"): out.append("\n"); i += 2
+                    case UInt8(ascii: "t"): out.append("\t"); i += 2
+                    case UInt8(ascii: "r"): out.append("\r"); i += 2
+                    case UInt8(ascii: "b"): out.append("\u{08}"); i += 2
+                    case UInt8(ascii: "f"): out.append("\u{0C}"); i += 2
+                    case UInt8(ascii: "u") where i + 5 < raw.endIndex:
+                        let hex = String(decoding: raw[(i + 2)...(i + 5)], as: UTF8.self)
+                        if let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) { out.append(s) } else { out.append("\u{FFFD}") }
+                        i += 6
+                    default: out.append(Unicode.Scalar(e)); i += 2
+                    }
+                } else {
+                    // Re-decode the UTF-8 run up to the next backslash.
+                    var j = i
+                    while j < raw.endIndex, raw[j] != UInt8(ascii: "\\") { j += 1 }
+                    out.append(contentsOf: String(decoding: raw[i..<j], as: UTF8.self).unicodeScalars)
+                    i = j
+                }
+            }
+            return String(out)
+        }
+
+        mutating func object(depth: Int) throws {
+            guard depth <= maxDepth else { throw fail("nesting deeper than \(maxDepth) levels") }
+            index += 1
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return }
+            var seen = Set<String>()
+            while true {
+                skipSpace()
+                guard index < bytes.count else { throw fail("unexpected end of file inside an object: the file is truncated") }
+                guard bytes[index] == UInt8(ascii: "\"") else { throw fail("unexpected \(describe(bytes[index])): expected a quoted key") }
+                let keyPosition = position
+                let key = try string()
+                if !seen.insert(key).inserted {
+                    throw SyntaxProblem(position: keyPosition, message: "duplicate key \"\(Sanitizer.clean(key, maxWidth: 40))\"")
+                }
+                skipSpace()
+                guard index < bytes.count else { throw fail("unexpected end of file after a key: the file is truncated") }
+                guard bytes[index] == UInt8(ascii: ":") else { throw fail("unexpected \(describe(bytes[index])): expected ':' after the key") }
+                index += 1
+                skipSpace()
+                path.append(.key(key))
+                try value(depth: depth)
+                path.removeLast()
+                skipSpace()
+                guard index < bytes.count else { throw fail("unexpected end of file inside an object: the file is truncated") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; return }
+                throw fail("unexpected \(describe(bytes[index])): expected ',' or '}'")
+            }
+        }
+
+        mutating func array(depth: Int) throws {
+            guard depth <= maxDepth else { throw fail("nesting deeper than \(maxDepth) levels") }
+            index += 1
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return }
+            var n = 0
+            while true {
+                skipSpace()
+                path.append(.index(n))
+                try value(depth: depth)
+                path.removeLast()
+                n += 1
+                skipSpace()
+                guard index < bytes.count else { throw fail("unexpected end of file inside an array: the file is truncated") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; return }
+                throw fail("unexpected \(describe(bytes[index])): expected ',' or ']'")
+            }
+        }
+    }
+}

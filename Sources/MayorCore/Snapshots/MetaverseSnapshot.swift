@@ -1,0 +1,83 @@
+/// Metaverse Seoul: visits against the goal, installs, daily averages and
+/// usage share by space.
+public struct MetaverseContent: SnapshotContent, Hashable {
+    public static let kind = SnapshotKind.metaverse
+
+    public struct Period: Decodable, Hashable, Sendable {
+        public var from: SafeText
+        public var to: SafeText
+        @WholeNumber public var visits: Int
+        @WholeNumber public var installs: Int
+    }
+
+    public struct Goal: Decodable, Hashable, Sendable {
+        @WholeNumber public var year: Int
+        @WholeNumber public var visits: Int
+    }
+
+    public struct MonthValue: Decodable, Hashable, Sendable {
+        public var month: SafeText
+        @WholeNumber public var visits: Int
+    }
+
+    public struct Share: Decodable, Hashable, Sendable {
+        public var space: SafeText
+        public var spaceEn: SafeText?
+        public var percent: Double
+    }
+
+    public struct Cumulative: Decodable, Hashable, Sendable {
+        public var date: SafeText
+        @WholeNumber public var visits: Int
+    }
+
+    public var launched: SafeText
+    public var period: Period
+    public var goal: Goal
+    public var monthlyVisits: [MonthValue]
+    public var dailyAverage: [MonthValue]
+    public var spaceShare: [Share]
+    public var cumulative: [Cumulative]?
+
+    /// Share of the goal reached by the period's visits, 0…1 (nil without a goal).
+    public var goalRatio: Double? {
+        goal.visits > 0 ? min(1, Double(period.visits) / Double(goal.visits)) : nil
+    }
+
+    public func validate(_ v: inout Validator) {
+        let launchDay = v.day(launched, "launched")
+        let from = v.day(period.from, "period.from")
+        let to = v.day(period.to, "period.to")
+        if let from, let to, to < from { v.fail("period.to", "is before period.from") }
+        if let launchDay, let from, from < launchDay { v.fail("period.from", "is before the launch date \(launched)") }
+        v.count(period.visits, "period.visits")
+        v.count(period.installs, "period.installs")
+        if goal.visits <= 0 { v.fail("goal.visits", "must be a positive number of visits") }
+        if !(2000...2100).contains(goal.year) { v.fail("goal.year", "\(goal.year) is not a plausible year") }
+        for (name, list) in [("monthlyVisits", monthlyVisits), ("dailyAverage", dailyAverage)] {
+            var keys: [Int?] = []
+            for (i, m) in list.enumerated() {
+                keys.append(v.month(m.month, "\(name)[\(i)].month"))
+                v.count(m.visits, "\(name)[\(i)].visits")
+            }
+            v.ascending(keys, { "\(name)[\($0)].month" }, what: "month")
+        }
+        v.notEmpty(dailyAverage, "dailyAverage")
+        var shareSum = 0.0
+        for (i, s) in spaceShare.enumerated() {
+            v.nonEmpty(s.space, "spaceShare[\(i)].space")
+            v.range(s.percent, 0...100, "spaceShare[\(i)].percent")
+            if s.percent.isFinite { shareSum += s.percent }
+        }
+        if shareSum > 100.5 { v.fail("spaceShare", "percentages add up to \(shareSum), more than 100") }
+        v.unique(spaceShare.map(\.space), { "spaceShare[\($0)].space" }, what: "space")
+        var keys: [Int?] = []
+        for (i, c) in (cumulative ?? []).enumerated() {
+            keys.append(v.day(c.date, "cumulative[\(i)].date"))
+            v.count(c.visits, "cumulative[\(i)].visits")
+        }
+        v.ascending(keys, { "cumulative[\($0)].date" }, what: "date")
+    }
+}
+
+public typealias MetaverseSnapshot = SnapshotDocument<MetaverseContent>

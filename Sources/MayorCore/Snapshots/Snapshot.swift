@@ -1,0 +1,185 @@
+import FoundationEssentials
+
+/// A loaded, validated snapshot of any kind.
+public enum Snapshot: Sendable {
+    case wifi(WifiSnapshot)
+    case traffic(TrafficSnapshot)
+    case metaverse(MetaverseSnapshot)
+    case cctv(CCTVSnapshot)
+    case pledges(PledgesSnapshot)
+
+    public var envelope: Envelope {
+        switch self {
+        case .wifi(let s): return s.envelope
+        case .traffic(let s): return s.envelope
+        case .metaverse(let s): return s.envelope
+        case .cctv(let s): return s.envelope
+        case .pledges(let s): return s.envelope
+        }
+    }
+
+    public var kind: SnapshotKind {
+        switch self {
+        case .wifi: return .wifi
+        case .traffic: return .traffic
+        case .metaverse: return .metaverse
+        case .cctv: return .cctv
+        case .pledges: return .pledges
+        }
+    }
+
+    public var wifi: WifiContent? { if case .wifi(let s) = self { return s.content } else { return nil } }
+    public var traffic: TrafficContent? { if case .traffic(let s) = self { return s.content } else { return nil } }
+    public var metaverse: MetaverseContent? { if case .metaverse(let s) = self { return s.content } else { return nil } }
+    public var cctv: CCTVContent? { if case .cctv(let s) = self { return s.content } else { return nil } }
+    public var pledges: PledgesContent? { if case .pledges(let s) = self { return s.content } else { return nil } }
+}
+
+/// Turns the bytes of a snapshot file into a validated `Snapshot`, or the
+/// problems that stop it, each naming the file and the place.
+public enum SnapshotParser {
+    /// Files larger than this are refused before parsing (configurable).
+    public static let defaultMaxBytes = 64 * 1024 * 1024
+    public static let maxDepth = 32
+
+    public static func parse(_ kind: SnapshotKind, data: Data, file: String, now: Double,
+                             maxBytes: Int = defaultMaxBytes) -> Result<Snapshot, ProblemList> {
+        if data.count > maxBytes {
+            return .failure(ProblemList([Problem(file: file, message: "file is \(data.count) bytes, more than the limit of \(maxBytes)")]))
+        }
+        if let syntax = JSONLocator.firstProblem(in: data, maxDepth: maxDepth) {
+            return .failure(ProblemList([Problem(file: file, line: syntax.position.line, column: syntax.position.column, message: syntax.message)]))
+        }
+        switch kind {
+        case .wifi: return decode(WifiContent.self, data, file, now).map(Snapshot.wifi)
+        case .traffic: return decode(TrafficContent.self, data, file, now).map(Snapshot.traffic)
+        case .metaverse: return decode(MetaverseContent.self, data, file, now).map(Snapshot.metaverse)
+        case .cctv: return decode(CCTVContent.self, data, file, now).map(Snapshot.cctv)
+        case .pledges: return decode(PledgesContent.self, data, file, now).map(Snapshot.pledges)
+        }
+    }
+
+    static func decode<C: SnapshotContent>(_ type: C.Type, _ data: Data, _ file: String, _ now: Double) -> Result<SnapshotDocument<C>, ProblemList> {
+        let document: SnapshotDocument<C>
+        do {
+            document = try JSONDecoder().decode(SnapshotDocument<C>.self, from: data)
+        } catch let mismatch as EnvelopeMismatch {
+            return .failure(ProblemList([locate(Problem(file: file, path: mismatch.path, message: mismatch.message), [.key(mismatch.path)], data)]))
+        } catch let error as DecodingError {
+            return .failure(ProblemList([problem(from: error, file: file, data: data)]))
+        } catch {
+            return .failure(ProblemList([Problem(file: file, message: "could not be read: \(error)")]))
+        }
+        var v = Validator(file: file)
+        v.envelope(document.envelope, now: now)
+        document.content.validate(&v)
+        if !v.isClean {
+            return .failure(ProblemList(v.problems.map { locate($0, parsePath($0.path ?? ""), data) }))
+        }
+        return .success(document)
+    }
+
+    /// Adds the line and column of the value at the problem's path, when found.
+    static func locate(_ problem: Problem, _ path: [JSONLocator.PathElement], _ data: Data) -> Problem {
+        // The value itself, or failing that (a missing field) its nearest parent.
+        var probe = path
+        var found: JSONLocator.Position?
+        while !probe.isEmpty, found == nil {
+            found = JSONLocator.position(of: probe, in: data)
+            if found == nil { probe.removeLast() }
+        }
+        guard let position = found else { return problem }
+        var p = problem
+        p.line = position.line
+        p.column = position.column
+        return p
+    }
+
+    static func problem(from error: DecodingError, file: String, data: Data) -> Problem {
+        func elements(_ path: [any CodingKey]) -> [JSONLocator.PathElement] {
+            path.map { key in key.intValue.map { .index($0) } ?? .key(key.stringValue) }
+        }
+        var path: [JSONLocator.PathElement]
+        let message: String
+        switch error {
+        case .typeMismatch(let type, let context):
+            path = elements(context.codingPath)
+            message = "expected \(describe(type)), found \(found(in: context.debugDescription))"
+        case .valueNotFound(let type, let context):
+            path = elements(context.codingPath)
+            message = "expected \(describe(type)), found null"
+        case .keyNotFound(let key, let context):
+            path = elements(context.codingPath)
+            let parent = path
+            path.append(.key(key.stringValue))
+            let p = Problem(file: file, path: formatJSONPath(path), message: "missing required field \"\(key.stringValue)\"")
+            return locate(p, parent, data)
+        case .dataCorrupted(let context):
+            path = elements(context.codingPath)
+            let last = path.last.map { formatJSONPath([$0]) } ?? ""
+            if let range = context.debugDescription.firstRange(of: "invalid String value ") {
+                let value = context.debugDescription[range.upperBound...]
+                message = "\"\(Sanitizer.clean(String(value), maxWidth: 40))\" is not one of the allowed values"
+            } else {
+                message = "invalid value\(last.isEmpty ? "" : " for \(last)"): \(context.debugDescription)"
+            }
+        @unknown default:
+            return Problem(file: file, message: "\(error)")
+        }
+        return locate(Problem(file: file, path: formatJSONPath(path), message: message), path, data)
+    }
+
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Double.Type: return "a number"
+        case is String.Type, is SafeText.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        default:
+            let name = "\(type)"
+            if name.hasPrefix("Array") { return "an array" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "an object"
+        }
+    }
+
+    /// Turns Foundation's "… but found a string instead." into "a string".
+    static func found(in debugDescription: String) -> String {
+        if let range = debugDescription.firstRange(of: "but found ") {
+            var rest = String(debugDescription[range.upperBound...])
+            if rest.hasSuffix(" instead.") { rest.removeLast(" instead.".count) }
+            if rest.hasPrefix("number") { return "a non-integer or out-of-range number" }
+            return rest
+        }
+        if debugDescription.contains("does not fit") || debugDescription.contains("not representable") {
+            return "a number out of range"
+        }
+        return "something else (\(debugDescription))"
+    }
+
+    /// Parses `a.b[2].c` back into path elements.
+    static func parsePath(_ text: String) -> [JSONLocator.PathElement] {
+        var out: [JSONLocator.PathElement] = []
+        for part in text.split(separator: ".") {
+            var s = Substring(part)
+            if let bracket = s.firstIndex(of: "[") {
+                let key = s[..<bracket]
+                if !key.isEmpty { out.append(.key(String(key))) }
+                s = s[bracket...]
+                while s.hasPrefix("["), let close = s.firstIndex(of: "]") {
+                    if let n = Int(s[s.index(after: s.startIndex)..<close]) { out.append(.index(n)) }
+                    s = s[s.index(after: close)...]
+                }
+            } else {
+                out.append(.key(String(s)))
+            }
+        }
+        return out
+    }
+}
+
+/// One or more problems, as an error.
+public struct ProblemList: Error, Sendable, CustomStringConvertible {
+    public let problems: [Problem]
+    public init(_ problems: [Problem]) { self.problems = problems }
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,46 @@
+/// Daily vehicle volume and average speed per road corridor (count station).
+public struct TrafficContent: SnapshotContent, Hashable {
+    public static let kind = SnapshotKind.traffic
+    /// Far more than a year of days for every TOPIS station; guards memory.
+    public static let maxRows = 2_000_000
+
+    public struct Day: Decodable, Hashable, Sendable {
+        public var date: SafeText
+        @WholeNumber public var volume: Int
+        public var speedKmh: Double
+    }
+
+    public struct Corridor: Decodable, Hashable, Sendable {
+        public var id: SafeText
+        public var name: SafeText
+        public var nameEn: SafeText?
+        public var district: SafeText?
+        public var daily: [Day]
+    }
+
+    public var corridors: [Corridor]
+
+    public func validate(_ v: inout Validator) {
+        v.notEmpty(corridors, "corridors")
+        v.unique(corridors.map(\.id), { "corridors[\($0)].id" }, what: "corridor id")
+        var rows = 0
+        for (c, corridor) in corridors.enumerated() {
+            let base = "corridors[\(c)]"
+            v.nonEmpty(corridor.id, "\(base).id")
+            v.nonEmpty(corridor.name, "\(base).name")
+            v.notEmpty(corridor.daily, "\(base).daily")
+            rows += corridor.daily.count
+            var keys: [Int?] = []
+            keys.reserveCapacity(corridor.daily.count)
+            for (i, day) in corridor.daily.enumerated() {
+                keys.append(v.day(day.date, "\(base).daily[\(i)].date"))
+                v.count(day.volume, "\(base).daily[\(i)].volume")
+                v.range(day.speedKmh, 0...200, "\(base).daily[\(i)].speedKmh")
+            }
+            v.ascending(keys, { "\(base).daily[\($0)].date" }, what: "date")
+        }
+        if rows > Self.maxRows { v.fail("corridors", "has \(rows) daily rows; at most \(Self.maxRows) are read") }
+    }
+}
+
+public typealias TrafficSnapshot = SnapshotDocument<TrafficContent>

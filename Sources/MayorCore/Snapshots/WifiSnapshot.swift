@@ -1,0 +1,52 @@
+/// Seoul public Wi-Fi: access points by category and daily usage by month.
+public struct WifiContent: SnapshotContent, Hashable {
+    public static let kind = SnapshotKind.wifi
+
+    public struct Category: Decodable, Hashable, Sendable {
+        public var id: SafeText
+        public var name: SafeText
+        public var nameEn: SafeText?
+        public var group: Group
+        @WholeNumber public var count: Int
+    }
+
+    public enum Group: String, Decodable, Hashable, Sendable { case fixed, mobile }
+
+    public struct Month: Decodable, Hashable, Sendable {
+        public var month: SafeText
+        @WholeNumber public var dailyUsers: Int
+        public var dailyTB: Double
+    }
+
+    @WholeNumber public var apTotal: Int
+    public var apCategories: [Category]
+    public var monthly: [Month]
+
+    public func total(of group: Group) -> Int {
+        apCategories.filter { $0.group == group }.reduce(0) { $0 + $1.count }
+    }
+
+    public func validate(_ v: inout Validator) {
+        v.count(apTotal, "apTotal")
+        v.notEmpty(apCategories, "apCategories")
+        for (i, c) in apCategories.enumerated() {
+            v.nonEmpty(c.name, "apCategories[\(i)].name")
+            v.count(c.count, "apCategories[\(i)].count")
+        }
+        v.unique(apCategories.map(\.id), { "apCategories[\($0)].id" }, what: "category id")
+        let sum = apCategories.reduce(0) { $0 + max(0, $1.count) }
+        if !apCategories.isEmpty, sum != apTotal {
+            v.fail("apTotal", "is \(apTotal) but the categories add up to \(sum)")
+        }
+        v.notEmpty(monthly, "monthly")
+        var keys: [Int?] = []
+        for (i, m) in monthly.enumerated() {
+            keys.append(v.month(m.month, "monthly[\(i)].month"))
+            v.count(m.dailyUsers, "monthly[\(i)].dailyUsers")
+            v.nonNegative(m.dailyTB, "monthly[\(i)].dailyTB")
+        }
+        v.ascending(keys, { "monthly[\($0)].month" }, what: "month")
+    }
+}
+
+public typealias WifiSnapshot = SnapshotDocument<WifiContent>

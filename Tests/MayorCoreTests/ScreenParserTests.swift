@@ -1,0 +1,90 @@
+import Testing
+@testable import MayorCore
+
+@Suite struct ScreenParserTests {
+    let parser = ScreenParser(knownPanes: Set(PaneRegistry.ids))
+
+    func parse(_ yaml: String, name: String = "Screens/test.yaml") -> (ScreenSet, [Problem]) {
+        parser.parseAll([(name, yaml)])
+    }
+
+    @Test func bundledScreensAreValid() throws {
+        let (set, problems) = ScreenLoader.load(directory: bundledScreens)
+        #expect(problems.isEmpty, "\(problems.map(\.description))")
+        let wall = try #require(set.screens["wall"])
+        #expect(Set(wall.layout.panes.map(\.id)) == Set(["wifi", "traffic", "metaverse", "cctv", "pledges"]))
+        #expect(set.screens.count >= 2)
+        #expect(set.playlists["playlist"]?.screens.first == "wall")
+        #expect((set.briefings["briefing"]?.steps.count ?? 0) >= 5)
+    }
+
+    @Test func layoutTreeKeepsWeightsAndSizes() throws {
+        let (set, problems) = parse("""
+            kind: screen
+            title: {ko: 시험, en: Test}
+            layout:
+              rows:
+                - { pane: wifi, size: 10 }
+                - columns:
+                    - { pane: cctv, weight: 2 }
+                    - { pane: pledges, district: 관악구 }
+            """)
+        #expect(problems.isEmpty, "\(problems)")
+        let screen = try #require(set.screens["test"])
+        #expect(screen.title.text(.ko) == "시험")
+        guard case .rows(let rows, _) = screen.layout else { Issue.record("not rows"); return }
+        #expect(rows[0] == .pane(PaneRef(id: "wifi"), size: .fixed(10)))
+        guard case .columns(let cols, _) = rows[1] else { Issue.record("not columns"); return }
+        #expect(cols[0].size == .weight(2))
+        #expect(cols[1] == .pane(PaneRef(id: "pledges", district: "관악구"), size: .weight(1)))
+    }
+
+    struct Bad: CustomTestStringConvertible, Sendable {
+        let yaml: String
+        let message: String
+        let line: Int?
+        var testDescription: String { message }
+    }
+
+    static let bad: [Bad] = [
+        Bad(yaml: "kind: screen\ntitle: x\nlayout:\n  rows:\n    - pane: parking\n", message: "unknown pane \"parking\"", line: 5),
+        Bad(yaml: "kind: screen\ntitle: x\nlayout:\n  colums:\n    - pane: wifi\n", message: "unknown key \"colums\"", line: 4),
+        Bad(yaml: "kind: screen\ntitle: x\n", message: "missing required key \"layout\"", line: 1),
+        Bad(yaml: "kind: screen\nlayout: {pane: wifi}\n", message: "missing required key \"title\"", line: 1),
+        Bad(yaml: "kind: screne\n", message: "kind must be screen, playlist or briefing", line: 1),
+        Bad(yaml: "title: x\n", message: "missing required key \"kind\"", line: 1),
+        Bad(yaml: "kind: screen\ntitle: x\nrefresh: -5\nlayout: {pane: wifi}\n", message: "refresh must be more than 0", line: 3),
+        Bad(yaml: "kind: screen\ntitle: x\nrotate: soon\nlayout: {pane: wifi}\n", message: "rotate must be a number of seconds", line: 3),
+        Bad(yaml: "kind: screen\ntitle: x\nlayout: {pane: wifi, rows: []}\n", message: "only one of pane, rows or columns", line: 3),
+        Bad(yaml: "kind: screen\ntitle: x\nlayout: {pane: wifi, weight: 1, size: 3}\n", message: "weight or size, not both", line: 3),
+        Bad(yaml: "kind: screen\ntitle: x\nlayout: {pane: wifi, size: 0}\n", message: "size must be a whole number", line: 3),
+        Bad(yaml: "kind: screen\ntitle: x\nlayout:\n  rows: []\n", message: "non-empty list", line: 4),
+        Bad(yaml: "kind: screen\ntitle: x\nlayout:\n  rows:\n    - pane: wifi\n    - pane: wifi\n", message: "appears twice", line: 6),
+        Bad(yaml: "kind: screen\ntitle: {ko: 가}\nlayout: {pane: wifi}\n", message: "needs both ko and en", line: 2),
+        Bad(yaml: "kind: screen\ntitle: x\nlayout: [\n", message: "YAML syntax", line: nil),
+        Bad(yaml: "kind: screen\nkind: screen\n", message: "duplicate key", line: nil),
+        Bad(yaml: "kind: playlist\nscreens: [wall, nowhere]\n", message: "no screen named \"nowhere\"", line: 2),
+        Bad(yaml: "kind: playlist\nscreens: []\n", message: "non-empty list of screen names", line: 2),
+        Bad(yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    seconds: 5\n", message: "needs a caption", line: 4),
+        Bad(yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    screen: wall\n    caption: c\n    seconds: 5\n", message: "exactly one of screen or pane", line: 4),
+        Bad(yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    caption: c\n    seconds: 99999\n", message: "at most 3600", line: 6),
+        Bad(yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    caption: c\n    seconds: 5\n    zoom: yes\n", message: "unknown key \"zoom\"", line: 7),
+    ]
+
+    @Test(arguments: bad)
+    func badScreenFilesAreRejectedWithLineAndColumn(_ b: Bad) {
+        let wall = ("Screens/wall.yaml", "kind: screen\ntitle: w\nlayout: {pane: wifi}\n")
+        let (_, problems) = parser.parseAll([("Screens/test.yaml", b.yaml), wall])
+        let match = problems.first { $0.message.contains(b.message) }
+        #expect(match != nil, "expected …\(b.message)…, got \(problems.map(\.description))")
+        #expect(match?.file == "Screens/test.yaml")
+        if let line = b.line { #expect(match?.line == line, "\(match?.description ?? "")") }
+        #expect(match?.line != nil)
+    }
+
+    @Test func hostileTitlesAreNeutralised() throws {
+        let (set, _) = parse("kind: screen\ntitle: \"evil\\e[2J\\e]0;x\\a\"\nlayout: {pane: wifi}\n")
+        let title = try #require(set.screens["test"]).title.text(.en)
+        #expect(!title.unicodeScalars.contains { $0.value < 0x20 })
+    }
+}

@@ -1,0 +1,121 @@
+import Testing
+@testable import MayorCore
+
+/// One way to break a bundled snapshot, and what the problem must say.
+struct Breakage: CustomTestStringConvertible, Sendable {
+    let kind: SnapshotKind
+    let old: String
+    let new: String
+    /// Expected JSON path of the problem (nil: a located syntax problem, checked by line).
+    let path: String?
+    let message: String
+    var testDescription: String { "\(kind.rawValue): \(message)" }
+}
+
+@Suite struct SnapshotRejectionTests {
+    @Test func everyBundledSnapshotIsValid() throws {
+        for kind in SnapshotKind.allCases {
+            let result = SnapshotParser.parse(kind, data: readBundled(kind), file: "Data/\(kind.fileName)", now: testNow)
+            if case .failure(let list) = result { Issue.record("\(kind.fileName): \(list)") }
+        }
+    }
+
+    static let breakages: [Breakage] = [
+        // Envelope
+        Breakage(kind: .wifi, old: "\"kind\": \"wifi\"", new: "\"kind\": \"cctv\"", path: "kind", message: "expected \"wifi\""),
+        Breakage(kind: .wifi, old: "\"schemaVersion\": 1", new: "\"schemaVersion\": 2", path: "schemaVersion", message: "unknown schemaVersion 2"),
+        Breakage(kind: .wifi, old: "\"asOf\": \"2023-09-30\"", new: "\"asOf\": \"30/09/2023\"", path: "asOf", message: "not an ISO-8601 date"),
+        Breakage(kind: .wifi, old: "\"asOf\": \"2023-09-30\"", new: "\"asOf\": \"2023-02-30\"", path: "asOf", message: "not an ISO-8601 date"),
+        Breakage(kind: .wifi, old: "\"asOf\": \"2023-09-30\"", new: "\"asOf\": \"2031-01-01\"", path: "asOf", message: "in the future"),
+        Breakage(kind: .wifi, old: "\"asOf\": \"2023-09-30\"", new: "\"asOf\": \"2023-09-30\", \"maxAgeDays\": -3", path: "maxAgeDays", message: "positive number of days"),
+        Breakage(kind: .wifi, old: "\"agency\": \"서울특별시 디지털정책관\"", new: "\"agency\": \"  \"", path: "source.agency", message: "must not be empty"),
+        Breakage(kind: .wifi, old: "\"document\":", new: "\"documentTitle\":", path: "source.document", message: "missing required field \"document\""),
+        // Syntax and limits
+        Breakage(kind: .metaverse, old: "\"goal\": {", new: "\"goal\": {\"a\": 1, \"a\": 2,", path: nil, message: "duplicate key \"a\""),
+        Breakage(kind: .metaverse, old: "\"visits\": 200000", new: "\"visits\": 1e999", path: nil, message: "out of range"),
+        Breakage(kind: .metaverse, old: "\"goal\": {", new: "\"goal\": {\"deep\": " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + ",", path: nil, message: "nesting deeper than"),
+        Breakage(kind: .metaverse, old: "\"goal\": {", new: "\"goal\": {,", path: nil, message: "expected a quoted key"),
+        // wifi
+        Breakage(kind: .wifi, old: "\"apTotal\": 31245", new: "\"apTotal\": 31246", path: "apTotal", message: "categories add up to 31245"),
+        Breakage(kind: .wifi, old: "\"count\": 3694", new: "\"count\": -3694", path: "apCategories[0].count", message: "must not be negative"),
+        Breakage(kind: .wifi, old: "\"group\": \"fixed\"", new: "\"group\": \"flying\"", path: "apCategories[0].group", message: "not one of the allowed values"),
+        Breakage(kind: .wifi, old: "\"id\": \"traditional-market\"", new: "\"id\": \"main-street\"", path: "apCategories[1].id", message: "duplicate category id"),
+        Breakage(kind: .wifi, old: "\"month\": \"2023-02\"", new: "\"month\": \"2023-01\"", path: "monthly[1].month", message: "repeats the previous month"),
+        Breakage(kind: .wifi, old: "\"month\": \"2023-02\"", new: "\"month\": \"2023-13\"", path: "monthly[1].month", message: "is not a month"),
+        // traffic
+        Breakage(kind: .traffic, old: "\"speedKmh\": 32.0", new: "\"speedKmh\": 900", path: "corridors[0].daily[0].speedKmh", message: "between 0.0 and 200.0"),
+        Breakage(kind: .traffic, old: "\"volume\": 67644", new: "\"volume\": -1", path: "corridors[0].daily[0].volume", message: "must not be negative"),
+        Breakage(kind: .traffic, old: "\"date\": \"2023-07-04\"", new: "\"date\": \"2023-07-01\"", path: "corridors[0].daily[1].date", message: "ascending order"),
+        Breakage(kind: .traffic, old: "\"volume\": 67644", new: "\"volume\": \"lots\"", path: "corridors[0].daily[0].volume", message: "expected a number, found a string"),
+        Breakage(kind: .traffic, old: "\"volume\": 67644", new: "\"volume\": 676.44", path: "corridors[0].daily[0].volume", message: "expected a number"),
+        // metaverse
+        Breakage(kind: .metaverse, old: "\"to\": \"2023-09-30\"", new: "\"to\": \"2023-01-01\"", path: "period.to", message: "before period.from"),
+        Breakage(kind: .metaverse, old: "\"visits\": 200000", new: "\"visits\": 0", path: "goal.visits", message: "positive number of visits"),
+        Breakage(kind: .metaverse, old: "\"percent\": 15", new: "\"percent\": 150", path: "spaceShare[0].percent", message: "between 0.0 and 100.0"),
+        Breakage(kind: .metaverse, old: "\"percent\": 15", new: "\"percent\": 85", path: "spaceShare", message: "more than 100"),
+        // cctv
+        Breakage(kind: .cctv, old: "\"aged10plus\": 5896", new: "\"aged10plus\": 95896", path: "ageProfile", message: "more than total"),
+        Breakage(kind: .cctv, old: "\"districts\": 24", new: "\"districts\": 26", path: "programme.districts", message: "between 0 and 25"),
+        Breakage(kind: .cctv, old: "\"name\": \"중구\"", new: "\"name\": \"종로구\"", path: "districts[1].name", message: "duplicate district"),
+        // pledges
+        Breakage(kind: .pledges, old: "\"target\": 1000", new: "\"target\": \"1000\"", path: "districts[0].programs[0].indicators[0].target", message: "expected a number, found a string"),
+        Breakage(kind: .pledges, old: "\"target\": 1000", new: "\"target\": 0", path: "districts[0].programs[0].indicators[0].target", message: "needs a positive target"),
+        Breakage(kind: .pledges, old: "\"target\": 1000,", new: "", path: "districts[0].programs[0].indicators[0].target", message: "is missing"),
+        Breakage(kind: .pledges, old: "\"actual\": 1000", new: "\"actual\": -5", path: "districts[0].programs[0].indicators[0].actual", message: "must not be negative"),
+        Breakage(kind: .pledges, old: "\"status\": \"이행 후 지속추진\"", new: "\"status\": \"잘 되고 있음\"", path: "districts[0].programs[0].status", message: "is not a pledge status"),
+        Breakage(kind: .pledges, old: "\"weight\": 20,", new: "", path: "districts[0].programs[0].indicators", message: "3 of 4 indicators have a weight"),
+        Breakage(kind: .pledges, old: "\"weight\": 20", new: "\"weight\": 0", path: "districts[0].programs[0].indicators[0].weight", message: "must be positive"),
+        Breakage(kind: .pledges, old: "\"name\": \"도봉구\"", new: "\"name\": \"관악구\"", path: "districts[1].name", message: "duplicate district"),
+    ]
+
+    @Test(arguments: breakages)
+    func brokenSnapshotIsRejectedWithFileAndPlace(_ b: Breakage) {
+        let found = problems(b.kind, bundledText(b.kind, replacing: b.old, with: b.new))
+        #expect(!found.isEmpty, "accepted a broken \(b.kind.fileName)")
+        let match = found.first { $0.message.contains(b.message) && (b.path == nil || $0.path == b.path) }
+        #expect(match != nil, "expected \(b.path ?? "-"): …\(b.message)…, got \(found.map(\.description))")
+        if let match {
+            #expect(match.file == "Data/\(b.kind.fileName)")
+            #expect(match.line != nil, "no line:column for \(match)")
+            #expect(match.description.hasPrefix("Data/\(b.kind.fileName):"))
+        }
+    }
+
+    @Test func truncatedFileIsReportedAtItsEnd() {
+        let full = String(decoding: readBundled(.metaverse), as: UTF8.self)
+        let truncated = String(full.prefix(full.count / 2))
+        let found = problems(.metaverse, truncated)
+        let p = try? #require(found.first)
+        #expect(p?.message.contains("truncated") == true)
+        let lines = truncated.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(p?.line == lines)
+        #expect(p?.description.hasPrefix("Data/metaverse.json:\(lines):") == true)
+    }
+
+    @Test func emptyAndNonObjectFilesAreRejected() {
+        #expect(problems(.wifi, "").first?.message.contains("empty") == true)
+        #expect(problems(.wifi, "[1, 2]").first?.message.contains("expected an object") == true)
+        #expect(problems(.wifi, "{} trailing").first?.message.contains("after the end") == true)
+    }
+
+    @Test func oversizedFileIsRefusedBeforeParsing() {
+        let data = readBundled(.wifi)
+        let result = SnapshotParser.parse(.wifi, data: data, file: "Data/wifi.json", now: testNow, maxBytes: 100)
+        guard case .failure(let list) = result else { Issue.record("accepted an oversized file"); return }
+        #expect(list.problems.first?.message.contains("more than the limit") == true)
+    }
+
+    @Test func hostileTextIsNeutralisedOnLoad() throws {
+        let text = bundledText(.pledges, replacing: "\"name\": \"관악구\"", with: "\"name\": \"관악구\\u001b[2J\\u001b]0;pwned\\u0007\"")
+        let snapshot = try parse(.pledges, text).get()
+        let name = try #require(snapshot.pledges?.districts.first?.name.value)
+        #expect(!name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+        #expect(name.hasPrefix("관악구␛[2J"))
+    }
+
+    @Test func problemDescriptionsFollowTheContract() {
+        #expect(Problem(file: "Data/a.json", line: 3, column: 7, message: "bad").description == "Data/a.json:3:7: bad")
+        #expect(Problem(file: "Data/a.json", path: "x[0].y", message: "bad").description == "Data/a.json: x[0].y: bad")
+        #expect(Problem(file: "Data/a.json", line: 3, column: 7, path: "x", message: "bad").description == "Data/a.json:3:7: x: bad")
+    }
+}
