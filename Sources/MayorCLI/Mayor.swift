@@ -8,6 +8,7 @@ struct Mayor: ParsableCommand {
         abstract: "DigitalMayor: a terminal wall dashboard for a digital mayor's office.",
         subcommands: [
             CheckCommand.self,
+            GenerateCommand.self,
         ]
     )
 }

@@ -1,0 +1,143 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import MayorCore
+
+@Suite struct DataStoreTests {
+    /// A copy of the bundled data in a temporary folder.
+    func copyOfData() -> String {
+        let dir = makeTempDirectory()
+        for kind in SnapshotKind.allCases {
+            writeFile(dir + "/" + kind.fileName, String(decoding: readBundled(kind), as: UTF8.self))
+        }
+        return dir
+    }
+
+    func gwanak(_ store: DataStore) -> Int? {
+        store.snapshot(.pledges)?.pledges?.districts.first?.programs.first?.achievement.map(tenths)
+    }
+
+    @Test func loadsEveryBundledSnapshot() {
+        let store = DataStore(directory: bundledData)
+        #expect(store.refresh(now: testNow))
+        #expect(store.problems.isEmpty, "\(store.problems)")
+        for kind in SnapshotKind.allCases { #expect(store.snapshot(kind) != nil) }
+        #expect(gwanak(store) == 557)
+    }
+
+    @Test func unchangedFilesAreNotReparsed() {
+        let dir = copyOfData()
+        defer { removeTree(dir) }
+        let store = DataStore(directory: dir)
+        store.refresh(now: testNow)
+        let generation = store.generation
+        #expect(!store.refresh(now: testNow + 30))
+        #expect(store.generation == generation)
+        #expect(store.state(.pledges).loadedAt == testNow)
+    }
+
+    @Test func atomicRewriteIsPickedUpAndBrokenRewriteKeepsLastGood() {
+        let dir = copyOfData()
+        defer { removeTree(dir) }
+        let store = DataStore(directory: dir)
+        store.refresh(now: testNow)
+        let path = dir + "/pledges.json"
+        writeFile(path, bundledText(.pledges, replacing: "\"actual\": 41.6", with: "\"actual\": 91.6"))
+        #expect(store.refresh(now: testNow + 2))
+        #expect(gwanak(store) == 707)
+        #expect(store.freshness(.pledges, now: testNow + 2) == .fresh)
+
+        // Half-written: the last good figures stay, the problem names the file, data is stale.
+        let full = String(decoding: readBundled(.pledges), as: UTF8.self)
+        writeFile(path, String(full.prefix(900)))
+        #expect(store.refresh(now: testNow + 4))
+        #expect(gwanak(store) == 707)
+        #expect(store.problems.first?.file.hasSuffix("pledges.json") == true)
+        #expect(store.freshness(.pledges, now: testNow + 4) == .failing(since: testNow + 2))
+        #expect(store.freshness(.wifi, now: testNow + 4) != .failing(since: nil))  // others unaffected
+
+        // The writer finishes: recovered on the next tick.
+        writeFile(path, full)
+        #expect(store.refresh(now: testNow + 6))
+        #expect(gwanak(store) == 557)
+        #expect(store.problems.isEmpty)
+    }
+
+    @Test func missingFileDirectoryAndLinkLoopAreProblemsNotCrashes() {
+        let dir = copyOfData()
+        defer { removeTree(dir) }
+        let store = DataStore(directory: dir)
+        store.refresh(now: testNow)
+        unlink(dir + "/wifi.json")
+        unlink(dir + "/cctv.json")
+        mkdir(dir + "/cctv.json", 0o755)
+        unlink(dir + "/traffic.json")
+        symlink(dir + "/traffic.json", dir + "/traffic.json")
+        store.refresh(now: testNow + 1)
+        let messages = Dictionary(uniqueKeysWithValues: store.problems.map { ($0.fileName, $0.message) })
+        #expect(messages["wifi.json"]?.contains("missing") == true)
+        #expect(messages["cctv.json"]?.contains("directory") == true)
+        #expect(messages["traffic.json"]?.contains("link loop") == true)
+        // Last good data is kept for all three; the rest is untouched.
+        #expect(store.snapshot(.wifi) != nil && store.snapshot(.cctv) != nil && store.snapshot(.traffic) != nil)
+        #expect(store.freshness(.metaverse, now: testNow + 1) == .old(days: Int((testNow + 1 - store.snapshot(.metaverse)!.envelope.asOfInstant!) / 86400)))
+        #expect(store.state(.pledges).problems.isEmpty)
+    }
+
+    @Test func missingFolderAtStartIsReported() {
+        let store = DataStore(directory: "/tmp/mayor-test-does-not-exist")
+        store.refresh(now: testNow)
+        #expect(store.folderProblem?.message.contains("data folder not found") == true)
+        #expect(store.freshness(.wifi, now: testNow) == .failing(since: nil))
+    }
+
+    @Test func oldDataIsStaleByKind() {
+        let store = DataStore(directory: bundledData)
+        store.refresh(now: testNow)
+        // Traffic is a 2023-09-30 sample; its maximum age is 2 days.
+        #expect(store.freshness(.traffic, now: CalendarDate.parseInstant("2023-10-01T12:00:00+09:00")!) == .fresh)
+        if case .old(let days) = store.freshness(.traffic, now: testNow) {
+            #expect(days > 400)
+        } else {
+            Issue.record("traffic should be old")
+        }
+    }
+
+    @Test func oversizedFileIsRefusedByTheStore() {
+        let dir = copyOfData()
+        defer { removeTree(dir) }
+        let store = DataStore(directory: dir, maxBytes: 2000)
+        store.refresh(now: testNow)
+        #expect(store.state(.traffic).problems.first?.message.contains("more than the limit") == true)
+        #expect(store.snapshot(.traffic) == nil)
+    }
+
+    @Test func bundledTrafficSampleIsTheGeneratorsOutput() {
+        let generated = TrafficSampleGenerator(startDate: "2023-07-03", days: 90, seed: 2023).makeJSON()
+        #expect(generated == String(decoding: readBundled(.traffic), as: UTF8.self))
+        let other = TrafficSampleGenerator(startDate: "2023-07-03", days: 90, seed: 7).makeJSON()
+        #expect(other != generated)
+    }
+}
+
+@Suite struct CheckerTests {
+    @Test func bundledDataAndScreensAreClean() {
+        let problems = Checker.check(dataDirectory: bundledData, screensDirectory: bundledScreens, now: testNow)
+        #expect(problems.isEmpty, "\(problems.map(\.description))")
+    }
+
+    @Test func briefingDistrictMustExist() {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        for name in FileProbe.list(bundledScreens) ?? [] {
+            if case .success(let data) = FileProbe.read(bundledScreens + "/" + name, limit: 1 << 20) {
+                var text = String(decoding: data, as: UTF8.self)
+                if name == "briefing.yaml" { text = text.replacing("district: 도봉구", with: "district: 도봉군") }
+                writeFile(dir + "/" + name, text)
+            }
+        }
+        let problems = Checker.check(dataDirectory: bundledData, screensDirectory: dir, now: testNow)
+        #expect(problems.contains { $0.file.hasSuffix("briefing.yaml") && $0.message.contains("도봉군") })
+    }
+}
