@@ -18,3 +18,8 @@ extension Buffer {
         widget.render(in: r, buffer: &self)
     }
 }
+
+/// Where a widget places text or content inside the room it has.
+public enum WidgetAlignment: Sendable, Hashable {
+    case left, center, right
+}

@@ -1,0 +1,92 @@
+/// Text helpers shared by the widgets. Everything a widget measures goes
+/// through `clean` first, so the width it computes is the width `Buffer.write`
+/// draws (control characters become one-column stand-ins there).
+enum WidgetText {
+    /// `text` as the buffer will show it.
+    @inline(__always)
+    static func clean(_ text: String) -> String { Sanitizer.clean(text) }
+
+    /// Cleaned and truncated with an ellipsis to at most `width` columns.
+    static func fit(_ text: String, _ width: Int) -> String {
+        width <= 0 ? "" : TextFit.truncate(clean(text), to: width)
+    }
+
+    /// The longest prefix of (clean) `text` at most `width` columns wide, cut
+    /// without an ellipsis and never through a wide character.
+    static func prefix(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if text.displayWidth <= width { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width { break }
+            out.append(character)
+            used += w
+        }
+        return out
+    }
+
+    /// Column where text of `width` starts when aligned in `room` columns from `x`.
+    @inline(__always)
+    static func start(_ x: Int, room: Int, width: Int, _ alignment: WidgetAlignment) -> Int {
+        switch alignment {
+        case .left: return x
+        case .center: return x + max(0, (room - width) / 2)
+        case .right: return x + max(0, room - width)
+        }
+    }
+}
+
+/// Block elements shared by the bar widgets.
+enum Blocks {
+    /// Lower eighths ▁…█, index 0 is one eighth.
+    static let vertical = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    /// Left eighths ▏…█, index 0 is one eighth.
+    static let horizontal = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
+    static let full = "█"
+
+    /// `value / maxValue` as a count of eighths of `cells` cells, clamped;
+    /// zero for NaN, negative or non-positive maxima.
+    static func eighths(_ value: Double, of maxValue: Double, cells: Int) -> Int {
+        guard value.isFinite, maxValue.isFinite, maxValue > 0, value > 0, cells > 0 else { return 0 }
+        let ratio = min(1, value / maxValue)
+        return Int((ratio * Double(cells * 8)).rounded())
+    }
+}
+
+/// Where `value` falls between `lo` and `hi`, clamped to 0…1, without
+/// overflowing for huge finite values; 0.5 when the range is empty or the
+/// value is not a number.
+@inline(__always)
+func widgetNormalize(_ value: Double, _ lo: Double, _ hi: Double) -> Double {
+    let span = hi / 2 - lo / 2
+    guard span > 0, span.isFinite else { return 0.5 }
+    let t = (value / 2 - lo / 2) / span
+    return t.isNaN ? 0.5 : min(1, max(0, t))
+}
+
+extension Buffer {
+    /// Fills the part of `rect` inside `clip` (and the buffer).
+    @inline(__always)
+    mutating func widgetFill(_ rect: Rect, clip: Rect, symbol: String = " ", style: Style) {
+        let r = rect.intersection(clip)
+        if !r.isEmpty { fill(r, symbol: symbol, style: style) }
+    }
+
+    /// Restyles the part of `rect` inside `clip`.
+    @inline(__always)
+    mutating func widgetStyle(_ style: Style, in rect: Rect, clip: Rect) {
+        let r = rect.intersection(clip)
+        if !r.isEmpty { setStyle(style, in: r) }
+    }
+
+    /// Draws a horizontal bar of `eighths` eighth-cells from (x, y), whole
+    /// cells as █ and the remainder as a left-eighth block.
+    mutating func widgetHorizontalBar(x: Int, y: Int, eighths: Int, style: Style, clip: Rect) {
+        guard eighths > 0 else { return }
+        widgetFill(Rect(x: x, y: y, width: eighths / 8, height: 1), clip: clip, symbol: Blocks.full, style: style)
+        let rest = eighths % 8
+        if rest > 0 { set(x: x + eighths / 8, y: y, symbol: Blocks.horizontal[rest - 1], style: style, clip: clip) }
+    }
+}
