@@ -1,0 +1,365 @@
+import CNcursesw
+import MayorCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The size of the terminal in cells.
+public struct TerminalSize: Hashable, Sendable, CustomStringConvertible {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+    public var description: String { "\(width)×\(height)" }
+}
+
+/// The live terminal: ncurses set up for full-screen drawing and key input.
+///
+/// Everything visible comes from `present(_:)`, which copies only the cells
+/// that changed since the last frame; `nextEvent(timeoutMilliseconds:)` blocks
+/// for input (no spinning). ncurses is not thread-safe and signals are
+/// process-wide, so a session is used from one thread only (the main thread):
+/// it is deliberately not `Sendable`, which lets the compiler keep it in the
+/// isolation domain that created it. `close()` (also run on deinit) restores
+/// the terminal and may be called any number of times.
+public final class TerminalSession {
+    public struct Options: Sendable {
+        /// The terminal type (default: `$TERM`).
+        public var term: String?
+        /// No colour at all: attributes only, and `start_color` is never called
+        /// (default: `NO_COLOR` set and non-empty).
+        public var noColor: Bool
+        /// How long a lone Esc waits for the rest of an escape sequence.
+        public var escapeDelayMilliseconds: Int
+
+        public init(term: String?, noColor: Bool, escapeDelayMilliseconds: Int = 25) {
+            self.term = term
+            self.noColor = noColor
+            self.escapeDelayMilliseconds = escapeDelayMilliseconds
+        }
+
+        /// TERM and NO_COLOR from the environment.
+        public static func fromEnvironment() -> Options {
+            let term = getenv("TERM").map { String(cString: $0) }
+            let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+            return Options(term: term, noColor: noColor)
+        }
+    }
+
+    /// Colours in use; `.none` means the app should draw with `Theme.monochrome`.
+    public let colorMode: ColorMode
+    /// Whether the locale is UTF-8. When false, cells whose characters the
+    /// locale cannot print are drawn as '?' (one per column), keeping alignment.
+    public let isUTF8: Bool
+    /// Colours the terminal reports (ncurses `COLORS`; 0 without colour).
+    public let colorCount: Int
+    /// True once input failed in a way that means the terminal is gone.
+    public private(set) var isTerminalLost = false
+    /// True until `close()`.
+    public private(set) var isOpen = false
+    /// True when the next `present` will clear and redraw the whole screen
+    /// (first frame, resize, resume, `invalidate()`).
+    public private(set) var needsFullRedraw = true
+
+    private var screen: OpaquePointer?
+    private var previous: Buffer?
+    private var pairs: ColorPairs?
+    private let mapper: ColorMapper
+    private var styleCache: [Style: (attrs: attr_t, pair: Int16)] = [:]
+    private var scratch: [wchar_t] = []
+    private let charsPerCell: Int
+    private let attrBold = mayor_a_bold()
+    private let attrDim = mayor_a_dim()
+    private let attrReverse = mayor_a_reverse()
+    private let attrUnderline = mayor_a_underline()
+
+    /// How long a blocking wait lasts at most before the size is re-checked
+    /// (a missed SIGWINCH) when the app has no deadline. No event is produced.
+    static let idleRecheckMilliseconds = 60_000
+    /// Consecutive early, input-less returns from `wget_wch` that mean the
+    /// terminal is gone even without EIO or a hang-up on stdin.
+    static let spuriousErrorLimit = 20
+
+    /// Checks the terminal, then starts ncurses. Throws `TerminalError`
+    /// (never exits the process) when TERM is unusable or stdin/stdout is not
+    /// a terminal.
+    public init(options: Options = .fromEnvironment()) throws {
+        let term = try Self.checkTerm(options.term)
+        let inBad = isatty(STDIN_FILENO) == 0, outBad = isatty(STDOUT_FILENO) == 0
+        if inBad || outBad { throw TerminalError.notATerminal(stdin: inBad, stdout: outBad) }
+
+        _ = mayor_set_locale()
+        isUTF8 = mayor_locale_is_utf8() != 0
+        charsPerCell = Int(mayor_cchar_max())
+
+        switch mayor_check_terminal(term, STDOUT_FILENO) {
+        case 0: break
+        case 1: throw TerminalError.unknownTerminal(term)
+        case 2, 3: throw TerminalError.noCursorAddressing(term)
+        case 4: throw TerminalError.noTerminfoDatabase(term)
+        default: throw TerminalError.startFailed(term)
+        }
+
+        // Before newterm, so ncurses keeps our SIGINT/SIGTERM handlers.
+        _ = Signals.install()
+        guard let s = mayor_newterm(term) else {
+            Signals.restore()
+            throw TerminalError.startFailed(term)
+        }
+        screen = s
+        isOpen = true
+
+        let win = mayor_stdscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(win, true)
+        intrflush(win, false)
+        leaveok(win, true)
+        scrollok(win, false)
+        idlok(win, false)
+        _ = curs_set(0)
+        set_escdelay(Int32(clamping: options.escapeDelayMilliseconds))
+
+        var mode = ColorMode.none
+        var count = 0
+        var defaults = false
+        if !options.noColor, has_colors() {
+            start_color()
+            defaults = use_default_colors() == mayor_ok()
+            count = Int(mayor_colors())
+            mode = count >= 256 ? .palette256 : count >= 8 ? .basic16 : .none
+        }
+        colorMode = mode
+        colorCount = count
+        mapper = ColorMapper(mode: mode, colors: count, hasDefaultColors: defaults)
+        if mode != .none {
+            let defaultPair = defaults ? ColorPairs.Key(foreground: -1, background: -1)
+                                       : ColorPairs.Key(foreground: 7, background: 0)
+            pairs = ColorPairs(limit: Int(mayor_color_pairs()), defaultPair: defaultPair) { p, f, b in
+                init_pair(p, f, b) == mayor_ok()
+            }
+        }
+    }
+
+    deinit { close() }
+
+    /// The checks on the terminal type that need no terminfo: returns TERM.
+    public static func checkTerm(_ term: String?) throws -> String {
+        guard let term, !term.isEmpty else { throw TerminalError.termNotSet }
+        if term == "dumb" || term == "unknown" || term == "network" || term == "dialup" {
+            throw TerminalError.dumbTerminal(term)
+        }
+        return term
+    }
+
+    /// Restores the terminal (`endwin`), frees ncurses' screen and puts back
+    /// the signal dispositions found at start. Idempotent.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        _ = curs_set(1)
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        previous = nil
+        Signals.restore()
+    }
+
+    /// The signal that asked the program to end (SIGINT, SIGTERM, SIGHUP), if any.
+    public var pendingSignal: Int32? { Signals.pending }
+
+    /// "SIGTERM" and so on.
+    public static func signalName(_ signal: Int32) -> String { Signals.name(signal) }
+
+    /// The size ncurses draws at (getmaxyx of stdscr).
+    public var size: TerminalSize {
+        guard isOpen else { return TerminalSize(width: 0, height: 0) }
+        var rows: Int32 = 0, cols: Int32 = 0
+        mayor_screen_size(&rows, &cols)
+        return TerminalSize(width: Int(cols), height: Int(rows))
+    }
+
+    /// The next `present` clears the screen and redraws every cell.
+    public func invalidate() {
+        needsFullRedraw = true
+    }
+
+    // MARK: - Output
+
+    /// Shows `buffer`: writes only the cells that changed since the last
+    /// frame (every cell after a resize or `invalidate()`), then one
+    /// `wnoutrefresh` + `doupdate`. Writes nothing when no cell changed.
+    /// Cells outside the current screen are skipped.
+    public func present(_ buffer: Buffer) {
+        guard isOpen else { return }
+        let full = needsFullRedraw || previous == nil
+        let changes = buffer.changes(since: full ? nil : previous)
+        previous = buffer
+        if changes.isEmpty && !full { return }
+        let win = mayor_stdscr()
+        if full {
+            werase(win)
+            clearok(win, true)
+        }
+        let screenSize = size
+        for change in changes where change.x < screenSize.width && change.y < screenSize.height {
+            draw(change.cell, x: change.x, y: change.y, screenWidth: screenSize.width)
+        }
+        wnoutrefresh(win)
+        doupdate()
+        needsFullRedraw = false
+    }
+
+    private func attributes(for style: Style) -> (attrs: attr_t, pair: Int16) {
+        if let cached = styleCache[style] { return cached }
+        var attrs = mayor_a_normal()
+        if style.attributes.contains(.bold) { attrs |= attrBold }
+        if style.attributes.contains(.dim) { attrs |= attrDim }
+        if style.attributes.contains(.reverse) { attrs |= attrReverse }
+        if style.attributes.contains(.underline) { attrs |= attrUnderline }
+        var pair: Int16 = 0
+        if pairs != nil {
+            let fg = mapper.number(for: style.foreground, isForeground: true)
+            let bg = mapper.number(for: style.background, isForeground: false)
+            pair = pairs!.pair(foreground: fg, background: bg)
+        }
+        styleCache[style] = (attrs, pair)
+        return (attrs, pair)
+    }
+
+    private func draw(_ cell: Cell, x: Int, y: Int, screenWidth: Int) {
+        let (attrs, pair) = attributes(for: cell.style)
+        scratch.removeAll(keepingCapacity: true)
+        for scalar in cell.symbol.unicodeScalars {
+            if scratch.count == charsPerCell { break }
+            scratch.append(wchar_t(bitPattern: scalar.value))
+        }
+        if scratch.isEmpty { scratch.append(0x20) }
+        let expected = max(1, Int(cell.width))
+        let first = scratch[0]
+        let libcWidth = (first >= 0x20 && first < 0x7F) ? 1 : Int(mayor_wcwidth(first))
+        if libcWidth == expected {
+            scratch.append(0)
+            _ = mayor_put_cell(Int32(y), Int32(x), scratch, attrs, pair)
+            return
+        }
+        // ncurses lays cells out by the C library's width; when it disagrees
+        // with the buffer's, draw something that keeps every column in place.
+        if libcWidth == 1 && expected == 2 {
+            scratch.append(0)
+            _ = mayor_put_cell(Int32(y), Int32(x), scratch, attrs, pair)
+            if x + 1 < screenWidth { putASCII(0x20, x: x + 1, y: y, attrs: attrs, pair: pair) }
+        } else {
+            // Not printable in this locale (e.g. not UTF-8), or wide where the
+            // buffer has one column: '?' in each column.
+            for dx in 0..<expected where x + dx < screenWidth {
+                putASCII(0x3F, x: x + dx, y: y, attrs: attrs, pair: pair)
+            }
+        }
+    }
+
+    private func putASCII(_ byte: wchar_t, x: Int, y: Int, attrs: attr_t, pair: Int16) {
+        let chars: [wchar_t] = [byte, 0]
+        _ = mayor_put_cell(Int32(y), Int32(x), chars, attrs, pair)
+    }
+
+    // MARK: - Input
+
+    /// Blocks until input arrives or `timeoutMilliseconds` passes (nil: no
+    /// deadline). Returns `.tick` on timeout, `.resize` after a resize (also one
+    /// noticed by polling the terminal size, in case a SIGWINCH was missed),
+    /// or a key. Returns nil when the program should stop: a quit signal is
+    /// pending (`pendingSignal`) or the terminal is gone (`isTerminalLost`).
+    public func nextEvent(timeoutMilliseconds: Int?) -> AppEvent? {
+        guard isOpen, !isTerminalLost else { return nil }
+        let start = Self.nowMilliseconds()
+        let deadline = timeoutMilliseconds.map { start + max(0, $0) }
+        var spurious = 0
+        var wakeAt = deadline ?? start + Self.idleRecheckMilliseconds
+        let win = mayor_stdscr()
+        while true {
+            if Signals.pending != nil { return nil }
+            if Signals.takeContinued() {
+                // Back from Ctrl-Z: ncurses restored the modes; repaint everything.
+                invalidate()
+                if let resized = recheckSize() { return resized }
+                return .tick
+            }
+            let now = Self.nowMilliseconds()
+            let wait = max(0, wakeAt - now)
+            wtimeout(win, Int32(clamping: wait))
+            var wch: wint_t = 0
+            mayor_clear_errno()
+            let status = wget_wch(win, &wch)
+            if status == mayor_err() {
+                let err = mayor_errno()
+                if Signals.pending != nil { return nil }
+                let after = Self.nowMilliseconds()
+                if after >= wakeAt {
+                    spurious = 0
+                    if let resized = recheckSize() { return resized }
+                    if deadline != nil { return .tick }
+                    wakeAt = after + Self.idleRecheckMilliseconds
+                    continue
+                }
+                if err == EINTR { continue }  // another signal (SIGCONT is handled above)
+                // Returned early with nothing read: the terminal may be gone.
+                if err == EIO || err == ENXIO || err == EBADF || Self.stdinHungUp() {
+                    isTerminalLost = true
+                    return nil
+                }
+                spurious += 1
+                if spurious >= Self.spuriousErrorLimit {
+                    isTerminalLost = true
+                    return nil
+                }
+                usleep(10_000)
+                continue
+            }
+            spurious = 0
+            switch KeyMapping.decode(status: status, code: UInt32(wch)) {
+            case .key(let key):
+                return .key(key)
+            case .resize:
+                invalidate()
+                let s = size
+                return .resize(width: s.width, height: s.height)
+            case .ignored:
+                continue
+            }
+        }
+    }
+
+    /// Compares the terminal's real size with ncurses' and resizes when a
+    /// SIGWINCH was missed.
+    private func recheckSize() -> AppEvent? {
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard mayor_tty_size(STDOUT_FILENO, &rows, &cols) != 0 else { return nil }
+        let current = size
+        guard Int(rows) != current.height || Int(cols) != current.width else { return nil }
+        resize_term(rows, cols)  // unlike resizeterm, queues no KEY_RESIZE
+        invalidate()
+        let s = size
+        return .resize(width: s.width, height: s.height)
+    }
+
+    private static func stdinHungUp() -> Bool {
+        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&fds, 1, 0) >= 0 else { return false }
+        return Int32(fds.revents) & (Int32(POLLHUP) | Int32(POLLERR) | Int32(POLLNVAL)) != 0
+    }
+
+    static func nowMilliseconds() -> Int {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Int(ts.tv_sec) * 1000 + Int(ts.tv_nsec) / 1_000_000
+    }
+}
+
+@available(*, unavailable, message: "a TerminalSession belongs to the thread that opened it (ncurses is not thread-safe)")
+extension TerminalSession: Sendable {}
