@@ -41,7 +41,11 @@ let package = Package(
         .testTarget(
             name: "MayorCoreTests",
             dependencies: ["MayorCore"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "MayorTerminalTests",
+            dependencies: ["MayorTerminal", "MayorCore", "CNcursesw"]
         ),
     ],
     swiftLanguageModes: [.v6]

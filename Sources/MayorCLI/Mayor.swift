@@ -7,8 +7,13 @@ struct Mayor: ParsableCommand {
         commandName: "mayor",
         abstract: "DigitalMayor: a terminal wall dashboard for a digital mayor's office.",
         subcommands: [
+            LiveCommand.self,
+            DemoCommand.self,
             CheckCommand.self,
             GenerateCommand.self,
-        ]
+            RenderCommand.self,
+            TerminalProbe.self,
+        ],
+        defaultSubcommand: LiveCommand.self
     )
 }

@@ -68,3 +68,14 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
         return Rect(x: x, y: y + index, width: width, height: 1)
     }
 }
+
+/// A width and height in cells.
+public struct Size: Hashable, Sendable, CustomStringConvertible {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+    public var description: String { "\(width)x\(height)" }
+}

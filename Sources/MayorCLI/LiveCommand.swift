@@ -1,0 +1,95 @@
+import ArgumentParser
+import MayorCore
+import MayorTerminal
+
+/// `mayor` with no subcommand: the live wall dashboard.
+struct LiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "live",
+        abstract: "Run the live dashboard (the default when no subcommand is given)."
+    )
+
+    @OptionGroup var options: DataOptions
+    @Option(help: "The screen to start on (default: the playlist's first).") var screen: String?
+    @Option(help: "Seconds between looks for changed data files (default: the screen's refresh, else 30).") var refresh: Double?
+
+    func validate() throws {
+        if let refresh, !(refresh > 0 && refresh <= 86400) { throw ValidationError("--refresh must be more than 0 and at most 86400 seconds") }
+    }
+
+    func run() throws {
+        try runLive(options: options, screen: screen, refresh: refresh, briefing: nil)
+    }
+}
+
+/// `mayor demo`: plays a briefing script.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Play a briefing: scripted screens and zoomed panes with captions.",
+        discussion: "Keys: Space or → next step, ← previous, p pause, q quit."
+    )
+
+    @OptionGroup var options: DataOptions
+    @Option(help: "The briefing script (default: SCREENS/briefing.yaml).") var script: String?
+    @Option(help: "Seconds between looks for changed data files.") var refresh: Double?
+
+    func run() throws {
+        let path = script ?? (options.screens.hasSuffix("/") ? options.screens : options.screens + "/") + "briefing.yaml"
+        try runLive(options: options, screen: nil, refresh: refresh, briefing: path)
+    }
+}
+
+/// Shared by `live` and `demo`: check the terminal, load screens, run the loop.
+func runLive(options: DataOptions, screen: String?, refresh: Double?, briefing: String?) throws {
+    let language = try options.language()
+    var (set, problems) = ScreenLoader.load(directory: options.screens)
+    var mode = DashboardApp.Mode.wall
+    if let briefing {
+        let id = briefingID(briefing)
+        if !briefing.hasPrefix(options.screens) || set.briefings[id] == nil {
+            // A script outside the screens folder: read it with the folder's screens.
+            if case .success(let data) = FileProbe.read(briefing, limit: ScreenLoader.maxBytes), let text = String(validating: data, as: UTF8.self) {
+                let (one, p) = ScreenParser(knownPanes: Set(PaneRegistry.ids)).parseAll([(briefing, text)])
+                problems += p.filter { !$0.message.hasPrefix("no screen named") || one.briefings.isEmpty }
+                if let b = one.briefings.values.first { set.briefings[id] = b }
+            } else {
+                throw ValidationError("cannot read the briefing script \(briefing)")
+            }
+        }
+        guard let script = set.briefings[id] else {
+            for p in problems { printError(p.description) }
+            throw ValidationError("\(briefing) is not a valid briefing script")
+        }
+        mode = .briefing(script)
+    }
+    if set.screens.isEmpty {
+        for p in problems { printError(p.description) }
+        throw ValidationError("no usable screens in \(options.screens)")
+    }
+    if let screen, set.screens[screen] == nil {
+        throw ValidationError("no screen named \(screen) (screens: \(set.screens.keys.sorted().joined(separator: ", ")))")
+    }
+    let session: TerminalSession
+    do {
+        session = try TerminalSession(options: .fromEnvironment())
+    } catch {
+        printError("\(error)")
+        throw ExitCode(1)
+    }
+    let theme: Theme = session.colorMode == .none ? .monochrome : .color
+    let store = DataStore(directory: options.data)
+    let app = DashboardApp(store: store, screens: set, mode: mode,
+                           options: .init(language: language, theme: theme, refreshSeconds: refresh, startScreen: screen),
+                           clock: wallClockNow)
+    let reason = LiveLoop.run(app: app, session: session)
+    session.close()
+    for p in problems { printError(p.description) }
+    if reason == .terminalLost { printError("mayor: the terminal went away; exiting") }
+    if reason.exitCode != 0 { throw ExitCode(reason.exitCode) }
+}
+
+func briefingID(_ path: String) -> String {
+    let base = path.split(separator: "/").last.map(String.init) ?? path
+    return base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base.hasSuffix(".yml") ? String(base.dropLast(4)) : base
+}

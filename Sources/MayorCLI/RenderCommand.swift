@@ -1,0 +1,85 @@
+import ArgumentParser
+import MayorCore
+
+/// Options shared by the commands that show data.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: "The folder with the snapshot files.")
+    var data: String = "Data"
+
+    @Option(name: .long, help: "The folder with the screen, playlist and briefing files.")
+    var screens: String = "Screens"
+
+    @Option(name: .long, help: "UI language: ko or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: String?
+
+    func language() throws -> Language {
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be ko or en") }
+        return Strings.language(override: lang, environment: environmentVariables())
+    }
+}
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render one frame of a screen or a pane to stdout, without a terminal."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, ansi }
+
+    @OptionGroup var options: DataOptions
+
+    @Option(help: "The screen to render (a Screens/NAME.yaml).") var screen: String?
+    @Option(help: "One pane to render on its own: \(PaneRegistry.ids.joined(separator: ", ")).") var pane: String?
+    @Option(help: "District filter for the district panes (cctv, pledges).") var district: String?
+    @Option(help: "Frame size as WIDTHxHEIGHT, e.g. 160x48.") var size: String = "160x48"
+    @Option(help: "text: plain characters only; ansi: with colours.") var format: Format = .text
+    @Option(help: "The clock for staleness and the header, ISO-8601 (default: now).") var now: String?
+
+    func validate() throws {
+        if (screen == nil) == (pane == nil) { throw ValidationError("give exactly one of --screen NAME or --pane ID") }
+        if let pane, PaneRegistry.pane(pane) == nil {
+            throw ValidationError("unknown pane \(pane) (panes: \(PaneRegistry.ids.joined(separator: ", ")))")
+        }
+        _ = try parseSize()
+    }
+
+    func parseSize() throws -> Size {
+        let parts = size.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...1000).contains(h) else {
+            throw ValidationError("--size must be WIDTHxHEIGHT with each from 1 to 1000, e.g. 160x48")
+        }
+        return Size(width: w, height: h)
+    }
+
+    func run() throws {
+        let size = try parseSize()
+        let language = try options.language()
+        var clock = wallClockNow()
+        if let now {
+            guard let instant = CalendarDate.parseInstant(now) else { throw ValidationError("--now \(now) is not an ISO-8601 date or date-time") }
+            clock = instant
+        }
+        let store = DataStore(directory: options.data)
+        store.refresh(now: clock)
+        let theme: Theme = format == .ansi ? .color : .monochrome
+        let strings = Strings(language)
+        var buffer = Buffer(width: size.width, height: size.height)
+        if let paneID = pane, let pane = PaneRegistry.pane(paneID) {
+            let context = PaneContext(strings: strings, theme: theme, now: clock, district: district.map { SafeText($0) })
+            PaneRenderer.render(pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: clock),
+                                context: context, in: buffer.area, buffer: &buffer)
+        } else if let screenID = screen {
+            let (set, problems) = ScreenLoader.load(directory: options.screens)
+            guard let config = set.screens[screenID] else {
+                for p in problems { printError(p.description) }
+                throw ValidationError("no screen named \(screenID) in \(options.screens) (screens: \(set.screens.keys.sorted().joined(separator: ", ")))")
+            }
+            var view = ViewState(screen: config)
+            view.district = district.map { SafeText($0) }
+            DashboardView(strings: strings, theme: theme).render(view, store: store, now: clock, into: &buffer)
+        }
+        let text = format == .ansi ? TextBackend.ansi(buffer) : TextBackend.plain(buffer)
+        print(text, terminator: "")
+        for problem in store.problems { printError(problem.description) }
+    }
+}

@@ -1,0 +1,181 @@
+/// What one frame shows, apart from the data: which screen, which pane has the
+/// focus or fills the screen, filters, caption and overlays.
+public struct ViewState: Sendable {
+    public var screen: ScreenConfig
+    /// Index into the screen's panes (reading order) of the focused pane.
+    public var focus: Int?
+    /// A pane shown alone on the whole screen.
+    public var zoomed: PaneRef?
+    /// District filter for the panes that have districts.
+    public var district: SafeText?
+    /// Left of the bottom line (e.g. rotation state); nil: key hints.
+    public var status: String?
+    /// A caption bar above the bottom line (briefings).
+    public var caption: String?
+    public var helpVisible = false
+    /// The bottom line lists the presenter's keys instead of the wall's.
+    public var briefingKeys = false
+
+    public init(screen: ScreenConfig, focus: Int? = nil, zoomed: PaneRef? = nil, district: SafeText? = nil,
+                status: String? = nil, caption: String? = nil) {
+        self.screen = screen
+        self.focus = focus
+        self.zoomed = zoomed
+        self.district = district
+        self.status = status
+        self.caption = caption
+    }
+}
+
+/// Draws a whole frame: the header (title, clock, data status), the screen's
+/// panes laid out by its layout (or one zoomed pane), an optional caption,
+/// and the bottom line. Pure: the same inputs give the same cells.
+public struct DashboardView {
+    public var strings: Strings
+    public var theme: Theme
+
+    public init(strings: Strings, theme: Theme) {
+        self.strings = strings
+        self.theme = theme
+    }
+
+    /// The smallest terminal that shows every pane of `layout` with its main figure.
+    public static func minimumSize(of layout: LayoutNode) -> Size {
+        let body = minimum(layout)
+        return Size(width: max(body.width, 40), height: body.height + 2)
+    }
+
+    static func minimum(_ node: LayoutNode) -> Size {
+        switch node {
+        case .pane(let ref, _):
+            let inner = PaneRegistry.pane(ref.id)?.minimumSize ?? Size(width: 10, height: 3)
+            return Size(width: inner.width + 2, height: inner.height + 2)
+        case .rows(let children, _):
+            let sizes = children.map(minimum)
+            return Size(width: sizes.map(\.width).max() ?? 0, height: sizes.reduce(0) { $0 + $1.height })
+        case .columns(let children, _):
+            let sizes = children.map(minimum)
+            return Size(width: sizes.reduce(0) { $0 + $1.width }, height: sizes.map(\.height).max() ?? 0)
+        }
+    }
+
+    /// Where each pane goes for this state in an area of `width`×`height`.
+    public func placements(_ view: ViewState, width: Int, height: Int) -> [LayoutEngine.Placement] {
+        let body = bodyArea(view, width: width, height: height)
+        if let zoomed = view.zoomed { return [LayoutEngine.Placement(pane: zoomed, rect: body)] }
+        return LayoutEngine.place(view.screen.layout, in: body)
+    }
+
+    func bodyArea(_ view: ViewState, width: Int, height: Int) -> Rect {
+        let captionRows = view.caption == nil ? 0 : 1
+        return Rect(x: 0, y: 1, width: width, height: height - 2 - captionRows)
+    }
+
+    public func render(_ view: ViewState, store: DataStore, now: Double, into buffer: inout Buffer) {
+        let (w, h) = (buffer.width, buffer.height)
+        buffer.clear(Cell.blank(theme.text))
+        guard w > 0, h > 0 else { return }
+        let need = view.zoomed == nil ? Self.minimumSize(of: view.screen.layout) : Size(width: 28, height: 10)
+        if w < need.width || h < need.height {
+            renderTooSmall(need: need, into: &buffer)
+            return
+        }
+        renderHeader(view, store: store, now: now, into: &buffer)
+        let panes = view.screen.layout.panes
+        for placement in placements(view, width: w, height: h) {
+            guard let pane = PaneRegistry.pane(placement.pane.id) else { continue }
+            let index = panes.firstIndex(of: placement.pane)
+            let context = PaneContext(strings: strings, theme: theme, now: now,
+                                      district: placement.pane.district ?? (pane.filtersByDistrict ? view.district : nil),
+                                      focused: view.zoomed == nil && index != nil && index == view.focus,
+                                      zoomed: view.zoomed != nil)
+            PaneRenderer.render(pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: now),
+                                context: context, in: placement.rect, buffer: &buffer)
+        }
+        if let caption = view.caption {
+            let row = Rect(x: 0, y: h - 2, width: w, height: 1)
+            buffer.fill(row, style: theme.caption)
+            let text = TextFit.truncate(caption, to: w - 2)
+            buffer.write(text, x: max(1, (w - text.displayWidth) / 2), y: row.y, style: theme.caption, clip: row)
+        }
+        renderBottom(view, into: &buffer)
+        if view.helpVisible { renderHelp(into: &buffer) }
+    }
+
+    /// The key list, in a box over the middle of the screen.
+    func renderHelp(into buffer: inout Buffer) {
+        let ko = strings.language == .ko
+        let rows: [(String, String)] = ko ? [
+            ("1–5", "창 선택 (순서대로)"), ("Tab / Shift-Tab", "다음 / 이전 창"), ("← ↑ → ↓", "방향으로 창 이동"),
+            ("Enter", "선택한 창 확대 / 되돌리기"), ("Esc", "확대 해제, 도움말 닫기"), ("f", "자치구 필터 바꾸기 (CCTV, 공약)"),
+            ("r", "자료 다시 읽기"), ("p", "화면 자동 회전 멈춤 / 다시"), ("[ ]", "이전 / 다음 화면"),
+            ("?", "도움말"), ("q", "종료"),
+        ] : [
+            ("1–5", "focus a pane (by position)"), ("Tab / Shift-Tab", "next / previous pane"), ("← ↑ → ↓", "move focus that way"),
+            ("Enter", "zoom the focused pane / back"), ("Esc", "unzoom, close this help"), ("f", "cycle the district filter (CCTV, pledges)"),
+            ("r", "reload the data now"), ("p", "pause / resume screen rotation"), ("[ ]", "previous / next screen"),
+            ("?", "this help"), ("q", "quit"),
+        ]
+        let keyWidth = rows.map { $0.0.displayWidth }.max() ?? 0
+        let textWidth = rows.map { $0.1.displayWidth }.max() ?? 0
+        let w = min(buffer.width, keyWidth + textWidth + 7)
+        let h = min(buffer.height, rows.count + 4)
+        let area = Rect(x: (buffer.width - w) / 2, y: (buffer.height - h) / 2, width: w, height: h)
+        buffer.fill(area, style: theme.text)
+        let frame = Frame(title: ko ? "도움말 — Esc 닫기" : "Help — Esc to close", focused: true, theme: theme)
+        buffer.draw(frame, in: area)
+        let inner = frame.inner(area).inset(top: 1, left: 1)
+        for (i, row) in rows.enumerated() where i < inner.height {
+            let line = inner.row(i)
+            buffer.write(TextFit.pad(row.0, to: keyWidth), x: line.x, y: line.y, style: theme.accent.bold, clip: line)
+            buffer.write(row.1, x: line.x + keyWidth + 2, y: line.y, style: theme.text, clip: line)
+        }
+    }
+
+    func renderTooSmall(need: Size, into buffer: inout Buffer) {
+        let message = strings.tooSmall(needWidth: need.width, needHeight: need.height, width: buffer.width, height: buffer.height)
+        let lines = Paragraph.wrap(message, width: buffer.width)
+        let top = max(0, (buffer.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < buffer.height {
+            buffer.write(line, x: max(0, (buffer.width - line.displayWidth) / 2), y: top + i, style: theme.warning)
+        }
+    }
+
+    func renderHeader(_ view: ViewState, store: DataStore, now: Double, into buffer: inout Buffer) {
+        let row = Rect(x: 0, y: 0, width: buffer.width, height: 1)
+        let clock = "\(CalendarDate.seoulDay(of: now)) \(CalendarDate.seoulTime(of: now)) KST"
+        var right: [StatusLine.Segment] = []
+        let broken = store.problems.map(\.fileName)
+        let stale = SnapshotKind.allCases.filter { store.freshness($0, now: now).isStale }
+        if !broken.isEmpty {
+            var seen = Set<String>()
+            let names = broken.filter { seen.insert($0).inserted }
+            right.append(.init(" \(strings.error): \(names.joined(separator: ", ")) ", style: theme.error))
+        } else if !stale.isEmpty {
+            right.append(.init(" \(strings.staleFiles(stale.count)): \(stale.map(\.fileName).joined(separator: ", ")) ", style: theme.warning))
+        } else {
+            right.append(.init(" ● \(strings.allFresh) ", style: theme.header))
+        }
+        let line = StatusLine(left: [.init(" " + view.screen.title.text(strings.language) + " ", style: theme.header)],
+                              center: [.init(clock, style: theme.header)],
+                              right: right, background: theme.header)
+        buffer.draw(line, in: row)
+    }
+
+    func renderBottom(_ view: ViewState, into buffer: inout Buffer) {
+        let row = Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1)
+        let keys: String
+        if view.briefingKeys {
+            keys = strings.language == .ko ? "Space/→ 다음 · ← 이전 · p 멈춤 · q 종료" : "Space/→ next · ← back · p pause · q quit"
+        } else {
+            keys = strings.language == .ko
+                ? "1-5 창 · Tab 이동 · Enter 확대 · f 자치구 · r 새로고침 · p 회전 · [ ] 화면 · ? 도움말 · q 종료"
+                : "1-5 pane · Tab move · Enter zoom · f district · r reload · p rotate · [ ] screen · ? help · q quit"
+        }
+        var left: [StatusLine.Segment] = []
+        if let status = view.status { left.append(.init(" " + status + " ", style: theme.accent)) }
+        if let district = view.district { left.append(.init(" \(strings.filter): \(district.value) ", style: theme.accent)) }
+        let line = StatusLine(left: left, center: [], right: [.init(keys + " ", style: theme.muted)], background: .plain)
+        buffer.draw(line, in: row)
+    }
+}

@@ -1,0 +1,100 @@
+/// Every label the dashboard itself draws, in Korean and English. Text from
+/// data files (district names, titles) is shown as written, not translated.
+public struct Strings: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    func t(_ ko: String, _ en: String) -> String { language == .ko ? ko : en }
+
+    /// The UI language from `--lang`, else LC_ALL / LC_MESSAGES / LANG
+    /// (Korean when it starts with `ko`), else English.
+    public static func language(override: String?, environment: [String: String]) -> Language {
+        if let override, let lang = Language(rawValue: override.lowercased()) { return lang }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty {
+                return value.lowercased().hasPrefix("ko") ? .ko : .en
+            }
+        }
+        return .en
+    }
+
+    // MARK: pane chrome
+    public var asOf: String { t("기준", "as of") }
+    public var source: String { t("출처", "source") }
+    public var sample: String { t("표본", "SAMPLE") }
+    public var stale: String { t("지연", "STALE") }
+    public var error: String { t("오류", "ERROR") }
+    public var noData: String { t("데이터 없음", "no data") }
+    public var lastGood: String { t("마지막 정상 자료", "last good data") }
+    public var loadedAt: String { t("불러온 시각", "loaded") }
+    public func daysOld(_ days: Int) -> String {
+        days >= 365 ? t("\(days / 365)년 경과", "\(days / 365)y old") : t("\(days)일 경과", "\(days)d old")
+    }
+    public var filter: String { t("필터", "filter") }
+    public var allDistricts: String { t("전체", "all") }
+
+    // MARK: header and status
+    public var allFresh: String { t("자료 정상", "data fresh") }
+    public func staleFiles(_ n: Int) -> String { t("지연 \(n)", "\(n) stale") }
+    public var paused: String { t("회전 멈춤", "rotation paused") }
+    public var rotating: String { t("자동 회전", "rotating") }
+    public func tooSmall(needWidth: Int, needHeight: Int, width: Int, height: Int) -> String {
+        t("터미널이 너무 작습니다: \(needWidth)×\(needHeight) 필요 (현재 \(width)×\(height))",
+          "terminal too small: need \(needWidth)×\(needHeight) (now \(width)×\(height))")
+    }
+    public func step(_ n: Int, of m: Int) -> String { t("\(m)단계 중 \(n)", "step \(n) of \(m)") }
+    public var helpHint: String { t("? 도움말", "? help") }
+
+    // MARK: wifi
+    public var wifiTitle: String { t("공공와이파이", "Public Wi-Fi") }
+    public var accessPoints: String { t("AP 총계", "access points") }
+    public var fixed: String { t("고정형", "fixed") }
+    public var mobile: String { t("이동형", "mobile") }
+    public var dailyUsers: String { t("일평균 접속자", "daily users") }
+    public var dailyData: String { t("일평균 데이터", "daily data") }
+    public var byCategory: String { t("설치 유형별 AP", "APs by category") }
+    public func versus(_ label: String) -> String { t("\(label) 대비", "vs \(label)") }
+
+    // MARK: traffic
+    public var trafficTitle: String { t("교통", "Traffic") }
+    public var dailyVolume: String { t("일 교통량", "daily volume") }
+    public var averageSpeed: String { t("평균 속도", "avg speed") }
+    public var busiest: String { t("최다 통행", "busiest") }
+    public var corridors: String { t("구간별", "by corridor") }
+    public var vehicles: String { t("대", "veh") }
+    public var allCorridors: String { t("전체 구간 합계", "all corridors") }
+
+    // MARK: metaverse
+    public var metaverseTitle: String { t("메타버스 서울", "Metaverse Seoul") }
+    public var visits: String { t("누적 방문", "visits") }
+    public func goal(_ year: Int) -> String { t("\(year) 목표", "\(year) goal") }
+    public var installs: String { t("앱 설치", "installs") }
+    public var dailyAverageVisits: String { t("일평균 방문", "daily visits") }
+    public var shareBySpace: String { t("공간별 이용 비중", "use by space") }
+
+    // MARK: cctv
+    public var cctvTitle: String { t("CCTV", "CCTV") }
+    public var cameras: String { t("자치구 CCTV", "district cameras") }
+    public var byDistrict: String { t("자치구별", "by district") }
+    public var ageing: String { t("노후 (8년 이상)", "aged 8+ years") }
+    public var aged8to10: String { t("8–10년", "8–10 y") }
+    public var aged10plus: String { t("10년 이상", "10+ y") }
+    public func programme(_ year: Int) -> String { t("\(year) 사업", "\(year) programme") }
+    public var newCameras: String { t("신설", "new") }
+    public var replaced: String { t("교체", "replaced") }
+    public func sites(_ n: Int) -> String { t("\(NumberFormat.grouped(n))개소", "\(NumberFormat.grouped(n)) sites") }
+    public func districtCount(_ n: Int) -> String { t("\(n)개 구", "\(n) districts") }
+
+    // MARK: pledges
+    public var pledgesTitle: String { t("공약 이행", "Pledges") }
+    public var achievement: String { t("가중 이행률", "weighted achievement") }
+    public var indicator: String { t("지표", "indicator") }
+    public var target: String { t("목표", "target") }
+    public var actual: String { t("실적", "actual") }
+    public var weight: String { t("가중", "wt") }
+    public var budget: String { t("예산 집행", "budget spent") }
+    public var published: String { t("공표", "published") }
+    public var status: String { t("상태", "status") }
+    public var millionWon: String { t("백만원", "M won") }
+}

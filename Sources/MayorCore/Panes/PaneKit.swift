@@ -1,0 +1,55 @@
+/// Small helpers the panes share: number wording by language, month names,
+/// section headings.
+enum PaneKit {
+    /// A count in the short form of the UI language: 183만 / 1.83M.
+    static func short(_ value: Int, _ s: Strings) -> String {
+        s.language == .ko ? NumberFormat.compactKorean(value) : NumberFormat.compact(value)
+    }
+
+    static func short(_ value: Double, _ s: Strings) -> String {
+        s.language == .ko ? NumberFormat.compactKorean(value) : NumberFormat.compact(value)
+    }
+
+    static let monthsEn = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `2023-09` → `9월` / `Sep`; anything else as written.
+    static func month(_ text: SafeText, _ s: Strings) -> String {
+        guard let m = CalendarDate.parseMonth(text.value) else { return text.value }
+        return s.language == .ko ? "\(m.month)월" : monthsEn[m.month - 1]
+    }
+
+    /// `2023-09` → `23.09` (a short axis label).
+    static func monthAxis(_ text: SafeText) -> String {
+        guard let m = CalendarDate.parseMonth(text.value) else { return text.value }
+        return "\(m.year % 100).\(m.month < 10 ? "0" : "")\(m.month)"
+    }
+
+    /// `2023-09-30` → `09.30`.
+    static func dayAxis(_ text: SafeText) -> String {
+        let v = text.value
+        guard v.count == 10 else { return v }
+        return String(v.dropFirst(5)).replacing("-", with: ".")
+    }
+
+    /// A one-line heading in the muted style.
+    static func heading(_ text: String, in area: Rect, buffer: inout Buffer, theme: Theme) {
+        guard area.height > 0 else { return }
+        buffer.write(text, x: area.x, y: area.y, maxWidth: area.width, style: theme.muted.bold, clip: area)
+    }
+
+    /// Segments (text, style) on one row, left to right, cut at the edge.
+    static func line(_ parts: [(String, Style)], in area: Rect, buffer: inout Buffer) {
+        guard area.height > 0 else { return }
+        var x = area.x
+        for (text, style) in parts where x < area.maxX {
+            x = buffer.write(TextFit.truncate(text, to: area.maxX - x), x: x, y: area.y, style: style, clip: area)
+        }
+    }
+
+    /// Splits off a heading row from the top when there is room for content under it.
+    static func titled(_ area: Rect, minContent: Int) -> (heading: Rect?, content: Rect) {
+        guard area.height > minContent else { return (nil, area) }
+        let (top, rest) = area.splitTop(1)
+        return (top, rest)
+    }
+}

@@ -1,0 +1,61 @@
+/// Draws a pane with its chrome: the frame and title, the provenance footer
+/// (source and as-of), the SAMPLE / STALE / ERROR marks, and — when its file
+/// is broken — a line naming the file and the problem under the last good
+/// figures.
+public enum PaneRenderer {
+    public static func render(_ pane: any Pane, state: KindState, freshness: Freshness,
+                              context: PaneContext, in area: Rect, buffer: inout Buffer) {
+        let s = context.strings
+        let theme = context.theme
+        var badges: [Frame.Badge] = []
+        var title = pane.title(s)
+        if let district = context.district { title += " · " + district.value }
+        if let snapshot = state.snapshot, snapshot.envelope.isSample {
+            badges.append(Frame.Badge(s.sample, style: theme.sample))
+        }
+        switch freshness {
+        case .fresh, .missing:
+            break
+        case .old(let days):
+            badges.append(Frame.Badge("\(s.stale) \(s.daysOld(days))", style: theme.warning))
+        case .failing:
+            badges.insert(Frame.Badge(s.error, style: theme.error), at: 0)
+        }
+        var footer: String?
+        if let envelope = state.snapshot?.envelope {
+            footer = "\(s.asOf) \(envelope.asOf.value) · \(s.source): \(envelope.source.agency.value)"
+        }
+        let frame = Frame(title: title, badges: badges, footer: footer, focused: context.focused, theme: theme)
+        buffer.fill(area, symbol: " ", style: theme.text)
+        buffer.draw(frame, in: area)
+        var inner = frame.inner(area)
+        guard !inner.isEmpty else { return }
+
+        // A broken file: one line at the bottom says which and why.
+        if let problem = state.problems.first {
+            let (content, line) = inner.splitBottom(state.snapshot == nil ? 0 : min(1, inner.height - 1))
+            if state.snapshot == nil {
+                drawMissing(problem: problem, context: context, in: inner, buffer: &buffer)
+                return
+            }
+            var text = "⚠ \(problem.fileName): \(problem.message)"
+            if let loaded = state.loadedAt { text += " · \(s.lastGood) \(CalendarDate.seoulTime(of: loaded))" }
+            buffer.fill(line, style: theme.error)
+            buffer.write(text, x: line.x, y: line.y, maxWidth: line.width, style: theme.error, clip: line)
+            inner = content
+        }
+        guard let snapshot = state.snapshot else {
+            drawMissing(problem: nil, context: context, in: inner, buffer: &buffer)
+            return
+        }
+        pane.render(snapshot, context: context, in: inner, buffer: &buffer)
+    }
+
+    static func drawMissing(problem: Problem?, context: PaneContext, in area: Rect, buffer: inout Buffer) {
+        var lines = [Paragraph.Line(context.strings.noData, style: context.theme.error)]
+        if let problem {
+            lines.append(Paragraph.Line(problem.description, style: context.theme.muted))
+        }
+        buffer.draw(Paragraph(lines, wrap: true, alignment: .center), in: area.inset(top: max(0, area.height / 2 - 1)))
+    }
+}

@@ -1,0 +1,83 @@
+/// 교통: total daily volume of the latest day as the big figure (with the change
+/// against the same weekday a week before), the busiest corridor, volume and
+/// speed by corridor with a 30-day trend, and the total over time.
+public struct TrafficPane: Pane {
+    public init() {}
+    public let id = "traffic"
+    public let kind = SnapshotKind.traffic
+    public func title(_ s: Strings) -> String { s.trafficTitle }
+    public var minimumSize: Size { Size(width: 24, height: 6) }
+
+    /// Sum over corridors of the volume on each date, by date (ascending).
+    static func totals(_ traffic: TrafficContent) -> [(date: SafeText, volume: Int)] {
+        var byDate: [SafeText: Int] = [:]
+        for corridor in traffic.corridors {
+            for day in corridor.daily { byDate[day.date, default: 0] += day.volume }
+        }
+        return byDate.keys.sorted().map { ($0, byDate[$0]!) }
+    }
+
+    public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
+        guard let traffic = snapshot.traffic else { return }
+        let s = c.strings, theme = c.theme
+        let totals = Self.totals(traffic)
+        guard let latest = totals.last else { return }
+        let latestDays = traffic.corridors.compactMap { corridor in corridor.daily.last.map { (corridor, $0) } }
+            .filter { $0.1.date == latest.date }
+        let weekBefore = totals.count > 7 ? totals[totals.count - 8].volume : nil
+        let speedSum = latestDays.reduce(0.0) { $0 + $1.1.speedKmh * Double($1.1.volume) }
+        let volumeSum = latestDays.reduce(0) { $0 + $1.1.volume }
+        let avgSpeed = volumeSum > 0 ? speedSum / Double(volumeSum) : 0
+        let busiest = latestDays.max { $0.1.volume < $1.1.volume }
+
+        let label = "\(s.dailyVolume) (\(s.allCorridors)) \(NumberFormat.grouped(latest.volume))\(s.language == .ko ? "대" : "") · \(latest.date.value)"
+        let change = weekBefore.flatMap { BigFigure.Change(from: Double($0), to: Double(latest.volume), caption: s.language == .ko ? "1주 전 대비" : "vs a week before") }
+
+        let wide = area.width >= 100
+        let (left, right) = wide ? area.splitLeft(area.width / 2) : (area, Rect.zero)
+        let rows = Stack.rows(left, [
+            .init(min: 2, ideal: 8, priority: 0),
+            .init(min: 1, priority: 1),
+            .init(min: wide ? 0 : 3, ideal: wide ? 0 : traffic.corridors.count + 1, flexible: !wide, priority: 2),
+            .init(min: 4, ideal: 10, flexible: true, priority: 3),
+        ])
+        buffer.draw(BigFigure(NumberFormat.grouped(latest.volume), label: label, change: change, theme: theme), in: rows[0])
+
+        var parts: [(String, Style)] = [("\(s.averageSpeed) ", theme.muted), ("\(NumberFormat.decimal(avgSpeed, places: 1)) km/h", theme.figure)]
+        if let busiest {
+            let name = s.language == .en ? (busiest.0.nameEn ?? busiest.0.name) : busiest.0.name
+            parts += [("  \(s.busiest) ", theme.muted), (name.value, theme.accent), (" \(NumberFormat.grouped(busiest.1.volume))", theme.figure)]
+        }
+        PaneKit.line(parts, in: rows[1], buffer: &buffer)
+
+        // Corridors: table of the latest day with a 30-day volume trend.
+        let tableArea = wide ? right.inset(left: 2) : rows[2]
+        let trendWidth = tableArea.width >= 60 ? 30 : tableArea.width >= 44 ? 14 : 0
+        let (tableRect, trendRect) = tableArea.splitLeft(tableArea.width - (trendWidth > 0 ? trendWidth + 1 : 0))
+        let corridorRows = latestDays.map { corridor, day -> Table.Row in
+            let name = s.language == .en ? (corridor.nameEn ?? corridor.name) : corridor.name
+            return Table.Row([name.value, NumberFormat.grouped(day.volume), NumberFormat.decimal(day.speedKmh, places: 1)])
+        }
+        let highlight = busiest.flatMap { b in latestDays.firstIndex { $0.0.id == b.0.id } }
+        let table = Table(columns: [
+            Table.Column(s.corridors, minWidth: 6, weight: 1),
+            Table.Column(s.dailyVolume, alignment: .right, minWidth: 7, maxWidth: 10),
+            Table.Column("km/h", alignment: .right, minWidth: 4, maxWidth: 6),
+        ], rows: corridorRows, highlight: highlight, theme: theme)
+        buffer.draw(table, in: tableRect)
+        if trendWidth > 0, tableArea.height > 1 {
+            buffer.write(s.language == .ko ? "30일 추이" : "30-day trend", x: trendRect.x + 1, y: trendRect.y, maxWidth: trendWidth, style: theme.muted.bold, clip: trendRect)
+            for (i, (corridor, _)) in latestDays.enumerated() where i + 1 < trendRect.height {
+                let values = corridor.daily.suffix(30).map { Double($0.volume) }
+                buffer.draw(Sparkline(values, style: theme.bar), in: Rect(x: trendRect.x + 1, y: trendRect.y + 1 + i, width: trendWidth, height: 1))
+            }
+        }
+
+        let (chartHeading, chartArea) = PaneKit.titled(rows[3], minContent: 3)
+        if let chartHeading { PaneKit.heading("\(s.dailyVolume) (\(s.allCorridors))", in: chartHeading, buffer: &buffer, theme: theme) }
+        let xLabels = [totals.first, totals.last].compactMap { $0.map { PaneKit.dayAxis($0.date) } }
+        let language = s.language
+        buffer.draw(LineChart([.init(totals.map { Double($0.volume) }, style: theme.accent)], xLabels: xLabels,
+                              yFormat: { language == .ko ? NumberFormat.compactKorean($0) : NumberFormat.compact($0) }, theme: theme), in: chartArea)
+    }
+}

@@ -1,0 +1,177 @@
+import Testing
+@testable import MayorCore
+
+/// A clock the test moves by hand.
+final class FakeClock: @unchecked Sendable {
+    var now: Double
+    init(_ now: Double) { self.now = now }
+}
+
+@Suite struct DashboardAppTests {
+    let clock = FakeClock(testNow)
+
+    func makeApp(mode: DashboardApp.Mode = .wall, refresh: Double? = nil, data: String = bundledData) -> DashboardApp {
+        let (set, problems) = ScreenLoader.load(directory: bundledScreens)
+        precondition(problems.isEmpty)
+        let clock = self.clock
+        return DashboardApp(store: DataStore(directory: data), screens: set, mode: mode,
+                            options: .init(language: .ko, theme: .monochrome, refreshSeconds: refresh),
+                            clock: { clock.now })
+    }
+
+    func frame(_ app: DashboardApp, _ w: Int = 160, _ h: Int = 48) -> String {
+        var buffer = Buffer(width: w, height: h)
+        app.render(into: &buffer)
+        return buffer.text
+    }
+
+    func key(_ app: DashboardApp, _ keys: KeyEvent...) {
+        for k in keys { _ = app.handle(.key(k)) }
+    }
+
+    @Test func startsOnTheWallWithEveryPane() {
+        let app = makeApp()
+        #expect(app.currentScreen?.id == "wall")
+        let text = frame(app)
+        #expect(text.contains("55.7%") && text.contains("31,245") && text.contains("127,242"))
+    }
+
+    @Test func focusZoomAndHelp() {
+        let app = makeApp()
+        _ = frame(app)
+        key(app, .character("5"))
+        #expect(app.focus == 4)
+        key(app, .enter)
+        #expect(app.zoomed?.id == "pledges")
+        let zoomed = frame(app)
+        #expect(zoomed.contains("55.7") && !zoomed.contains("31,245"))
+        key(app, .character("?"))
+        #expect(frame(app).contains("도움말"))
+        key(app, .escape)
+        #expect(!app.helpVisible && app.zoomed != nil)
+        key(app, .escape)
+        #expect(app.zoomed == nil)
+        key(app, .tab)
+        #expect(app.focus == 0)
+        key(app, .backTab)
+        #expect(app.focus == 4)
+        #expect(app.handle(.key(.character("q"))) == false)
+    }
+
+    @Test func arrowsMoveFocusSpatially() {
+        let app = makeApp()
+        _ = frame(app)
+        key(app, .character("1"))  // wifi, top left
+        key(app, .right)
+        #expect(app.focus == 1)  // metaverse
+        key(app, .down)
+        #expect([3, 4].contains(app.focus ?? -1))  // a pane of the bottom row
+        key(app, .character("4"), .up)
+        #expect(app.focus == 0)
+    }
+
+    @Test func wallRotatesAndAKeyHoldsIt() throws {
+        let app = makeApp()
+        #expect(app.order == ["wall", "city", "districts"])
+        let wallSeconds = try #require(app.currentScreen?.rotateSeconds)
+        clock.now += wallSeconds + 0.1
+        _ = app.handle(.tick)
+        #expect(app.currentScreen?.id == "city")
+        // A key press holds the rotation for resumeAfter (120 s).
+        key(app, .character("1"))
+        clock.now += 100
+        _ = app.handle(.tick)
+        #expect(app.currentScreen?.id == "city")
+        clock.now += 21
+        _ = app.handle(.tick)  // hold over: rotation restarts its interval
+        clock.now += 31
+        _ = app.handle(.tick)
+        #expect(app.currentScreen?.id == "districts")
+        key(app, .character("p"))
+        clock.now += 1000
+        _ = app.handle(.tick)
+        #expect(app.currentScreen?.id == "districts")
+        key(app, .character("]"))
+        #expect(app.currentScreen?.id == "wall")
+        key(app, .character("["), .character("["))
+        #expect(app.currentScreen?.id == "city")
+    }
+
+    @Test func districtFilterCycles() {
+        let app = makeApp()
+        _ = frame(app)
+        key(app, .character("5"), .character("f"))
+        #expect(app.district?.value == "관악구")
+        key(app, .character("f"))
+        #expect(app.district?.value == "도봉구")
+        #expect(frame(app).contains("도봉구 · 환경, 교통, 관광 스마트도봉 조성"))
+        key(app, .character("f"), .character("f"))
+        #expect(app.district == nil)
+        key(app, .character("3"), .character("f"))  // CCTV: its 25 districts
+        #expect(app.district?.value == "종로구")
+    }
+
+    @Test func idleWakesOnlyForTheClockAndRendersOnlyOnChange() {
+        let app = makeApp(refresh: 30)
+        _ = frame(app)
+        clock.now = (clock.now + 0.2)
+        #expect(!app.needsRender)
+        let wait = app.millisecondsUntilNextTick() ?? 0
+        #expect(wait >= 1 && wait <= 1000)
+        clock.now = clock.now.rounded(.down) + 1.001
+        #expect(app.needsRender)  // the header clock moved on
+    }
+
+    @Test func reloadPicksUpARewrittenFile() {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        for kind in SnapshotKind.allCases {
+            writeFile(dir + "/" + kind.fileName, String(decoding: readBundled(kind), as: UTF8.self))
+        }
+        let app = makeApp(refresh: 2, data: dir)
+        #expect(frame(app).contains("55.7%"))
+        writeFile(dir + "/pledges.json", bundledText(.pledges, replacing: "\"actual\": 41.6", with: "\"actual\": 91.6"))
+        clock.now += 2.5
+        _ = app.handle(.tick)
+        #expect(frame(app).contains("70.7%"))
+        writeFile(dir + "/pledges.json", "{\"kind\": \"pledges\", \"schemaVe")
+        clock.now += 2.5
+        _ = app.handle(.tick)
+        let broken = frame(app)
+        #expect(broken.contains("70.7%"))
+        #expect(broken.contains("pledges.json"))
+        key(app, .character("r"))
+        #expect(frame(app).contains("70.7%"))
+    }
+
+    @Test func briefingStepsAdvanceAndShowCaptions() throws {
+        let (set, _) = ScreenLoader.load(directory: bundledScreens)
+        let briefing = try #require(set.briefings["briefing"])
+        let app = makeApp(mode: .briefing(briefing))
+        #expect(frame(app).contains(briefing.steps[0].caption.ko.value))
+        #expect(frame(app).contains("\(briefing.steps.count)단계 중 1"))
+        key(app, .character(" "))
+        #expect(app.step == 1)
+        #expect(app.zoomed?.id == "wifi")
+        key(app, .left)
+        #expect(app.step == 0)
+        clock.now += briefing.steps[0].seconds + 0.1
+        _ = app.handle(.tick)
+        #expect(app.step == 1)
+        key(app, .character("p"))
+        clock.now += 1000
+        _ = app.handle(.tick)
+        #expect(app.step == 1)
+        // Step with a district: Gwanak's pledges.
+        while app.step != 5 { key(app, .right) }
+        #expect(app.district?.value == "관악구")
+        #expect(frame(app).contains("55.7%"))
+    }
+
+    @Test func tooSmallTerminalShowsANotice() {
+        let app = makeApp()
+        let text = frame(app, 24, 6)
+        #expect(text.contains("터미널이 너무") || text.contains("78×18"))
+        #expect(frame(app).contains("55.7%"))
+    }
+}
