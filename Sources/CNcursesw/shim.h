@@ -60,6 +60,15 @@ static inline int mayor_locale_is_utf8(void) {
     return strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf-8") == 0 || strcmp(cs, "utf8") == 0 || strcmp(cs, "UTF8") == 0;
 }
 
+// When the environment's locale is not UTF-8 (LANG=C, a missing locale over
+// SSH), switch the character type alone to C.UTF-8 so Korean text and box
+// drawing still reach a UTF-8 terminal. 1 when UTF-8 is in effect afterwards.
+static inline int mayor_prefer_utf8_ctype(void) {
+    if (mayor_locale_is_utf8()) return 1;
+    if (setlocale(LC_CTYPE, "C.UTF-8") == NULL && setlocale(LC_CTYPE, "en_US.UTF-8") == NULL) return 0;
+    return mayor_locale_is_utf8();
+}
+
 // Columns the C library gives one wide character in the current locale
 // (-1: not printable here). ncurses lays cells out with this value.
 static inline int mayor_wcwidth(wchar_t wc) { return wcwidth(wc); }

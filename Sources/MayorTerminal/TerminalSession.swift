@@ -55,6 +55,9 @@ public final class TerminalSession {
     /// Whether the locale is UTF-8. When false, cells whose characters the
     /// locale cannot print are drawn as '?' (one per column), keeping alignment.
     public let isUTF8: Bool
+    /// Whether the environment's own locale was UTF-8 (false: LC_CTYPE was
+    /// switched to C.UTF-8 so the dashboard can still draw Korean text).
+    public let localeWasUTF8: Bool
     /// Colours the terminal reports (ncurses `COLORS`; 0 without colour).
     public let colorCount: Int
     /// True once input failed in a way that means the terminal is gone.
@@ -93,7 +96,8 @@ public final class TerminalSession {
         if inBad || outBad { throw TerminalError.notATerminal(stdin: inBad, stdout: outBad) }
 
         _ = mayor_set_locale()
-        isUTF8 = mayor_locale_is_utf8() != 0
+        localeWasUTF8 = mayor_locale_is_utf8() != 0
+        isUTF8 = mayor_prefer_utf8_ctype() != 0
         charsPerCell = Int(mayor_cchar_max())
 
         switch mayor_check_terminal(term, STDOUT_FILENO) {

@@ -72,3 +72,38 @@ import Testing
         #expect(Buffer(width: 3, height: 1).changes(since: nil).count == 3)
     }
 }
+
+@Suite struct BufferHardeningTests {
+    @Test func setAndFillKeepOneSanitisedGraphemePerCell() {
+        var b = Buffer(width: 4, height: 1)
+        b.fill(b.area, symbol: "b\u{07}")
+        #expect(b.textLines() == ["bbbb"])
+        b.set(x: 0, y: 0, symbol: "\u{07}", style: .plain)
+        #expect(b[0, 0].symbol == "␇")
+        b.set(x: 1, y: 0, symbol: "ab", style: .plain)
+        #expect(b[1, 0].symbol == "a" && b[1, 0].width == 1)
+    }
+
+    @Test func truncationMeasuresWhatIsDrawn() {
+        let t = TextFit.truncate("ab\u{1B}\u{1B}\u{1B}cd", to: 4)
+        #expect(t.displayWidth <= 4)
+        var b = Buffer(width: 10, height: 1, fill: Cell("."))
+        b.write("ab\u{200B}\u{200B}\u{200B}cdefgh", x: 0, y: 0, maxWidth: 4)
+        #expect(b.textLines()[0].hasSuffix("......"))
+    }
+
+    @Test func outOfRangeReadsAreBlank() {
+        var b = Buffer(width: 2, height: 2)
+        b.write("ab", x: 0, y: 0)
+        #expect(b[-1, 1] == .blank)
+        #expect(b[2, 0] == .blank)
+        #expect(b[0, 5] == .blank)
+    }
+
+    @Test func widthsAgreeWithTheTerminalForTrickyCharacters() {
+        #expect("\u{05B0}".displayWidth == 0)  // Hebrew point: a nonspacing mark
+        #expect("\u{302E}".displayWidth == 2)  // Hangul tone mark: wide in glibc
+        #expect("\u{4DC0}".displayWidth == 2)  // Yijing hexagram
+        #expect("🇰🇷".displayWidth == 2)
+    }
+}

@@ -2,8 +2,11 @@
 /// Widgets draw into a rectangle of it; a backend copies it to a terminal
 /// (only the cells that changed since the last frame) or prints it as text.
 ///
-/// Every write takes a clip rectangle and never touches a cell outside it (nor
-/// outside the buffer), so a widget cannot draw outside the area it was given.
+/// Every write takes a clip rectangle and never writes a character outside it
+/// (nor outside the buffer), so a widget cannot draw outside the area it was
+/// given. The one exception keeps the grid whole: overwriting half of a wide
+/// character that straddles the clip edge blanks its other half. Writers that
+/// clip never leave such a character, so neighbouring panes are not touched.
 public struct Buffer: Sendable, Equatable {
     public let width: Int
     public let height: Int
@@ -20,8 +23,10 @@ public struct Buffer: Sendable, Equatable {
     @inline(__always)
     func index(_ x: Int, _ y: Int) -> Int { y * width + x }
 
+    /// The cell at (x, y); a blank cell outside the buffer.
     public subscript(x: Int, y: Int) -> Cell {
-        get { cells[index(x, y)] }
+        guard x >= 0, x < width, y >= 0, y < height else { return .blank }
+        return cells[index(x, y)]
     }
 
     /// Resets every cell to `fill`.
@@ -54,9 +59,9 @@ public struct Buffer: Sendable, Equatable {
     }
 
     /// Sets one cell at (x, y) if it lies inside the clip and the buffer.
-    public mutating func set(x: Int, y: Int, symbol: String, style: Style, clip: Rect? = nil) {
+    public mutating func set(x: Int, y: Int, symbol raw: String, style: Style, clip: Rect? = nil) {
         let bounds = clip.map { $0.intersection(area) } ?? area
-        guard bounds.contains(x: x, y: y) else { return }
+        guard bounds.contains(x: x, y: y), let symbol = Self.cellSymbol(raw) else { return }
         var w = DisplayWidth.of(symbol)
         if w == 0 { return }
         if w > 2 { w = 2 }
@@ -76,10 +81,20 @@ public struct Buffer: Sendable, Equatable {
         }
     }
 
-    /// Fills `rect` (clipped to the buffer) with `symbol` in `style`.
-    public mutating func fill(_ rect: Rect, symbol: String = " ", style: Style = .plain) {
+    /// One grapheme, with control characters replaced by their stand-ins:
+    /// what a single cell may hold.
+    static func cellSymbol(_ raw: String) -> String? {
+        guard let first = raw.first else { return nil }
+        if let scalar = first.unicodeScalars.first, let stand = Sanitizer.standIn(for: scalar) {
+            return String(Character(stand))
+        }
+        return String(first)
+    }
+
+    /// Fills `rect` (clipped to the buffer) with `symbol` (its first grapheme) in `style`.
+    public mutating func fill(_ rect: Rect, symbol raw: String = " ", style: Style = .plain) {
         let r = rect.intersection(area)
-        guard !r.isEmpty else { return }
+        guard !r.isEmpty, let symbol = Self.cellSymbol(raw) else { return }
         let w = DisplayWidth.of(symbol)
         if w == 1 {
             let cell = Cell(symbol, style: style)

@@ -17,9 +17,12 @@ public enum DisplayWidth {
             if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
             return 1
         }
-        if isZeroWidth(v) { return 0 }
         if isWide(v) { return 2 }
-        return 1
+        if isZeroWidth(v) { return 0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: return 1
+        }
     }
 
     /// Columns taken by one grapheme cluster (what a single cell shows).
@@ -65,7 +68,7 @@ public enum DisplayWidth {
              0x200B...0x200F,  // zero width space, joiners, direction marks
              0x2028...0x202E, 0x2060...0x206F,
              0x20D0...0x20FF,  // combining marks for symbols
-             0x302A...0x302F, 0x3099...0x309A,
+             0x302A...0x302D, 0x3099...0x309A,
              0xD7B0...0xD7FF,  // Hangul Jamo Extended-B (medial, final)
              0xFE00...0xFE0F,  // variation selectors
              0xFE20...0xFE2F, 0xFEFF,
@@ -88,6 +91,7 @@ public enum DisplayWidth {
              0x2E80...0x303E,  // CJK radicals, symbols and punctuation
              0x3041...0x33FF,  // kana, bopomofo, Hangul compatibility jamo, CJK compat
              0x3400...0x4DBF,  // CJK extension A
+             0x4DC0...0x4DFF,  // Yijing hexagrams (wide in glibc)
              0x4E00...0x9FFF,  // CJK unified ideographs
              0xA000...0xA4CF,  // Yi
              0xA960...0xA97F,  // Hangul Jamo Extended-A
@@ -96,6 +100,7 @@ public enum DisplayWidth {
              0xFE10...0xFE19, 0xFE30...0xFE6F,
              0xFF00...0xFF60, 0xFFE0...0xFFE6,  // fullwidth forms
              0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
+             0x1F1E6...0x1F1FF,  // regional indicators (flags)
              0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251,
              0x1F300...0x1F320, 0x1F32D...0x1F335, 0x1F337...0x1F37C,
              0x1F37E...0x1F393, 0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3,
@@ -121,11 +126,13 @@ extension StringProtocol {
 }
 
 public enum TextFit {
-    /// Truncates `text` to at most `width` columns. When it has to cut, it ends
+    /// Truncates `text` (sanitised first) to at most `width` columns. When it has to cut, it ends
     /// with `ellipsis` (one column) and never splits a wide character: a wide
     /// character that would straddle the limit is dropped whole.
-    public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
+    public static func truncate(_ raw: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
+        // Measure what will be drawn: control characters become 1-column stand-ins.
+        let text = Sanitizer.isClean(raw) ? raw : Sanitizer.clean(raw)
         let full = text.displayWidth
         if full <= width { return text }
         let ellipsisWidth = ellipsis.displayWidth
