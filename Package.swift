@@ -43,6 +43,11 @@ let package = Package(
             dependencies: ["MayorCore"],
             exclude: ["Golden"]
         ),
+        // Drives the built `mayor` in tmux (swift build first; tmux required).
+        .testTarget(
+            name: "MayorEndToEndTests",
+            dependencies: ["MayorCLI"]
+        ),
         .testTarget(
             name: "MayorTerminalTests",
             dependencies: ["MayorTerminal", "MayorCore", "CNcursesw"]

@@ -165,6 +165,16 @@ static inline int mayor_install_signal_handlers(void) {
         sa.sa_handler = sig == SIGCONT ? mayor_on_sigcont_ : sig == SIGPIPE ? SIG_IGN : mayor_on_quit_signal_;
         rc |= sigaction(sig, &sa, &mayor_saved_actions_()[i]);
     }
+    // A wall may be started from a parent that blocked these signals (a
+    // service manager, a test runner): make sure they are delivered.
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGINT);
+    sigaddset(&unblock, SIGTERM);
+    sigaddset(&unblock, SIGHUP);
+    sigaddset(&unblock, SIGCONT);
+    sigaddset(&unblock, SIGWINCH);
+    rc |= sigprocmask(SIG_UNBLOCK, &unblock, NULL);
     mayor_handlers_installed_ = 1;
     return rc == 0;
 }

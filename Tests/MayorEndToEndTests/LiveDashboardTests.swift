@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// End-to-end: the real binary in tmux at 160×48 with LANG=C.UTF-8, on a
+/// copy of Data and Screens. Serialized: each test owns a private tmux server.
+@Suite(.serialized, .enabled(if: TmuxSession.tmuxAvailable, "tmux is not installed"))
+struct LiveDashboardTests {
+    @Test func wallHelpZoomAndQuit() throws {
+        let t = try TmuxSession()
+        try t.start([])
+        let wall = t.waitFor("wall") { $0.contains("55.7") && $0.contains("31,245") }
+        #expect(wall.ok, "the wall did not show 55.7 and 31,245:\n\(wall.screen)")
+        t.send("?")
+        let help = t.waitFor("help") { $0.contains("Help — Esc") && $0.contains("quit") }
+        #expect(help.ok, "no help overlay that mentions quit:\n\(help.screen)")
+        t.send("Escape")
+        #expect(t.waitFor("help closed") { !$0.contains("Help — Esc") }.ok)
+        t.send("5")
+        t.send("Enter")
+        let zoomed = t.waitFor("pledges zoomed") { $0.contains("55.7") && !$0.contains("31,245") }
+        #expect(zoomed.ok, "5 Enter did not zoom the pledges pane:\n\(zoomed.screen)")
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+    }
+
+    @Test func liveReloadAndBrokenFileKeepsLastGoodFigures() throws {
+        let t = try TmuxSession()
+        try t.start(["--refresh", "2"])
+        #expect(t.waitFor(text: "55.7").ok)
+        let path = t.workDir + "/Data/pledges.json"
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        try atomicWrite(path, original.replacingOccurrences(of: "\"actual\": 41.6", with: "\"actual\": 91.6"))
+        let reloaded = t.waitFor(text: "70.7", timeout: 8)
+        #expect(reloaded.ok, "70.7 did not appear within 8 s:\n\(reloaded.screen)")
+        // Half-written file: the figures stay, the screen names the file.
+        try String(original.prefix(600)).write(toFile: path, atomically: false, encoding: .utf8)
+        let broken = t.waitFor("error shown", timeout: 8) { $0.contains("pledges.json") && $0.contains("70.7") }
+        #expect(broken.ok, "broken pledges.json not reported with last good figures:\n\(broken.screen)")
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+    }
+
+    @Test func tinyTerminalShowsANoticeAndRecovers() throws {
+        let t = try TmuxSession()
+        try t.start([], width: 24, height: 6)
+        let small = t.waitFor("notice") { $0.contains("too small") || $0.contains("need") }
+        #expect(small.ok, "no notice in a 24x6 terminal:\n\(small.screen)")
+        t.resize(160, 48)
+        let wall = t.waitFor(text: "55.7")
+        #expect(wall.ok, "the wall did not come back at 160x48:\n\(wall.screen)")
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+    }
+
+    @Test func noColorSendsNoColourCodes() throws {
+        let t = try TmuxSession()
+        let log = t.workDir + "/bytes"
+        try t.start([], environment: ["NO_COLOR": "1"])
+        t.recordOutput(to: log)
+        t.send("]")  // the next screen: a whole new frame while recording
+        #expect(t.waitFor(text: "City digital services").ok)
+        Thread.sleep(forTimeInterval: 1.5)
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+        let bytes = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(bytes.count > 100, "nothing recorded")
+        let colour = bytes.range(of: "\u{1B}\\[[0-9;]*(3[0-9]|4[0-9]|38;5;|48;5;)[0-9;]*m", options: .regularExpression)
+        #expect(colour == nil, "a colour code was sent with NO_COLOR=1")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let t = try TmuxSession()
+        try t.start([])
+        #expect(t.waitFor(text: "55.7").ok)
+        let pid = try #require(t.mayorPID())
+        kill(pid, SIGTERM)
+        #expect(t.exitStatus() == 0)
+        let after = t.waitFor("shell screen back") { !$0.contains("55.7") }
+        #expect(after.ok, "the dashboard stayed on screen after SIGTERM:\n\(after.screen)")
+    }
+
+    @Test func dumbTerminalExitsWithAMessage() throws {
+        let t = try TmuxSession()
+        try t.start([], environment: ["TERM": "dumb"])
+        #expect(t.exitStatus() == 1)
+        #expect(t.stderr.contains("TERM"), "stderr: \(t.stderr)")
+    }
+
+    @Test func wallRotatesOnItsOwn() throws {
+        let t = try TmuxSession()
+        // A two-screen playlist with a short interval.
+        try "kind: playlist\nscreens: [wall, districts]\ninterval: 2\nresumeAfter: 60\n"
+            .write(toFile: t.workDir + "/Screens/playlist.yaml", atomically: true, encoding: .utf8)
+        for name in ["wall", "districts"] {
+            let path = t.workDir + "/Screens/\(name).yaml"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try text.replacingOccurrences(of: "rotate: 60", with: "rotate: 2").replacingOccurrences(of: "rotate: 30", with: "rotate: 2")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try t.start([])
+        #expect(t.waitFor(text: "Seoul Digital Mayor's Office").ok)
+        let next = t.waitFor(text: "Districts", timeout: 8)
+        #expect(next.ok, "rotation did not reach the districts screen:\n\(next.screen)")
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+    }
+
+    @Test func briefingStepsAndCaptions() throws {
+        let t = try TmuxSession()
+        try t.start(["demo"])
+        let first = t.waitFor(text: "step 1 of")
+        #expect(first.ok, "no step counter:\n\(first.screen)")
+        #expect(first.screen.contains("Seoul's digital mayor's office"))
+        t.send("Space")
+        let second = t.waitFor(text: "step 2 of")
+        #expect(second.ok && second.screen.contains("31,245 public Wi-Fi"), "\(second.screen)")
+        t.send("Left")
+        #expect(t.waitFor(text: "step 1 of").ok)
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// Drives the real `mayor` binary in a private tmux server, the way an
+/// official's wall terminal would run it: send keys, read the screen.
+final class TmuxSession {
+    let socket: String
+    let name = "mayor"
+    let workDir: String
+    private(set) var started = false
+
+    /// The built `mayor` next to this test bundle (.build/debug/mayor).
+    static var binary: String {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("mayor").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return repoRoot + "/.build/debug/mayor"
+    }
+
+    static var tmuxAvailable: Bool {
+        (try? run(["tmux", "-V"]).status) == 0
+    }
+
+    /// A private copy of Data and Screens the test may change.
+    init() throws {
+        socket = "mayor-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        workDir = NSTemporaryDirectory() + socket
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: workDir, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: repoRoot + "/Data", toPath: workDir + "/Data")
+        try fm.copyItem(atPath: repoRoot + "/Screens", toPath: workDir + "/Screens")
+    }
+
+    deinit {
+        _ = try? Self.run(["tmux", "-L", socket, "kill-server"])
+        try? FileManager.default.removeItem(atPath: workDir)
+    }
+
+    /// Starts `mayor ARGS` in a WIDTHxHEIGHT terminal; its exit status goes to a file.
+    func start(_ arguments: [String], width: Int = 160, height: Int = 48, environment: [String: String] = [:]) throws {
+        var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        env.merge(environment) { $1 }
+        let exports = env.sorted { $0.key < $1.key }.map { value in
+            value.value.isEmpty ? "unset \(value.key)" : "export \(value.key)=\(shellQuote(value.value))"
+        }.joined(separator: "; ")
+        let command = "cd \(shellQuote(workDir)) && \(exports); \(shellQuote(Self.binary)) \(arguments.map(shellQuote).joined(separator: " ")) 2>\(shellQuote(workDir + "/stderr")); echo $? > \(shellQuote(workDir + "/exit")); sleep 600"
+        // The tmux server daemonizes from this call: give it no pipe to hold open.
+        let result = try Self.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], capture: false)
+        guard result.status == 0 else { throw E2EError("tmux new-session failed: \(result.output)") }
+        _ = try Self.run(["tmux", "-L", socket, "set-option", "-g", "status", "off"])
+        started = true
+    }
+
+    func screen() -> String {
+        (try? Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", name]).output) ?? ""
+    }
+
+    func send(_ keys: String...) {
+        _ = try? Self.run(["tmux", "-L", socket, "send-keys", "-t", name] + keys)
+    }
+
+    func resize(_ width: Int, _ height: Int) {
+        _ = try? Self.run(["tmux", "-L", socket, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Starts copying everything the program writes to the terminal into a file.
+    func recordOutput(to path: String) {
+        _ = try? Self.run(["tmux", "-L", socket, "pipe-pane", "-o", "-t", name, "cat >> \(shellQuote(path))"])
+    }
+
+    /// The program's exit status, once it has exited.
+    func exitStatus(within seconds: Double = 5) -> Int? {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            if let text = try? String(contentsOfFile: workDir + "/exit", encoding: .utf8),
+               let code = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return code }
+            Thread.sleep(forTimeInterval: 0.1)
+        } while Date() < deadline
+        return nil
+    }
+
+    var stderr: String { (try? String(contentsOfFile: workDir + "/stderr", encoding: .utf8)) ?? "" }
+
+    /// Polls the screen until `predicate` holds or the time runs out; returns the last screen.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 10, _ predicate: (String) -> Bool) -> (ok: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        repeat {
+            last = screen()
+            if predicate(last) { return (true, last) }
+            Thread.sleep(forTimeInterval: 0.2)
+        } while Date() < deadline
+        return (false, last)
+    }
+
+    func waitFor(text: String, timeout: Double = 10) -> (ok: Bool, screen: String) {
+        waitFor(text, timeout: timeout) { $0.contains(text) }
+    }
+
+    /// The PID of the mayor process inside the tmux pane.
+    func mayorPID() -> Int32? {
+        guard let shell = try? Self.run(["tmux", "-L", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]),
+              let shellPID = Int32(shell.output.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        guard let children = try? Self.run(["pgrep", "-P", "\(shellPID)", "-x", "mayor"]) else { return nil }
+        return children.output.split(separator: "\n").compactMap { Int32($0) }.first
+    }
+
+    // MARK: - process helpers
+
+    /// Runs a command with posix_spawn, its output going to a temporary file
+    /// (never a pipe: the tmux server daemonizes and would hold a pipe open).
+    static func run(_ arguments: [String], capture: Bool = true) throws -> (status: Int32, output: String) {
+        let outPath = NSTemporaryDirectory() + "mayor-e2e-out-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture ? outPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // Children start with no blocked signals and default dispositions,
+        // whatever the test runner's threads have.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, sig) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let rc = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        guard rc == 0 else { throw E2EError("cannot run \(arguments[0]): error \(rc)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let output = capture ? ((try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "") : ""
+        return (exitCode, output)
+    }
+}
+
+struct E2EError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+func shellQuote(_ s: String) -> String {
+    "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+let repoRoot: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)
+    return parts.joined(separator: "/")
+}()
+
+/// Replaces a file the way a careful writer does: write a temporary file, rename it.
+func atomicWrite(_ path: String, _ text: String) throws {
+    let tmp = path + ".tmp"
+    try text.write(toFile: tmp, atomically: false, encoding: .utf8)
+    guard rename(tmp, path) == 0 else { throw E2EError("rename failed for \(path)") }
+}
