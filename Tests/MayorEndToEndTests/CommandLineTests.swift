@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// `mayor check` and `mayor render` as a user runs them, from the repository root.
+@Suite struct CommandLineTests {
+    func mayor(_ arguments: [String], in directory: String = repoRoot) throws -> (status: Int32, output: String) {
+        try TmuxSession.run(["sh", "-c", "cd \(shellQuote(directory)) && \(shellQuote(TmuxSession.binary)) \(arguments.map(shellQuote).joined(separator: " "))"])
+    }
+
+    func copyOfRepoData() throws -> String {
+        let dir = NSTemporaryDirectory() + "mayor-cli-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: repoRoot + "/Data", toPath: dir + "/Data")
+        try FileManager.default.copyItem(atPath: repoRoot + "/Screens", toPath: dir + "/Screens")
+        return dir
+    }
+
+    @Test func checkPassesOnTheBundledFiles() throws {
+        let result = try mayor(["check"])
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test func checkFailsAndNamesTheFile() throws {
+        let dir = try copyOfRepoData()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let metaverse = dir + "/Data/metaverse.json"
+        let text = try String(contentsOfFile: metaverse, encoding: .utf8)
+        try String(text.prefix(text.count / 2)).write(toFile: metaverse, atomically: true, encoding: .utf8)
+        var result = try mayor(["check"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.output.contains("Data/metaverse.json:"), "\(result.output)")
+        try text.write(toFile: metaverse, atomically: true, encoding: .utf8)
+
+        let pledges = dir + "/Data/pledges.json"
+        let original = try String(contentsOfFile: pledges, encoding: .utf8)
+        try original.replacingOccurrences(of: "\"target\": 1000", with: "\"target\": \"1000\"").write(toFile: pledges, atomically: true, encoding: .utf8)
+        result = try mayor(["check"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.output.contains("Data/pledges.json:") && result.output.contains("target"), "\(result.output)")
+        try original.write(toFile: pledges, atomically: true, encoding: .utf8)
+
+        let wall = dir + "/Screens/wall.yaml"
+        let yaml = try String(contentsOfFile: wall, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "pane: cctv", with: "pane: parking").write(toFile: wall, atomically: true, encoding: .utf8)
+        result = try mayor(["check"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.output.contains("Screens/wall.yaml:") && result.output.contains("parking"), "\(result.output)")
+        try yaml.write(toFile: wall, atomically: true, encoding: .utf8)
+        #expect(try mayor(["check"], in: dir).status == 0)
+    }
+
+    @Test func renderTheWallShowsTheHeadlineFigures() throws {
+        let result = try mayor(["render", "--screen", "wall", "--size", "160x48"])
+        #expect(result.status == 0)
+        let text = result.output
+        for figure in ["55.7", "31,245", "127,242", "113,273", "관악구"] {
+            #expect(text.contains(figure), "the wall lacks \(figure)")
+        }
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B })
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { !$0.isEmpty }.count >= 40)
+    }
+
+    @Test(arguments: ["wifi", "traffic", "metaverse", "cctv", "pledges"])
+    func renderEveryPaneAtEverySize(_ pane: String) throws {
+        for (w, h) in [(80, 24), (40, 12), (200, 60)] {
+            let result = try mayor(["render", "--pane", pane, "--size", "\(w)x\(h)", "--lang", "ko"])
+            #expect(result.status == 0, "\(pane) at \(w)x\(h): \(result.output)")
+            let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            #expect(lines.count <= h)
+            #expect(lines.contains { $0.contains { !$0.isWhitespace && $0 != "│" && $0 != "─" } }, "\(pane) drew nothing")
+            #expect(!result.output.unicodeScalars.contains { $0.value == 0x1B })
+        }
+    }
+
+    @Test func ansiFormatHasColoursAndTextHasNone() throws {
+        let ansi = try mayor(["render", "--pane", "pledges", "--size", "80x24", "--format", "ansi"])
+        #expect(ansi.status == 0 && ansi.output.contains("\u{1B}[0;"))
+        let bad = try mayor(["render", "--pane", "parking", "--size", "80x24"])
+        #expect(bad.status != 0 && bad.output.contains("unknown pane"))
+    }
+}
