@@ -34,3 +34,21 @@ import Testing
         }
     }
 }
+
+@Suite struct StackTests {
+    @Test func dropsTheLeastImportantPartsWhenShort() {
+        let items: [Stack.Item] = [.init(min: 5, priority: 0), .init(min: 3, priority: 2), .init(min: 2, priority: 1)]
+        #expect(Stack.allocate(10, items) == [5, 3, 2])
+        #expect(Stack.allocate(8, items) == [5, 0, 2])
+        #expect(Stack.allocate(4, items) == [0, 0, 2])
+        #expect(Stack.allocate(0, items) == [0, 0, 0])
+    }
+
+    @Test func growsToIdealThenSharesTheRestUpToMax() {
+        let items: [Stack.Item] = [.init(min: 2, ideal: 6, priority: 0), .init(min: 1, flexible: true, max: 4, priority: 1), .init(min: 1, flexible: true, priority: 2)]
+        #expect(Stack.allocate(20, items) == [6, 4, 10])
+        for total in 0...40 {
+            #expect(Stack.allocate(total, items).reduce(0, +) <= total)
+        }
+    }
+}

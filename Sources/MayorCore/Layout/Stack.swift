@@ -11,11 +11,14 @@ public enum Stack {
         public var flexible: Bool
         /// 0 is the most important (kept longest).
         public var priority: Int
+        /// A flexible part grows no further than this.
+        public var max: Int
 
-        public init(min: Int, ideal: Int? = nil, flexible: Bool = false, priority: Int) {
+        public init(min: Int, ideal: Int? = nil, flexible: Bool = false, max: Int = Int.max, priority: Int) {
             self.min = Swift.max(0, min)
             self.ideal = Swift.max(self.min, ideal ?? min)
             self.flexible = flexible
+            self.max = Swift.max(self.ideal, max)
             self.priority = priority
         }
     }
@@ -23,14 +26,12 @@ public enum Stack {
     /// Sizes for `items` in `total` cells: 0 for a dropped part. The sizes add
     /// up to at most `total`.
     public static func allocate(_ total: Int, _ items: [Item]) -> [Int] {
-        var included = items.map { _ in true }
-        func need() -> Int { zip(items, included).reduce(0) { $0 + ($1.1 ? $1.0.min : 0) } }
-        while need() > total {
-            // Drop the least important part still in (the later one on ties).
-            guard let drop = items.indices.filter({ included[$0] }).max(by: {
-                items[$0].priority != items[$1].priority ? items[$0].priority < items[$1].priority : $0 < $1
-            }) else { break }
-            included[drop] = false
+        // Most important first: a part is in when its minimum still fits.
+        var included = items.map { _ in false }
+        var room = total
+        for i in items.indices.sorted(by: { (items[$0].priority, $0) < (items[$1].priority, $1) }) where items[i].min <= room {
+            included[i] = true
+            room -= items[i].min
         }
         var sizes = items.indices.map { included[$0] ? items[$0].min : 0 }
         var left = Swift.max(0, total - sizes.reduce(0, +))
@@ -39,12 +40,16 @@ public enum Stack {
             sizes[i] += extra
             left -= extra
         }
-        let flexible = items.indices.filter { included[$0] && items[$0].flexible }
-        if !flexible.isEmpty {
-            for (k, i) in flexible.enumerated() {
-                let share = left / flexible.count + (k < left % flexible.count ? 1 : 0)
-                sizes[i] += share
+        // Share what is left among the flexible parts, each up to its max.
+        var open = items.indices.filter { included[$0] && items[$0].flexible && sizes[$0] < items[$0].max }
+        while left > 0, !open.isEmpty {
+            let share = Swift.max(1, left / open.count)
+            for i in open where left > 0 {
+                let extra = Swift.min(share, items[i].max - sizes[i], left)
+                sizes[i] += extra
+                left -= extra
             }
+            open = open.filter { sizes[$0] < items[$0].max }
         }
         return sizes
     }

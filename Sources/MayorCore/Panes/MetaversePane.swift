@@ -18,7 +18,7 @@ public struct MetaversePane: Pane {
             .init(min: 2, ideal: 7, priority: 0),
             .init(min: 1, priority: 1),                                   // goal gauge
             .init(min: 1, priority: 2),                                   // installs, later total
-            .init(min: 5, ideal: 10, flexible: true, priority: 3),        // daily average by month
+            .init(min: 5, ideal: 10, flexible: true, max: 14, priority: 3), // daily average by month
             .init(min: wide ? 0 : 3, ideal: wide ? 0 : m.spaceShare.count + 1, priority: 4),
         ])
         buffer.draw(BigFigure(visits, label: label, theme: theme), in: rows[0])

@@ -13,12 +13,85 @@ public struct PledgesPane: Pane {
         snapshot.pledges?.districts.map(\.name) ?? []
     }
 
+    func renderAll(_ pledges: PledgesContent, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
+        let s = c.strings, theme = c.theme
+        let first = pledges.districts[0]
+        let figure = first.achievement.map { NumberFormat.percent($0) } ?? "–"
+        let (top, rest) = area.splitTop(8)
+        buffer.draw(BigFigure(figure, label: "\(first.name.value) · \(first.programs.first?.title.value ?? "") · \(s.achievement) \(figure)", theme: theme), in: top.inset(bottom: 1))
+        var y = rest.y
+        for district in pledges.districts {
+            for program in district.programs {
+                let block = Rect(x: rest.x, y: y, width: rest.width, height: min(rest.maxY - y, 3 + program.indicators.count + 1))
+                guard block.height > 0 else { return }
+                renderBlock(district, program, context: c, in: block, buffer: &buffer)
+                y += block.height
+            }
+        }
+    }
+
+    /// One programme: name and gauge, status and budget, the indicator table.
+    func renderBlock(_ district: PledgesContent.District, _ program: PledgesContent.Program, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
+        let s = c.strings, theme = c.theme
+        let achievement = program.achievement
+        let nameWidth = min(area.width / 3, "\(district.name.value) · \(program.title.value)".displayWidth + 1)
+        let line0 = area.row(0)
+        buffer.write("\(district.name.value) · \(program.title.value)", x: line0.x, y: line0.y, maxWidth: nameWidth, style: theme.title, clip: line0)
+        buffer.draw(Gauge(achievement ?? 0, text: Self.percentText(achievement), theme: theme), in: line0.inset(left: nameWidth + 1))
+        var parts: [(String, Style)] = [("\(s.status) ", theme.muted), (program.status.value, theme.accent)]
+        if let published = program.publishedRate {
+            parts += [("  \(s.published) ", theme.muted), (NumberFormat.decimal(published, places: 1) + "%", theme.figure)]
+        }
+        if let budget = program.budget, let planned = budget.planned {
+            let unit = budget.unit?.value ?? s.millionWon
+            let executed = budget.executed.map { NumberFormat.grouped($0) } ?? "–"
+            parts += [("  \(s.budget) ", theme.muted), ("\(executed) / \(NumberFormat.grouped(planned)) \(unit)", theme.figure)]
+            if let ratio = budget.executionRatio { parts.append((" (\(NumberFormat.percent(ratio)))", theme.muted)) }
+        }
+        PaneKit.line(parts, in: area.row(1), buffer: &buffer)
+        let table = area.inset(top: 2, bottom: 1)
+        buffer.draw(indicatorTable(program, s, theme), in: table)
+    }
+
+    func indicatorTable(_ program: PledgesContent.Program, _ s: Strings, _ theme: Theme) -> Table {
+        let weighted = program.indicators.contains { $0.weight != nil }
+        var columns = [Table.Column(s.indicator, minWidth: 8, weight: 1)]
+        if weighted { columns.append(Table.Column(s.weight, alignment: .right, minWidth: 3, maxWidth: 4)) }
+        columns += [
+            Table.Column(s.target, alignment: .right, minWidth: 4, maxWidth: 8),
+            Table.Column(s.actual, alignment: .right, minWidth: 4, maxWidth: 8),
+            Table.Column("%", alignment: .right, minWidth: 5, maxWidth: 6),
+        ]
+        let rows = program.indicators.map { i -> Table.Row in
+            var cells = [i.name.value]
+            if weighted { cells.append(i.weight.map { NumberFormat.decimal($0, places: 0) } ?? "–") }
+            cells += [
+                i.target.map { NumberFormat.groupedDecimal($0, places: $0 == $0.rounded() ? 0 : 1) } ?? "–",
+                i.actual.map { NumberFormat.groupedDecimal($0, places: $0 == $0.rounded() ? 0 : 1) } ?? "–",
+                i.achievement.map { NumberFormat.decimal($0 * 100, places: 1) } ?? "–",
+            ]
+            return Table.Row(cells)
+        }
+        return Table(columns: columns, rows: rows, theme: theme)
+    }
+
     static func percentText(_ ratio: Double?) -> String {
         ratio.map { NumberFormat.percent($0) } ?? "–"
     }
 
+    /// Rows one district's block takes in the all-districts view.
+    static func blockHeight(_ d: PledgesContent.District) -> Int {
+        d.programs.reduce(0) { $0 + 3 + $1.indicators.count + 1 }
+    }
+
     public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
         guard let pledges = snapshot.pledges, let first = pledges.districts.first else { return }
+        // Tall enough (a zoomed pane): every district in detail under the big figure.
+        let allHeight = pledges.districts.reduce(0) { $0 + Self.blockHeight($1) }
+        if c.district == nil, pledges.districts.count > 1, area.height >= 8 + allHeight, area.width >= 60 {
+            renderAll(pledges, context: c, in: area, buffer: &buffer)
+            return
+        }
         let s = c.strings, theme = c.theme
         let match = c.district.flatMap { d in pledges.districts.first { $0.name == d } }
         let district = match ?? first
@@ -56,25 +129,7 @@ public struct PledgesPane: Pane {
             }
         }
 
-        let weighted = program.indicators.contains { $0.weight != nil }
-        var columns = [Table.Column(s.indicator, minWidth: 8, weight: 1)]
-        if weighted { columns.append(Table.Column(s.weight, alignment: .right, minWidth: 3, maxWidth: 4)) }
-        columns += [
-            Table.Column(s.target, alignment: .right, minWidth: 4, maxWidth: 8),
-            Table.Column(s.actual, alignment: .right, minWidth: 4, maxWidth: 8),
-            Table.Column("%", alignment: .right, minWidth: 5, maxWidth: 6),
-        ]
-        let indicatorRows = program.indicators.map { i -> Table.Row in
-            var cells = [i.name.value]
-            if weighted { cells.append(i.weight.map { NumberFormat.decimal($0, places: 0) } ?? "–") }
-            cells += [
-                i.target.map { NumberFormat.groupedDecimal($0, places: $0 == $0.rounded() ? 0 : 1) } ?? "–",
-                i.actual.map { NumberFormat.groupedDecimal($0, places: $0 == $0.rounded() ? 0 : 1) } ?? "–",
-                i.achievement.map { NumberFormat.decimal($0 * 100, places: 1) } ?? "–",
-            ]
-            return Table.Row(cells)
-        }
-        buffer.draw(Table(columns: columns, rows: indicatorRows, theme: theme), in: rows[4])
+        buffer.draw(indicatorTable(program, s, theme), in: rows[4])
 
         // Every district, one gauge each.
         let summary = rows[5]

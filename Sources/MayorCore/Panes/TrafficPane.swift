@@ -39,7 +39,7 @@ public struct TrafficPane: Pane {
             .init(min: 2, ideal: 8, priority: 0),
             .init(min: 1, priority: 1),
             .init(min: wide ? 0 : 3, ideal: wide ? 0 : traffic.corridors.count + 1, flexible: !wide, priority: 2),
-            .init(min: 4, ideal: 10, flexible: true, priority: 3),
+            .init(min: 4, ideal: 10, flexible: true, max: 16, priority: 3),
         ])
         buffer.draw(BigFigure(NumberFormat.grouped(latest.volume), label: label, change: change, theme: theme), in: rows[0])
 

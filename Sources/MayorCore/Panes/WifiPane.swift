@@ -20,7 +20,7 @@ public struct WifiPane: Pane {
         let rows = Stack.rows(left, [
             .init(min: 2, ideal: 7, priority: 0),                       // big figure
             .init(min: 1, priority: 1),                                 // latest month usage
-            .init(min: 5, ideal: 12, flexible: true, priority: 3),      // users chart
+            .init(min: 5, ideal: 12, flexible: true, max: 16, priority: 3), // users chart
             .init(min: wide ? 0 : 3, ideal: wide ? 0 : wifi.apCategories.count + 1, flexible: !wide, priority: 2),
         ])
         buffer.draw(BigFigure(total, label: label, theme: theme), in: rows[0])
