@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "DigitalMayor",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mayor", targets: ["MayorCLI"]),
         .library(name: "MayorCore", targets: ["MayorCore"]),

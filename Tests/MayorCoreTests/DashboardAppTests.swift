@@ -25,6 +25,13 @@ final class FakeClock: @unchecked Sendable {
         return buffer.text
     }
 
+    /// A tick, then waits for background loads and lets the app take them in.
+    func settle(_ app: DashboardApp) {
+        _ = app.handle(.tick)
+        app.store.waitForLoads()
+        _ = app.handle(.tick)
+    }
+
     func key(_ app: DashboardApp, _ keys: KeyEvent...) {
         for k in keys { _ = app.handle(.key(k)) }
     }
@@ -132,15 +139,16 @@ final class FakeClock: @unchecked Sendable {
         #expect(frame(app).contains("55.7%"))
         writeFile(dir + "/pledges.json", bundledText(.pledges, replacing: "\"actual\": 41.6", with: "\"actual\": 91.6"))
         clock.now += 2.5
-        _ = app.handle(.tick)
+        settle(app)
         #expect(frame(app).contains("70.7%"))
         writeFile(dir + "/pledges.json", "{\"kind\": \"pledges\", \"schemaVe")
         clock.now += 2.5
-        _ = app.handle(.tick)
+        settle(app)
         let broken = frame(app)
         #expect(broken.contains("70.7%"))
         #expect(broken.contains("pledges.json"))
         key(app, .character("r"))
+        settle(app)
         #expect(frame(app).contains("70.7%"))
     }
 

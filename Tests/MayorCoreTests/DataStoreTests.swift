@@ -141,3 +141,29 @@ import Testing
         #expect(problems.contains { $0.file.hasSuffix("briefing.yaml") && $0.message.contains("도봉군") })
     }
 }
+
+@Suite struct BackgroundLoadingTests {
+    @Test func changedFilesParseOffThreadAndSwapInOnCollect() {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        for kind in SnapshotKind.allCases {
+            writeFile(dir + "/" + kind.fileName, String(decoding: readBundled(kind), as: UTF8.self))
+        }
+        let store = DataStore(directory: dir)
+        store.refresh(now: testNow)
+        let before = store.generation
+        writeFile(dir + "/pledges.json", bundledText(.pledges, replacing: "\"actual\": 41.6", with: "\"actual\": 91.6"))
+        store.refreshInBackground(now: testNow + 1, clock: { testNow + 1 })
+        // Until collected, the old figures stay exactly as they were.
+        #expect(store.loading == [.pledges])
+        let old = store.snapshot(.pledges)?.pledges?.districts.first?.programs.first?.achievement.map(tenths)
+        #expect(old == 557)
+        // A second refresh while the parse runs starts no second worker.
+        store.refreshInBackground(now: testNow + 1.5, clock: { testNow + 1.5 })
+        store.waitForLoads()
+        #expect(store.loading.isEmpty)
+        #expect(store.generation > before)
+        #expect(store.snapshot(.pledges)?.pledges?.districts.first?.programs.first?.achievement.map(tenths) == 707)
+        #expect(store.state(.pledges).loadedAt == testNow + 1)
+    }
+}

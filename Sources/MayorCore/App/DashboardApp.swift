@@ -30,7 +30,7 @@ public final class DashboardApp: LiveApplication {
     public private(set) var screens: ScreenSet
     public let mode: Mode
     let options: Options
-    let clock: () -> Double
+    let clock: @Sendable () -> Double
     let view: DashboardView
 
     /// Screens in rotation order.
@@ -55,7 +55,7 @@ public final class DashboardApp: LiveApplication {
     var renderedSecond: Int = -1
     var renderedGeneration = -1
 
-    public init(store: DataStore, screens: ScreenSet, mode: Mode = .wall, options: Options, clock: @escaping () -> Double) {
+    public init(store: DataStore, screens: ScreenSet, mode: Mode = .wall, options: Options, clock: @escaping @Sendable () -> Double) {
         self.store = store
         self.screens = screens
         self.mode = mode
@@ -156,6 +156,7 @@ public final class DashboardApp: LiveApplication {
         let now = clock()
         var deadline = (now + 1).rounded(.down)  // the clock's next second
         deadline = min(deadline, nextRefresh)
+        if !store.loading.isEmpty { deadline = min(deadline, now + 0.02) }  // a parse is finishing
         switch mode {
         case .wall:
             if isRotating { deadline = min(deadline, max(nextRotation, holdUntil ?? 0)) }
@@ -180,8 +181,10 @@ public final class DashboardApp: LiveApplication {
     }
 
     func tick(now: Double) {
+        // Files parse on worker threads; their results swap in here, in one step.
+        if store.collect() { dirty = true }
         if now >= nextRefresh {
-            if store.refresh(now: now) { dirty = true }
+            if store.refreshInBackground(now: now, clock: clock) { dirty = true }
             scheduleRefresh(from: now)
         }
         switch mode {
@@ -250,7 +253,7 @@ public final class DashboardApp: LiveApplication {
                 if let focus, panes.indices.contains(focus) { zoomed = panes[focus] }
             }
         case .character("r"):
-            store.refresh(now: now, force: true)
+            store.refreshInBackground(now: now, force: true, clock: clock)
             scheduleRefresh(from: now)
         case .character("p"):
             rotationStopped.toggle()

@@ -1,4 +1,6 @@
+import Dispatch
 import FoundationEssentials
+import Synchronization
 
 /// What the dashboard knows about one kind of data: the last good snapshot,
 /// when it was loaded, and what is wrong now (if anything).
@@ -74,6 +76,27 @@ public final class DataStore {
     }
 
     func refresh(_ kind: SnapshotKind, now: Double, force: Bool) -> Bool {
+        switch probe(kind, now: now, force: force) {
+        case .unchanged:
+            return false
+        case .applied(let changed):
+            return changed
+        case .load(let file):
+            return apply(kind, Self.load(kind, file: file, now: now, maxBytes: maxBytes), now: now)
+        }
+    }
+
+    enum ProbeOutcome {
+        case unchanged
+        /// Missing or unreadable: already recorded.
+        case applied(changed: Bool)
+        /// Changed: this file needs reading and parsing.
+        case load(String)
+    }
+
+    /// One `stat`: records missing or unreadable files at once, says when a
+    /// file changed and must be parsed.
+    func probe(_ kind: SnapshotKind, now: Double, force: Bool) -> ProbeOutcome {
         var state = states[kind] ?? KindState()
         defer { states[kind] = state }
         state.lastChecked = now
@@ -81,28 +104,113 @@ public final class DataStore {
         switch FileProbe.probe(file) {
         case .missing:
             state.fingerprint = nil
-            return setProblems(&state, [Problem(file: file, message: state.snapshot == nil ? "file is missing" : "file is missing; showing the last good data")])
+            return .applied(changed: setProblems(&state, [Problem(file: file, message: state.snapshot == nil ? "file is missing" : "file is missing; showing the last good data")]))
         case .notAFile(let why), .error(let why):
             state.fingerprint = nil
-            return setProblems(&state, [Problem(file: file, message: why)])
+            return .applied(changed: setProblems(&state, [Problem(file: file, message: why)]))
         case .file(let fingerprint):
-            if !force, fingerprint == state.fingerprint { return false }
+            if !force, fingerprint == state.fingerprint { return .unchanged }
             state.fingerprint = fingerprint
-            switch FileProbe.read(file, limit: maxBytes) {
-            case .failure(let error):
-                return setProblems(&state, [Problem(file: file, message: error.message)])
-            case .success(let data):
-                switch SnapshotParser.parse(kind, data: data, file: file, now: now, maxBytes: maxBytes) {
-                case .success(let snapshot):
-                    state.snapshot = snapshot
-                    state.loadedAt = now
-                    state.problems = []
-                    return true
-                case .failure(let list):
-                    return setProblems(&state, list.problems)
+            return .load(file)
+        }
+    }
+
+    /// Reads and parses one file: pure, safe on any thread.
+    static func load(_ kind: SnapshotKind, file: String, now: Double, maxBytes: Int) -> Result<Snapshot, ProblemList> {
+        switch FileProbe.read(file, limit: maxBytes) {
+        case .failure(let error):
+            return .failure(ProblemList([Problem(file: file, message: error.message)]))
+        case .success(let data):
+            return SnapshotParser.parse(kind, data: data, file: file, now: now, maxBytes: maxBytes)
+        }
+    }
+
+    /// Puts a parse result in place: new data in one step, or the problems
+    /// beside the last good data.
+    func apply(_ kind: SnapshotKind, _ result: Result<Snapshot, ProblemList>, now: Double) -> Bool {
+        var state = states[kind] ?? KindState()
+        defer { states[kind] = state }
+        switch result {
+        case .success(let snapshot):
+            state.snapshot = snapshot
+            state.loadedAt = now
+            state.problems = []
+            return true
+        case .failure(let list):
+            return setProblems(&state, list.problems)
+        }
+    }
+
+    // MARK: - Loading off the UI thread
+
+    struct Finished: Sendable {
+        let kind: SnapshotKind
+        let result: Result<Snapshot, ProblemList>
+        let finishedAt: Double
+    }
+
+    /// Parsed results waiting for the UI thread, filled by the workers.
+    final class Mailbox: Sendable {
+        let results = Mutex<[Finished]>([])
+    }
+
+    let mailbox = Mailbox()
+    /// Kinds whose file is being parsed now: at most one worker per file.
+    public private(set) var loading = Set<SnapshotKind>()
+    let workers = DispatchQueue(label: "mayor.snapshot-loader", qos: .utility, attributes: .concurrent)
+
+    /// Like `refresh`, but changed files are read and parsed on worker
+    /// threads; `collect` puts the results in place. The UI keeps answering
+    /// while a large file parses. Returns true when something visible changed
+    /// already (a file went missing).
+    @discardableResult
+    public func refreshInBackground(now: Double, force: Bool = false, clock: @escaping @Sendable () -> Double) -> Bool {
+        var changed = false
+        let folderWas = folderProblem
+        folderProblem = FileProbe.isDirectory(directory) ? nil
+            : Problem(file: directory, message: "data folder not found (expected the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
+        if folderWas != folderProblem { changed = true }
+        for kind in SnapshotKind.allCases where !loading.contains(kind) {
+            switch probe(kind, now: now, force: force) {
+            case .unchanged:
+                break
+            case .applied(let c):
+                changed = changed || c
+            case .load(let file):
+                loading.insert(kind)
+                let (mailbox, maxBytes) = (self.mailbox, self.maxBytes)
+                workers.async {
+                    let result = DataStore.load(kind, file: file, now: now, maxBytes: maxBytes)
+                    let finished = Finished(kind: kind, result: result, finishedAt: clock())
+                    mailbox.results.withLock { $0.append(finished) }
                 }
             }
         }
+        if changed { generation += 1 }
+        return changed
+    }
+
+    /// Applies every finished background load. Returns true when something visible changed.
+    @discardableResult
+    public func collect() -> Bool {
+        let finished = mailbox.results.withLock { results -> [Finished] in
+            defer { results.removeAll(keepingCapacity: true) }
+            return results
+        }
+        guard !finished.isEmpty else { return false }
+        var changed = false
+        for f in finished {
+            loading.remove(f.kind)
+            if apply(f.kind, f.result, now: f.finishedAt) { changed = true }
+        }
+        if changed { generation += 1 }
+        return changed
+    }
+
+    /// Blocks until every background load has finished, then collects (tests, benchmarks).
+    public func waitForLoads() {
+        workers.sync(flags: .barrier) {}
+        collect()
     }
 
     private func setProblems(_ state: inout KindState, _ problems: [Problem]) -> Bool {
