@@ -54,6 +54,15 @@ final class TmuxSession {
         started = true
     }
 
+    /// Starts an interactive shell (job control on) in the data copy's folder.
+    func startShell(width: Int = 160, height: Int = 48) throws {
+        let command = "cd \(shellQuote(workDir)) && env LANG=C.UTF-8 TERM=xterm-256color PS1='$ ' bash --norc -i"
+        let result = try Self.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], capture: false)
+        guard result.status == 0 else { throw E2EError("tmux new-session failed") }
+        _ = try Self.run(["tmux", "-L", socket, "set-option", "-g", "status", "off"])
+        started = true
+    }
+
     func screen() -> String {
         (try? Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", name]).output) ?? ""
     }

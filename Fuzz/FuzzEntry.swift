@@ -1,0 +1,102 @@
+// libFuzzer entry point over DigitalMayor's file parsers (see Fuzz/README.md).
+//
+// Built by Fuzz/run.sh with `swiftc -sanitize=fuzzer,address` against the real
+// MayorCore sources; not part of the SwiftPM package.
+//
+// Input layout: the first byte chooses the target (byte % 7), the rest is the
+// file content.
+//
+//   0…4  SnapshotParser.parse for wifi, traffic, metaverse, cctv, pledges
+//   5    ScreenParser.parseAll; the content may hold several files separated
+//        by a line `---8<---` (so cross-file screen references are exercised)
+//   6    JSONLocator.position(of:in:) with a fixed path, then firstProblem
+//
+// Besides crashes, ASan errors, hangs and memory blow-ups (reported by
+// libFuzzer itself), the entry point traps when a parser breaks its contract:
+// a failure without problems, a problem without a message, or a line/column
+// below 1.
+
+import FoundationEssentials
+import MayorCore
+
+/// 2025-01-15T00:00:00+09:00, the instant the tests use.
+private let fuzzNow: Double = 1_736_866_800
+
+private let knownPanes = Set(PaneRegistry.ids)
+
+/// A path that reaches deep into a pledges file (and through arrays and objects of any file).
+private let locatorPath: [JSONLocator.PathElement] = [
+    .key("districts"), .index(0), .key("programs"), .index(1), .key("indicators"), .index(0), .key("target"),
+]
+
+private let screenSeparator = Array("\n---8<---\n".utf8)
+
+private func check(_ problems: [Problem], _ target: String) {
+    for p in problems {
+        if p.message.isEmpty { fatalError("\(target): a problem without a message: \(p)") }
+        if let line = p.line, line < 1 { fatalError("\(target): line \(line) < 1: \(p)") }
+        if let column = p.column, column < 1 { fatalError("\(target): column \(column) < 1: \(p)") }
+        _ = p.description
+    }
+}
+
+/// Splits `bytes` at every occurrence of `separator`.
+private func split(_ bytes: ArraySlice<UInt8>, by separator: [UInt8]) -> [ArraySlice<UInt8>] {
+    var parts: [ArraySlice<UInt8>] = []
+    var start = bytes.startIndex
+    var i = bytes.startIndex
+    while i + separator.count <= bytes.endIndex {
+        if bytes[i..<(i + separator.count)].elementsEqual(separator) {
+            parts.append(bytes[start..<i])
+            i += separator.count
+            start = i
+        } else {
+            i += 1
+        }
+    }
+    parts.append(bytes[start..<bytes.endIndex])
+    return parts
+}
+
+private func fuzzOne(_ input: [UInt8]) {
+    guard let selector = input.first else { return }
+    let body = input[1...]
+    let kinds = SnapshotKind.allCases
+    switch Int(selector) % 7 {
+    case let k where k < kinds.count:
+        let kind = kinds[k]
+        let result = SnapshotParser.parse(kind, data: Data(body), file: "Data/\(kind.fileName)", now: fuzzNow)
+        switch result {
+        case .success(let snapshot):
+            if snapshot.kind != kind { fatalError("parsed \(kind) as \(snapshot.kind)") }
+        case .failure(let list):
+            if list.problems.isEmpty { fatalError("\(kind): a failure without problems") }
+            check(list.problems, kind.rawValue)
+            _ = list.description
+        }
+    case 5:
+        let parts = split(body, by: screenSeparator)
+        let names = ["wall", "city", "districts", "playlist", "briefing"]
+        var files: [(name: String, yaml: String)] = []
+        for (i, part) in parts.enumerated() {
+            let base = i < names.count ? names[i] : "extra\(i)"
+            files.append(("Screens/\(base).yaml", String(decoding: part, as: UTF8.self)))
+        }
+        let (_, problems) = ScreenParser(knownPanes: knownPanes).parseAll(files)
+        check(problems, "screens")
+    default:
+        _ = JSONLocator.position(of: locatorPath, in: body)
+        if let problem = JSONLocator.firstProblem(in: body, maxDepth: SnapshotParser.maxDepth) {
+            if problem.message.isEmpty || problem.position.line < 1 || problem.position.column < 1 {
+                fatalError("locator: bad syntax problem \(problem)")
+            }
+        }
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    fuzzOne(input)
+    return 0
+}
