@@ -20,6 +20,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Check staleness and future dates against this time (ISO-8601) instead of now.")
     var now: String?
 
+    @Option(name: .customLong("max-file-mb"), help: "Refuse snapshot files larger than this many megabytes.")
+    var maxFileMB: Int = SnapshotParser.defaultMaxBytes >> 20
+
     func run() throws {
         var clock = wallClockNow()
         if let now {
@@ -28,7 +31,8 @@ struct CheckCommand: ParsableCommand {
             }
             clock = instant
         }
-        let problems = Checker.check(dataDirectory: data, screensDirectory: screens, now: clock)
+        guard (1...4096).contains(maxFileMB) else { throw ValidationError("--max-file-mb must be from 1 to 4096") }
+        let problems = Checker.check(dataDirectory: data, screensDirectory: screens, now: clock, maxBytes: maxFileMB << 20)
         for problem in problems { print(problem) }
         if !problems.isEmpty {
             printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")

@@ -70,6 +70,7 @@ func runLive(options: DataOptions, screen: String?, refresh: Double?, briefing: 
     if let screen, set.screens[screen] == nil {
         throw ValidationError("no screen named \(screen) (screens: \(set.screens.keys.sorted().joined(separator: ", ")))")
     }
+    let store = try options.store()
     let session: TerminalSession
     do {
         session = try TerminalSession(options: .fromEnvironment())
@@ -78,7 +79,6 @@ func runLive(options: DataOptions, screen: String?, refresh: Double?, briefing: 
         throw ExitCode(1)
     }
     let theme: Theme = session.colorMode == .none ? .monochrome : .color
-    let store = DataStore(directory: options.data)
     let app = DashboardApp(store: store, screens: set, mode: mode,
                            options: .init(language: language, theme: theme, refreshSeconds: refresh, startScreen: screen),
                            clock: wallClockNow)

@@ -12,6 +12,15 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "UI language: ko or en (default: from LC_ALL, LC_MESSAGES or LANG).")
     var lang: String?
 
+    @Option(name: .customLong("max-file-mb"), help: "Refuse snapshot files larger than this many megabytes.")
+    var maxFileMB: Int = SnapshotParser.defaultMaxBytes >> 20
+
+    /// The data store for these options.
+    func store() throws -> DataStore {
+        guard (1...4096).contains(maxFileMB) else { throw ValidationError("--max-file-mb must be from 1 to 4096") }
+        return DataStore(directory: data, maxBytes: maxFileMB << 20)
+    }
+
     func language() throws -> Language {
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be ko or en") }
         return Strings.language(override: lang, environment: environmentVariables())
@@ -59,7 +68,7 @@ struct RenderCommand: ParsableCommand {
             guard let instant = CalendarDate.parseInstant(now) else { throw ValidationError("--now \(now) is not an ISO-8601 date or date-time") }
             clock = instant
         }
-        let store = DataStore(directory: options.data)
+        let store = try options.store()
         store.refresh(now: clock)
         let theme: Theme = format == .ansi ? .color : .monochrome
         let strings = Strings(language)

@@ -119,3 +119,30 @@ struct Breakage: CustomTestStringConvertible, Sendable {
         #expect(Problem(file: "Data/a.json", line: 3, column: 7, path: "x", message: "bad").description == "Data/a.json:3:7: x: bad")
     }
 }
+
+@Suite struct SnapshotLimitTests {
+    @Test func absurdRowCountsAreRefused() {
+        let many = (0..<1001).map { "{\"name\": \"구\($0)\", \"programs\": []}" }.joined(separator: ",")
+        let text = bundledText(.pledges, replacing: "\"districts\": [", with: "\"districts\": [\(many),")
+        let found = problems(.pledges, text)
+        #expect(found.contains { $0.path == "districts" && $0.message.contains("at most 1000") })
+        // Thousands of problems are cut to a readable list.
+        #expect(found.count == SnapshotParser.maxProblems + 1)
+        #expect(found.last?.message.contains("more problems") == true)
+    }
+}
+
+@Suite struct LongLineTests {
+    /// Minified JSON is one long line: locating must not be quadratic in it.
+    @Test(.timeLimit(.minutes(1)))
+    func minifiedSnapshotsParseWithoutQuadraticCost() {
+        let minified = String(decoding: readBundled(.traffic), as: UTF8.self).filter { $0 != "\n" }
+        let big = minified.replacing("\"corridors\": [", with: "\"corridors\": [" + String(repeating: "", count: 0))
+        guard case .success = parse(.traffic, big) else { Issue.record("minified traffic rejected"); return }
+        // A duplicate key at the very end of a long line is still found and placed.
+        let broken = String(big.dropLast()) + ", \"kind\": \"traffic\"}"
+        let p = problems(.traffic, broken).first
+        #expect(p?.message.contains("duplicate key") == true)
+        #expect(p?.line == 1 && (p?.column ?? 0) > 50_000)
+    }
+}

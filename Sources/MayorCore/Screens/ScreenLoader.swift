@@ -34,8 +34,9 @@ public enum ScreenLoader {
 /// `mayor check`: every data file and every screen file, and the references
 /// between them (district filters name districts the data has).
 public enum Checker {
-    public static func check(dataDirectory: String, screensDirectory: String, now: Double) -> [Problem] {
-        let store = DataStore(directory: dataDirectory)
+    public static func check(dataDirectory: String, screensDirectory: String, now: Double,
+                             maxBytes: Int = SnapshotParser.defaultMaxBytes) -> [Problem] {
+        let store = DataStore(directory: dataDirectory, maxBytes: maxBytes)
         store.refresh(now: now)
         var problems = store.problems
         let (screens, screenProblems) = ScreenLoader.load(directory: screensDirectory)

@@ -37,6 +37,7 @@ public struct CCTVContent: SnapshotContent, Hashable {
     public func validate(_ v: inout Validator) {
         v.nonEmpty(districtScope, "districtScope")
         v.notEmpty(districts, "districts")
+        v.atMost(districts, 1000, "districts")
         v.unique(districts.map(\.name), { "districts[\($0)].name" }, what: "district")
         v.unique(districts.map(\.code), { "districts[\($0)].code" }, what: "district code")
         for (i, d) in districts.enumerated() {

@@ -58,16 +58,28 @@ public enum JSONLocator {
             self.target = target
         }
 
-        var position: Position {
+        /// Where the scanner is, cheaply: turned into a line and column only
+        /// when a problem is reported (long lines would make that quadratic).
+        struct Mark {
+            let line: Int
+            let lineStart: Int
+            let index: Int
+        }
+
+        var mark: Mark { Mark(line: line, lineStart: lineStart, index: index) }
+
+        func position(of mark: Mark) -> Position {
             // Columns count characters, not bytes: skip UTF-8 continuation bytes.
             var column = 1
-            var i = lineStart
-            while i < index && i < bytes.count {
+            var i = mark.lineStart
+            while i < mark.index && i < bytes.count {
                 if bytes[i] & 0xC0 != 0x80 { column += 1 }
                 i += 1
             }
-            return Position(line: line, column: column)
+            return Position(line: mark.line, column: column)
         }
+
+        var position: Position { position(of: mark) }
 
         func fail(_ message: String) -> SyntaxProblem {
             SyntaxProblem(position: position, message: message)
@@ -122,7 +134,7 @@ public enum JSONLocator {
 
         mutating func number() throws {
             let start = index
-            let startPosition = position
+            let startMark = mark
             if bytes[index] == UInt8(ascii: "-") { index += 1 }
             func digits(_ s: inout Scanner) -> Int {
                 var n = 0
@@ -141,7 +153,7 @@ public enum JSONLocator {
             }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
             if let d = Double(text), !d.isFinite {
-                throw SyntaxProblem(position: startPosition, message: "number \(text) is out of range")
+                throw SyntaxProblem(position: position(of: startMark), message: "number \(text) is out of range")
             }
         }
 
@@ -222,10 +234,10 @@ public enum JSONLocator {
                 skipSpace()
                 guard index < bytes.count else { throw fail("unexpected end of file inside an object: the file is truncated") }
                 guard bytes[index] == UInt8(ascii: "\"") else { throw fail("unexpected \(describe(bytes[index])): expected a quoted key") }
-                let keyPosition = position
+                let keyMark = mark
                 let key = try string()
                 if !seen.insert(key).inserted {
-                    throw SyntaxProblem(position: keyPosition, message: "duplicate key \"\(Sanitizer.clean(key, maxWidth: 40))\"")
+                    throw SyntaxProblem(position: position(of: keyMark), message: "duplicate key \"\(Sanitizer.clean(key, maxWidth: 40))\"")
                 }
                 skipSpace()
                 guard index < bytes.count else { throw fail("unexpected end of file after a key: the file is truncated") }

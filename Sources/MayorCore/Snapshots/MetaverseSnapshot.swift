@@ -63,6 +63,10 @@ public struct MetaverseContent: SnapshotContent, Hashable {
             v.ascending(keys, { "\(name)[\($0)].month" }, what: "month")
         }
         v.notEmpty(dailyAverage, "dailyAverage")
+        v.atMost(dailyAverage, 1200, "dailyAverage")
+        v.atMost(monthlyVisits, 1200, "monthlyVisits")
+        v.atMost(spaceShare, 1000, "spaceShare")
+        v.atMost(cumulative ?? [], 100_000, "cumulative")
         var shareSum = 0.0
         for (i, s) in spaceShare.enumerated() {
             v.nonEmpty(s.space, "spaceShare[\(i)].space")

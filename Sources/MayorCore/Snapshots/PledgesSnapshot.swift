@@ -78,11 +78,13 @@ public struct PledgesContent: SnapshotContent, Hashable {
 
     public func validate(_ v: inout Validator) {
         v.notEmpty(districts, "districts")
+        v.atMost(districts, 1000, "districts")
         v.unique(districts.map(\.name), { "districts[\($0)].name" }, what: "district")
         for (d, district) in districts.enumerated() {
             let dp = "districts[\(d)]"
             v.nonEmpty(district.name, "\(dp).name")
             v.notEmpty(district.programs, "\(dp).programs")
+            v.atMost(district.programs, 1000, "\(dp).programs")
             for (p, program) in district.programs.enumerated() {
                 let pp = "\(dp).programs[\(p)]"
                 v.nonEmpty(program.title, "\(pp).title")
@@ -95,6 +97,7 @@ public struct PledgesContent: SnapshotContent, Hashable {
                     if let executed = budget.executed { v.nonNegative(executed, "\(pp).budget.executed") }
                 }
                 v.notEmpty(program.indicators, "\(pp).indicators")
+                v.atMost(program.indicators, 1000, "\(pp).indicators")
                 let weighted = program.indicators.filter { $0.weight != nil }.count
                 if weighted > 0 && weighted < program.indicators.count {
                     v.fail("\(pp).indicators", "\(weighted) of \(program.indicators.count) indicators have a weight: give every indicator a weight or none")

@@ -41,6 +41,8 @@ public enum SnapshotParser {
     /// Files larger than this are refused before parsing (configurable).
     public static let defaultMaxBytes = 64 * 1024 * 1024
     public static let maxDepth = 32
+    /// At most this many problems are reported per file.
+    public static let maxProblems = 20
 
     public static func parse(_ kind: SnapshotKind, data: Data, file: String, now: Double,
                              maxBytes: Int = defaultMaxBytes) -> Result<Snapshot, ProblemList> {
@@ -74,7 +76,13 @@ public enum SnapshotParser {
         v.envelope(document.envelope, now: now)
         document.content.validate(&v)
         if !v.isClean {
-            return .failure(ProblemList(v.problems.map { locate($0, parsePath($0.path ?? ""), data) }))
+            // Report the first few with their line and column; a file with
+            // thousands of problems must not cost thousands of scans.
+            var shown = v.problems.prefix(maxProblems).map { locate($0, parsePath($0.path ?? ""), data) }
+            if v.problems.count > maxProblems {
+                shown.append(Problem(file: file, message: "and \(v.problems.count - maxProblems) more problems"))
+            }
+            return .failure(ProblemList(shown))
         }
         return .success(document)
     }

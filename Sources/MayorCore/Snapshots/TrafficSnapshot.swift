@@ -22,6 +22,7 @@ public struct TrafficContent: SnapshotContent, Hashable {
 
     public func validate(_ v: inout Validator) {
         v.notEmpty(corridors, "corridors")
+        v.atMost(corridors, 10_000, "corridors")
         v.unique(corridors.map(\.id), { "corridors[\($0)].id" }, what: "corridor id")
         var rows = 0
         for (c, corridor) in corridors.enumerated() {

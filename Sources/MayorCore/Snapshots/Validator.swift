@@ -79,6 +79,11 @@ public struct Validator {
         if array.isEmpty { fail(path, "must have at least one entry") }
     }
 
+    /// Guards memory and drawing time against absurd files.
+    public mutating func atMost<T>(_ array: [T], _ limit: Int, _ path: String) {
+        if array.count > limit { fail(path, "has \(array.count) entries; at most \(limit) are read") }
+    }
+
     /// Checks the envelope against the clock.
     mutating func envelope(_ e: Envelope, now: Double) {
         nonEmpty(e.source.document, "source.document")

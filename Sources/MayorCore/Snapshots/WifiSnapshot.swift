@@ -29,6 +29,8 @@ public struct WifiContent: SnapshotContent, Hashable {
     public func validate(_ v: inout Validator) {
         v.count(apTotal, "apTotal")
         v.notEmpty(apCategories, "apCategories")
+        v.atMost(apCategories, 1000, "apCategories")
+        v.atMost(monthly, 1200, "monthly")
         for (i, c) in apCategories.enumerated() {
             v.nonEmpty(c.name, "apCategories[\(i)].name")
             v.count(c.count, "apCategories[\(i)].count")
