@@ -136,8 +136,7 @@ struct Breakage: CustomTestStringConvertible, Sendable {
     /// Minified JSON is one long line: locating must not be quadratic in it.
     @Test(.timeLimit(.minutes(1)))
     func minifiedSnapshotsParseWithoutQuadraticCost() {
-        let minified = String(decoding: readBundled(.traffic), as: UTF8.self).filter { $0 != "\n" }
-        let big = minified.replacing("\"corridors\": [", with: "\"corridors\": [" + String(repeating: "", count: 0))
+        let big = String(decoding: readBundled(.traffic), as: UTF8.self).filter { $0 != "\n" }
         guard case .success = parse(.traffic, big) else { Issue.record("minified traffic rejected"); return }
         // A duplicate key at the very end of a long line is still found and placed.
         let broken = String(big.dropLast()) + ", \"kind\": \"traffic\"}"
