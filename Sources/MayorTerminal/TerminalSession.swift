@@ -7,15 +7,7 @@ import Darwin
 #endif
 
 /// The size of the terminal in cells.
-public struct TerminalSize: Hashable, Sendable, CustomStringConvertible {
-    public var width: Int
-    public var height: Int
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-    public var description: String { "\(width)×\(height)" }
-}
+public typealias TerminalSize = Size
 
 /// The live terminal: ncurses set up for full-screen drawing and key input.
 ///
