@@ -88,3 +88,16 @@ import Testing
         #expect(!title.unicodeScalars.contains { $0.value < 0x20 })
     }
 }
+
+@Suite struct ScreenAliasTests {
+    @Test func aliasesAreRefusedButStarsInTextAreNot() {
+        #expect(ScreenParser.firstAlias(in: "a: &x 1\nb: *x\n")! == (2, 4))
+        #expect(ScreenParser.firstAlias(in: "steps: [*x]\n")! == (1, 9))
+        #expect(ScreenParser.firstAlias(in: "caption: \"5 *x\"\n") == nil)
+        #expect(ScreenParser.firstAlias(in: "caption: 5*3 or *중요*\n") == nil)
+        #expect(ScreenParser.firstAlias(in: "# *x in a comment\n") == nil)
+        let (_, problems) = ScreenParser(knownPanes: ["wifi"]).parseAll([("Screens/a.yaml", "kind: screen\ntitle: t\nbase: &b {pane: wifi}\nlayout: *b\n")])
+        #expect(problems.first?.message.contains("alias") == true)
+        #expect(problems.first?.line == 4)
+    }
+}

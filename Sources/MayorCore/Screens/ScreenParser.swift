@@ -9,6 +9,38 @@ public struct ScreenParser {
         self.knownPanes = knownPanes
     }
 
+    /// The line and column of the first YAML alias (`*name` where a value can
+    /// start, outside quotes and comments), if any.
+    static func firstAlias(in yaml: String) -> (line: Int, column: Int)? {
+        var lineNumber = 0
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard line.contains("*") else { continue }
+            var quote: Character?
+            var previous: Character = " "
+            var column = 0
+            var chars = line.makeIterator()
+            while let c = chars.next() {
+                column += 1
+                if let q = quote {
+                    if c == q { quote = nil }
+                } else if c == "\"" || c == "'" {
+                    if " [{,:-?".contains(previous) { quote = c }
+                } else if c == "#" && (previous == " " || column == 1) {
+                    break
+                } else if c == "*" && " [{,:-?".contains(previous) {
+                    if let next = chars.next(), next.isASCII && (next.isLetter || next.isNumber || next == "_" || next == "-") {
+                        return (lineNumber, column)
+                    } else {
+                        column += 1
+                    }
+                }
+                previous = c
+            }
+        }
+        return nil
+    }
+
     /// A screen id mentioned somewhere, checked once every file is read.
     struct Reference {
         let file: String
@@ -52,7 +84,16 @@ public struct ScreenParser {
             problems.append(Problem(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message))
         }
 
-        mutating func parse(_ yaml: String, into set: inout ScreenSet) {
+        mutating func parse(_ source: String, into set: inout ScreenSet) {
+            var yaml = source
+            if yaml.hasPrefix("\u{FEFF}") { yaml.removeFirst() }  // a byte-order mark
+            // Aliases let a few hundred bytes expand into millions of nodes
+            // (a "billion laughs"); screen files have no use for them.
+            if let at = ScreenParser.firstAlias(in: yaml) {
+                problems.append(Problem(file: file, line: at.line, column: at.column,
+                                        message: "YAML aliases (*name) are not allowed in screen files"))
+                return
+            }
             let root: Node
             do {
                 guard let node = try Yams.compose(yaml: yaml) else {
