@@ -20,10 +20,15 @@ struct GenerateTraffic: ParsableCommand {
     @Option(help: "Number of days.") var days = 90
     @Option(help: "Seed of the pseudo-random numbers.") var seed: UInt64 = 2023
     @Option(help: "Number of corridors (more than the named ones are synthesised).") var corridors: Int?
+    @Option(help: "Write to FILE (atomically) instead of stdout, e.g. large benchmark inputs: --corridors 846 --days 365 --output /tmp/traffic-20mb.json") var output: String?
 
     func run() throws {
         let generator = TrafficSampleGenerator(startDate: start, days: days, seed: seed, corridorCount: corridors)
         if let problem = generator.problem { throw ValidationError(problem) }
-        print(generator.makeJSON(), terminator: "")
+        if let output {
+            try writeFileAtomically(output, generator.makeJSON().utf8)
+        } else {
+            print(generator.makeJSON(), terminator: "")
+        }
     }
 }

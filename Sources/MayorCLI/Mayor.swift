@@ -13,6 +13,7 @@ struct Mayor: ParsableCommand {
             GenerateCommand.self,
             RenderCommand.self,
             TerminalProbe.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: LiveCommand.self
     )

@@ -115,12 +115,11 @@ public final class DashboardApp: LiveApplication {
         case .wall:
             if order.count > 1 {
                 let position = "[\(screenIndex + 1)/\(order.count)] "
-                if rotationStopped {
+                // No per-second countdown: an idle wall sends only the clock's digits.
+                if rotationStopped || (holdUntil ?? 0) > now {
                     state.status = position + s.paused
-                } else if let hold = holdUntil, hold > now {
-                    state.status = position + "\(s.paused) \(Int((hold - now).rounded(.up)))s"
                 } else {
-                    state.status = position + "\(s.rotating) \(Int(max(0, nextRotation - now).rounded(.up)))s"
+                    state.status = position + "\(s.rotating) \(Int(screenSeconds(currentScreen)))s"
                 }
             }
         case .briefing(let briefing):
