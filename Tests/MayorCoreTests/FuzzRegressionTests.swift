@@ -7,7 +7,7 @@ import FoundationEssentials
 @testable import MayorCore
 
 /// A result handed from a worker thread (written before `done` is signalled).
-final class Completion<T: Sendable>: @unchecked Sendable {
+final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
     var value: T?
     let done = DispatchSemaphore(value: 0)
 }
@@ -32,7 +32,7 @@ final class Completion<T: Sendable>: @unchecked Sendable {
     /// blocking the suite (the stuck thread is left running).
     static func run<T: Sendable>(_ what: String, _ body: @escaping @Sendable () -> T,
                                  sourceLocation: SourceLocation = #_sourceLocation) -> (T, Duration)? {
-        let box = Completion<(T, Duration)>()
+        let box = FuzzCompletion<(T, Duration)>()
         DispatchQueue.global().async {
             let clock = ContinuousClock()
             let start = clock.now
@@ -412,6 +412,56 @@ final class Completion<T: Sendable>: @unchecked Sendable {
         let screenCount = set.screens.count
         #expect(screenCount == 0)
         // The time limit alone depends on the machine: the alias itself must be refused.
+        #expect(problems.contains { $0.message.contains("alias") }, "\(problems.prefix(3).map(\.description))")
+    }
+
+    /// One way of writing aliases that libyaml resolves, and a name for it.
+    struct AliasDisguise: CustomTestStringConvertible, Sendable {
+        let name: String
+        /// Opens every flow sequence or mapping, before its first alias.
+        var first = ""
+        /// Goes before every alias.
+        var before = " "
+        /// Written after `kind: screen`, before the anchors.
+        var preamble = ""
+        /// The line break.
+        var newline = "\n"
+        var testDescription: String { name }
+
+        /// A six-level billion-laughs bomb (531,441 strings) used as a mapping
+        /// key, written this way. Nine levels take hours to compose.
+        var bomb: String {
+            var y = "kind: screen" + newline + preamble
+            y += "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]" + newline
+            for i in 1...5 {
+                y += "a\(i): &a\(i) [" + first + Array(repeating: before + "*a\(i - 1)", count: 9).joined(separator: ",") + "]" + newline
+            }
+            return y + "k: {" + first + before + "*a5 : 1}" + newline
+        }
+    }
+
+    static let aliasDisguises: [AliasDisguise] = [
+        AliasDisguise(name: "plain (spaces, LF)"),
+        // In flow context libyaml skips tabs before a token.
+        AliasDisguise(name: "a tab before each alias", before: "\t"),
+        // Windows line endings: "\r\n" is one Character, so splitting on "\n"
+        // leaves one long line, and the apostrophe opens a quote that never closes.
+        AliasDisguise(name: "CRLF line endings and an apostrophe", preamble: "description: a 'b\r\n", newline: "\r\n"),
+        AliasDisguise(name: "CR line endings and an apostrophe", preamble: "description: a 'b\r", newline: "\r"),
+        // A quote inside a plain scalar is text, not the start of a quoted scalar.
+        AliasDisguise(name: "a plain scalar with an apostrophe before the aliases", first: "x 'y,"),
+        // \" does not end a double-quoted scalar.
+        AliasDisguise(name: "an escaped double quote before the aliases", first: #""x\" 'y","#),
+    ]
+
+    @Test(arguments: aliasDisguises)
+    func aliasGuardSeesEveryAlias(_ disguise: AliasDisguise) {
+        // The guard in ScreenParser must find every alias libyaml resolves
+        // (false positives are harmless: the file is refused with a message).
+        #expect(ScreenParser.firstAlias(in: disguise.bomb) != nil, "the guard missed the aliases")
+        let (set, problems) = Self.screens(disguise.bomb, "alias bomb: \(disguise.name)")
+        let screenCount = set.screens.count
+        #expect(screenCount == 0)
         #expect(problems.contains { $0.message.contains("alias") }, "\(problems.prefix(3).map(\.description))")
     }
 

@@ -9,11 +9,20 @@ public struct ScreenParser {
         self.knownPanes = knownPanes
     }
 
-    /// The line and column of the first YAML alias (`*name` where a value can
-    /// start, outside quotes and comments), if any.
+    /// The line and column of the first YAML alias, if any. A quick look for
+    /// `*name` where a value can start (outside quotes and comments) names
+    /// the place; but that look can be misled (a tab before the alias, `\r`
+    /// line breaks, an apostrophe inside plain text, an escaped quote), so a
+    /// sure check follows: libyaml only resolves an alias whose anchor exists,
+    /// and both are written literally as `&name` and `*name`.
     static func firstAlias(in yaml: String) -> (line: Int, column: Int)? {
+        aliasWhereAValueStarts(in: yaml) ?? aliasOfAnAnchor(in: yaml)
+    }
+
+    /// `*name` where a value can start, outside quotes and comments.
+    static func aliasWhereAValueStarts(in yaml: String) -> (line: Int, column: Int)? {
         var lineNumber = 0
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in yaml.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             guard line.contains("*") else { continue }
             var quote: Character?
@@ -36,6 +45,42 @@ public struct ScreenParser {
                     }
                 }
                 previous = c
+            }
+        }
+        return nil
+    }
+
+    /// The first `*name` whose name also follows an `&` anywhere in the text:
+    /// every alias libyaml could resolve (its anchor and alias names are runs
+    /// of 0-9 A-Z a-z _ -), and rarely anything else. One pass, linear.
+    static func aliasOfAnAnchor(in yaml: String) -> (line: Int, column: Int)? {
+        let bytes = Array(yaml.utf8)
+        func isNameByte(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x5F || b == 0x2D
+        }
+        func name(after i: Int) -> ArraySlice<UInt8> {
+            var j = i + 1
+            while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
+            return bytes[(i + 1)..<j]
+        }
+        var anchors = Set<ArraySlice<UInt8>>()
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "&") {
+            let n = name(after: i)
+            if !n.isEmpty { anchors.insert(n) }
+        }
+        guard !anchors.isEmpty else { return nil }
+        var line = 1, column = 1
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == UInt8(ascii: "*") {
+                let n = name(after: i)
+                if !n.isEmpty, anchors.contains(n) { return (line, column) }
+            }
+            if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
             }
         }
         return nil
