@@ -182,4 +182,34 @@ final class FakeClock: @unchecked Sendable {
         #expect(text.contains("터미널이 너무") || text.contains("78×18"))
         #expect(frame(app).contains("55.7%"))
     }
+
+    /// When only the clock moved, the app redraws just the header and bottom
+    /// rows over its last frame; the result must be the frame a full redraw gives.
+    @Test func clockOnlyFramesEqualFullFrames() {
+        let app = makeApp()
+        _ = frame(app)
+        #expect(app.fullFrames == 1)
+        for step in [1.0, 1, 7, 1] {
+            clock.now += step
+            let partial = frame(app)
+            let fresh = makeApp()
+            #expect(partial == frame(fresh), "after \(step) s")
+        }
+        #expect(app.fullFrames == 1, "clock-only seconds must not redraw the panes")
+        // A new minute, a key, a resize and the help each bring a full frame.
+        clock.now += 60
+        _ = frame(app)
+        #expect(app.fullFrames == 2)
+        key(app, .character("2"))
+        _ = frame(app)
+        #expect(app.fullFrames == 3)
+        _ = frame(app, 120, 40)
+        #expect(app.fullFrames == 4)
+        key(app, .character("?"))
+        _ = frame(app)
+        #expect(app.fullFrames == 5)
+        clock.now += 1
+        _ = frame(app)
+        #expect(app.fullFrames == 6, "the help box covers the panes: no clock-only path under it")
+    }
 }

@@ -54,6 +54,13 @@ public final class DashboardApp: LiveApplication {
     var dirty = true
     var renderedSecond: Int = -1
     var renderedGeneration = -1
+    /// The last full frame and what it depended on besides the clock: when
+    /// only the clock moved, just the header and bottom rows are redrawn.
+    var lastFrame: Buffer?
+    var lastFreshness: [Freshness] = []
+    var lastFullMinute = -1
+    /// Full frames drawn so far (the rest were clock-only updates); for tests and `mayor bench`.
+    public private(set) var fullFrames = 0
 
     public init(store: DataStore, screens: ScreenSet, mode: Mode = .wall, options: Options, clock: @escaping @Sendable () -> Double) {
         self.store = store
@@ -140,15 +147,32 @@ public final class DashboardApp: LiveApplication {
     public func render(into buffer: inout Buffer) {
         let now = clock()
         lastSize = Size(width: buffer.width, height: buffer.height)
-        renderedSecond = Int(now.rounded(.down))
+        let second = Int(now.rounded(.down))
+        // Only the clock moved (same data, same state, same size, same freshness,
+        // same minute): keep the last frame and redraw the header and bottom rows.
+        let freshness = SnapshotKind.allCases.map { store.freshness($0, now: now) }
+        let clockOnly = !dirty && store.generation == renderedGeneration && second / 60 == lastFullMinute
+            && freshness == lastFreshness && !helpVisible
+            && lastFrame?.width == buffer.width && lastFrame?.height == buffer.height
+        renderedSecond = second
         renderedGeneration = store.generation
         dirty = false
         guard let state = viewState(now: now) else {
             buffer.clear()
             buffer.write("no screens", x: 0, y: 0)
+            lastFrame = nil
             return
         }
-        view.render(state, store: store, now: now, into: &buffer)
+        if clockOnly, let last = lastFrame, view.rendersChrome(state, width: buffer.width, height: buffer.height) {
+            buffer = last
+            view.renderChrome(state, store: store, now: now, into: &buffer)
+        } else {
+            view.render(state, store: store, now: now, into: &buffer)
+            fullFrames += 1
+            lastFullMinute = second / 60
+            lastFreshness = freshness
+        }
+        lastFrame = buffer
     }
 
     public func millisecondsUntilNextTick() -> Int? {

@@ -102,6 +102,19 @@ public struct DashboardView {
         if view.helpVisible { renderHelp(into: &buffer) }
     }
 
+    /// True when a full frame of `view` at this size has the header and bottom rows
+    /// (not the "too small" notice), so `renderChrome` may update just those.
+    func rendersChrome(_ view: ViewState, width: Int, height: Int) -> Bool {
+        let need = view.zoomed == nil ? Self.minimumSize(of: view.screen.layout) : Size(width: 28, height: 10)
+        return width >= need.width && height >= need.height && width > 0 && height > 0
+    }
+
+    /// Redraws only the header (clock) and bottom (status) rows of a full frame.
+    func renderChrome(_ view: ViewState, store: DataStore, now: Double, into buffer: inout Buffer) {
+        renderHeader(view, store: store, now: now, into: &buffer)
+        renderBottom(view, into: &buffer)
+    }
+
     /// The key list, in a box over the middle of the screen.
     func renderHelp(into buffer: inout Buffer) {
         let ko = strings.language == .ko

@@ -28,7 +28,7 @@ enum PaneKit {
     static func dayAxis(_ text: SafeText) -> String {
         let v = text.value
         guard v.count == 10 else { return v }
-        return String(v.dropFirst(5)).replacing("-", with: ".")
+        return String(v.dropFirst(5).map { $0 == "-" ? "." : $0 })
     }
 
     /// A one-line heading in the muted style.

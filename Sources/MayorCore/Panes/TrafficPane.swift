@@ -10,11 +10,7 @@ public struct TrafficPane: Pane {
 
     /// Sum over corridors of the volume on each date, by date (ascending).
     static func totals(_ traffic: TrafficContent) -> [(date: SafeText, volume: Int)] {
-        var byDate: [SafeText: Int] = [:]
-        for corridor in traffic.corridors {
-            for day in corridor.daily { byDate[day.date, default: 0] += day.volume }
-        }
-        return byDate.keys.sorted().map { ($0, byDate[$0]!) }
+        traffic.dailyTotals
     }
 
     public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
@@ -54,11 +50,13 @@ public struct TrafficPane: Pane {
         let tableArea = wide ? right.inset(left: 2) : rows[2]
         let trendWidth = tableArea.width >= 60 ? 30 : tableArea.width >= 44 ? 14 : 0
         let (tableRect, trendRect) = tableArea.splitLeft(tableArea.width - (trendWidth > 0 ? trendWidth + 1 : 0))
-        let corridorRows = latestDays.map { corridor, day -> Table.Row in
+        // Only the rows that fit (a header row, then one per corridor): formatting
+        // every corridor of a large file each frame cost tens of milliseconds.
+        let corridorRows = latestDays.prefix(max(0, tableRect.height - 1)).map { corridor, day -> Table.Row in
             let name = s.language == .en ? (corridor.nameEn ?? corridor.name) : corridor.name
             return Table.Row([name.value, NumberFormat.grouped(day.volume), NumberFormat.decimal(day.speedKmh, places: 1)])
         }
-        let highlight = busiest.flatMap { b in latestDays.firstIndex { $0.0.id == b.0.id } }
+        let highlight = busiest.flatMap { b in latestDays.prefix(corridorRows.count).firstIndex { $0.0.id == b.0.id } }
         let table = Table(columns: [
             Table.Column(s.corridors, minWidth: 6, weight: 1),
             Table.Column(s.dailyVolume, alignment: .right, minWidth: 7, maxWidth: 10),

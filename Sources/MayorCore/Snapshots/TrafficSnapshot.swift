@@ -20,6 +20,29 @@ public struct TrafficContent: SnapshotContent, Hashable {
 
     public var corridors: [Corridor]
 
+    /// Sum over corridors of the volume on each date, ascending by date:
+    /// computed once when the file is decoded (on the loader thread), not per frame.
+    public private(set) var dailyTotals: [(date: SafeText, volume: Int)] = []
+
+    enum CodingKeys: String, CodingKey { case corridors }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        corridors = try container.decode([Corridor].self, forKey: .corridors)
+        dailyTotals = Self.totals(corridors)
+    }
+
+    static func totals(_ corridors: [Corridor]) -> [(date: SafeText, volume: Int)] {
+        var byDate: [SafeText: Int] = [:]
+        for corridor in corridors {
+            for day in corridor.daily { byDate[day.date, default: 0] += day.volume }
+        }
+        return byDate.keys.sorted().map { ($0, byDate[$0]!) }
+    }
+
+    public static func == (a: TrafficContent, b: TrafficContent) -> Bool { a.corridors == b.corridors }
+    public func hash(into hasher: inout Hasher) { hasher.combine(corridors) }
+
     public func validate(_ v: inout Validator) {
         v.notEmpty(corridors, "corridors")
         v.atMost(corridors, 10_000, "corridors")

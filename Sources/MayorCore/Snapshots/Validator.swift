@@ -13,44 +13,44 @@ public struct Validator {
 
     // MARK: numbers
 
-    public mutating func count(_ value: Int, _ path: String) {
-        if value < 0 { fail(path, "must not be negative (found \(value))") }
+    public mutating func count(_ value: Int, _ path: @autoclosure () -> String) {
+        if value < 0 { fail(path(), "must not be negative (found \(value))") }
     }
 
-    public mutating func finite(_ value: Double, _ path: String) -> Bool {
-        if !value.isFinite { fail(path, "must be a finite number"); return false }
+    public mutating func finite(_ value: Double, _ path: @autoclosure () -> String) -> Bool {
+        if !value.isFinite { fail(path(), "must be a finite number"); return false }
         return true
     }
 
-    public mutating func nonNegative(_ value: Double, _ path: String) {
-        if finite(value, path), value < 0 { fail(path, "must not be negative (found \(value))") }
+    public mutating func nonNegative(_ value: Double, _ path: @autoclosure () -> String) {
+        if finite(value, path()), value < 0 { fail(path(), "must not be negative (found \(value))") }
     }
 
-    public mutating func range(_ value: Double, _ range: ClosedRange<Double>, _ path: String) {
-        if finite(value, path), !range.contains(value) {
-            fail(path, "must be between \(range.lowerBound) and \(range.upperBound) (found \(value))")
+    public mutating func range(_ value: Double, _ range: ClosedRange<Double>, _ path: @autoclosure () -> String) {
+        if finite(value, path()), !range.contains(value) {
+            fail(path(), "must be between \(range.lowerBound) and \(range.upperBound) (found \(value))")
         }
     }
 
     // MARK: text and dates
 
-    public mutating func nonEmpty(_ text: SafeText, _ path: String) {
-        if text.isBlank { fail(path, "must not be empty") }
+    public mutating func nonEmpty(_ text: SafeText, _ path: @autoclosure () -> String) {
+        if text.isBlank { fail(path(), "must not be empty") }
     }
 
     @discardableResult
-    public mutating func day(_ text: SafeText, _ path: String) -> Int? {
+    public mutating func day(_ text: SafeText, _ path: @autoclosure () -> String) -> Int? {
         guard let d = CalendarDate.parseDay(text.value) else {
-            fail(path, "\"\(text)\" is not a date (YYYY-MM-DD)")
+            fail(path(), "\"\(text)\" is not a date (YYYY-MM-DD)")
             return nil
         }
         return d
     }
 
     @discardableResult
-    public mutating func month(_ text: SafeText, _ path: String) -> Int? {
+    public mutating func month(_ text: SafeText, _ path: @autoclosure () -> String) -> Int? {
         guard let m = CalendarDate.parseMonth(text.value) else {
-            fail(path, "\"\(text)\" is not a month (YYYY-MM)")
+            fail(path(), "\"\(text)\" is not a month (YYYY-MM)")
             return nil
         }
         return m.year * 12 + m.month - 1
@@ -75,13 +75,13 @@ public struct Validator {
         }
     }
 
-    public mutating func notEmpty<T>(_ array: [T], _ path: String) {
-        if array.isEmpty { fail(path, "must have at least one entry") }
+    public mutating func notEmpty<T>(_ array: [T], _ path: @autoclosure () -> String) {
+        if array.isEmpty { fail(path(), "must have at least one entry") }
     }
 
     /// Guards memory and drawing time against absurd files.
-    public mutating func atMost<T>(_ array: [T], _ limit: Int, _ path: String) {
-        if array.count > limit { fail(path, "has \(array.count) entries; at most \(limit) are read") }
+    public mutating func atMost<T>(_ array: [T], _ limit: Int, _ path: @autoclosure () -> String) {
+        if array.count > limit { fail(path(), "has \(array.count) entries; at most \(limit) are read") }
     }
 
     /// Checks the envelope against the clock.

@@ -18,6 +18,9 @@ public enum DisplayWidth {
             return 1
         }
         if isWide(v) { return 2 }
+        // Box drawing, blocks, geometric shapes, arrows and braille: one column,
+        // without the general-category lookup (they fill every frame).
+        if v >= 0x2190 && v <= 0x28FF { return 1 }
         if isZeroWidth(v) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
