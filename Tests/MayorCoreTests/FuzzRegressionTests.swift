@@ -516,6 +516,19 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         #expect(problems.contains { $0.message.contains("deeper than 8") })
     }
 
+    @Test func layoutWithTooManyNodes() {
+        let panes = (0..<200).map { "{pane: pledges, district: d\($0)}" }.joined(separator: ", ")
+        let (set, problems) = Self.screens("kind: screen\ntitle: t\nlayout: {columns: [\(panes)]}\n", "200 panes side by side")
+        #expect(set.screens["fuzz"] == nil)
+        #expect(problems.filter { $0.message.contains("more than 64 nodes") }.count == 1, "\(problems.prefix(3).map(\.description))")
+        #expect(problems.first?.line == 3)
+        // 63 panes in one row (64 nodes) are still a screen.
+        let fits = (0..<63).map { "{pane: pledges, district: d\($0)}" }.joined(separator: ", ")
+        let (ok, none) = Self.screens("kind: screen\ntitle: t\nlayout: {columns: [\(fits)]}\n", "63 panes side by side")
+        #expect(none.isEmpty, "\(none.prefix(3).map(\.description))")
+        #expect(ok.screens["fuzz"] != nil)
+    }
+
     @Test func tabs() {
         let tabbed = "kind: screen\ntitle: t\nlayout:\n\trows:\n\t\t- {pane: wifi}\n"
         let (_, problems) = Self.screens(tabbed, "tab indentation")

@@ -119,6 +119,10 @@ public struct ScreenParser {
         let knownPanes: Set<String>
         var problems: [Problem] = []
         var references: [Reference] = []
+        /// Layout nodes read so far in this file's screen.
+        var layoutNodes = 0
+        /// More boxes than any wall can show legibly; guards layout time and memory.
+        static let maxLayoutNodes = 64
 
         var id: String {
             let base = file.split(separator: "/").last.map(String.init) ?? file
@@ -275,6 +279,11 @@ public struct ScreenParser {
         mutating func layout(_ node: Node, depth: Int, seen: inout Set<PaneRef>) -> LayoutNode? {
             guard depth < 8 else {
                 fail(node, "layout nested deeper than 8 levels")
+                return nil
+            }
+            layoutNodes += 1
+            guard layoutNodes <= Self.maxLayoutNodes else {
+                if layoutNodes == Self.maxLayoutNodes + 1 { fail(node, "layout has more than \(Self.maxLayoutNodes) nodes") }
                 return nil
             }
             guard let map = mapping(node, "a layout node", allowed: ["pane", "rows", "columns", "weight", "size", "district"]) else { return nil }
