@@ -29,8 +29,17 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Folder for the generated inputs (default: a new folder under /tmp).") var work: String?
     @Flag(help: "Keep the generated inputs.") var keep = false
     @Flag(help: "Fewer iterations (a smoke test, not figures).") var quick = false
+    @Option(help: "Run only these sections, comma-separated: render, bytes, parse, reload, keys, start (reload and keys include parse).") var only: String?
 
     func run() throws {
+        let sections = ["render", "bytes", "parse", "reload", "keys", "start"]
+        var chosen = Set((only ?? sections.joined(separator: ",")).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        if let unknown = chosen.subtracting(sections).sorted().first {
+            throw ValidationError("--only: no section \"\(unknown)\" (sections: \(sections.joined(separator: ", ")))")
+        }
+        // keys uses the files reload and parse generate.
+        if chosen.contains("keys") { chosen.insert("reload") }
+        if chosen.contains("reload") { chosen.insert("parse") }
         guard let clock = CalendarDate.parseInstant(now) else { throw ValidationError("--now \(now) is not an ISO-8601 date or date-time") }
         let (set, problems) = ScreenLoader.load(directory: screens)
         guard let wall = set.screens[screen] else {
@@ -49,12 +58,12 @@ struct BenchCommand: ParsableCommand {
         let store = DataStore(directory: data)
         store.refresh(now: clock)
         for p in store.problems { printError("warning: \(p)") }
-        try bench.render(wall: wall, store: store, now: clock)
-        try bench.bytes(set: set, dataDirectory: data, now: clock)
-        try bench.parse(dataDirectory: data, workDirectory: dir, trafficMiB: trafficMiB)
-        try bench.reload(set: set, dataDirectory: data, workDirectory: dir)
-        try bench.keys(set: set, workDirectory: dir)
-        try bench.startup(screensDirectory: screens, dataDirectory: data)
+        if chosen.contains("render") { try bench.render(wall: wall, store: store, now: clock) }
+        if chosen.contains("bytes") { try bench.bytes(set: set, dataDirectory: data, now: clock) }
+        if chosen.contains("parse") { try bench.parse(dataDirectory: data, workDirectory: dir, trafficMiB: trafficMiB) }
+        if chosen.contains("reload") { try bench.reload(set: set, dataDirectory: data, workDirectory: dir) }
+        if chosen.contains("keys") { try bench.keys(set: set, workDirectory: dir) }
+        if chosen.contains("start") { try bench.startup(screensDirectory: screens, dataDirectory: data) }
         bench.note("peak resident memory of this run (VmHWM): \(readStatus("VmHWM") ?? "?"); total time \(format(monotonicSeconds() - started, 1)) s")
         bench.printTable()
     }

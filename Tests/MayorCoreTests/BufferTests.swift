@@ -106,4 +106,76 @@ import Testing
         #expect("\u{4DC0}".displayWidth == 2)  // Yijing hexagram
         #expect("🇰🇷".displayWidth == 2)
     }
+
+    @Test(arguments: ["a", "~", "é", "관", "━", "⣿", "😀", "🇰🇷", "e\u{301}", "\u{1100}\u{1161}\u{11A8}", "👍🏽", ""])
+    func glyphsHoldTheirBytes(_ text: String) {
+        let glyph = Glyph(text)
+        #expect(glyph.string == text)
+        #expect(glyph.utf8 == Array(text.utf8))
+        #expect(glyph.utf8Count == text.utf8.count)
+        #expect(glyph.isEmpty == text.isEmpty)
+    }
+
+    @Test func glyphEqualityIsByteEquality() {
+        // Canonically equivalent, different bytes: the terminal receives different bytes.
+        #expect(Glyph("\u{E9}") != Glyph("e\u{301}"))
+        #expect("\u{E9}" == "e\u{301}")
+        #expect(Cell("\u{E9}") != Cell("e\u{301}"))
+        #expect(Glyph("가나") == Glyph("가"))
+        #expect(Glyph("a") == Glyph(ascii: 0x61) && Glyph("관") == Glyph("관" as Unicode.Scalar))
+    }
+
+    @Test func overlongClustersKeepWholeLeadingScalars() {
+        let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦"  // 25 bytes
+        let glyph = Glyph(family)
+        #expect(glyph.utf8Count <= 16)
+        #expect(family.unicodeScalars.starts(with: glyph.string.unicodeScalars))
+        // 👨 ZWJ 👩 ZWJ is 14 bytes and 👧 would make 18: the trailing joiner goes too.
+        #expect(glyph.string == "👨\u{200D}👩")
+    }
+
+    /// The scalar-by-scalar fast paths of `write` and `DisplayWidth` give what
+    /// the grapheme-by-grapheme path gives, for text mixing every kind of
+    /// character (including ones that must take the slow path).
+    @Test func fastPathsMatchTheGraphemePath() {
+        let alphabet: [String] = ["a", " ", "~", "é", "·", "…", "관", "악", "구", "━", "│", "⣿", "▇", "→", "。", "Ａ", "ｶ",
+                                  "\u{301}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{200D}", "\u{FE0F}", "😀", "🇰", "🇷",
+                                  "\u{1B}", "\u{9B}", "\u{202E}", "\u{AD}", "\t", "한"]
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<2_000 {
+            let text = (0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.debugDescription)")
+            let x = Int(rng.next() % 6) - 2
+            let clip = Rect(x: Int(rng.next() % 4), y: 0, width: Int(rng.next() % 14), height: 1)
+            var fast = Buffer(width: 16, height: 1, fill: Cell("."))
+            let end = fast.write(text, x: x, y: 0, clip: clip)
+            var slow = Buffer(width: 16, height: 1, fill: Cell("."))
+            var col = x
+            for character in text {
+                if col >= clip.maxX { break }
+                // One grapheme at a time, each written on its own.
+                let next = slow.write(String(character), x: col, y: 0, clip: clip)
+                if next == col { continue }
+                if next - col < DisplayWidth.of(character) && DisplayWidth.of(character) == 2 && col >= clip.x { col = next; break }
+                col = next
+            }
+            // Glyph and width per cell (the style is the same everywhere here).
+            func cells(_ b: Buffer) -> String { b.cells.map { "\($0.glyph.string.debugDescription)\($0.width)" }.joined(separator: " ") }
+            #expect(cells(fast) == cells(slow), "\(text.debugDescription) at \(x) in \(clip)")
+            #expect(end == col, "\(text.debugDescription) at \(x) in \(clip): end \(end) vs \(col)")
+        }
+    }
+}
+
+/// A small deterministic generator for property tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -40,7 +40,7 @@ public struct TerminalByteCounter: Sendable {
                 styleChanges += 1
                 style = change.cell.style
             }
-            let symbolBytes = change.cell.symbol.utf8.count
+            let symbolBytes = change.cell.glyph.utf8Count
             bytes += symbolBytes == 0 ? 1 : symbolBytes
             cells += 1
             cursor = (change.x + max(1, Int(change.cell.width)), change.y)

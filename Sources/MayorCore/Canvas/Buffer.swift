@@ -61,15 +61,19 @@ public struct Buffer: Sendable, Equatable {
     /// Sets one cell at (x, y) if it lies inside the clip and the buffer.
     public mutating func set(x: Int, y: Int, symbol raw: String, style: Style, clip: Rect? = nil) {
         let bounds = clip.map { $0.intersection(area) } ?? area
-        guard bounds.contains(x: x, y: y), let symbol = Self.cellSymbol(raw) else { return }
-        var w = DisplayWidth.of(symbol)
-        if w == 0 { return }
-        if w > 2 { w = 2 }
+        guard bounds.contains(x: x, y: y), let (glyph, w) = Self.cellGlyph(raw) else { return }
+        set(x: x, y: y, glyph: glyph, width: w, style: style, bounds: bounds)
+    }
+
+    /// Places a glyph of width `w` (1 or 2) at (x, y) inside `bounds`; a wide
+    /// one that would straddle the right edge becomes a space.
+    @inline(__always)
+    mutating func set(x: Int, y: Int, glyph: Glyph, width w: Int, style: Style, bounds: Rect) {
         if w == 2 && x + 1 >= bounds.maxX {
-            place(Cell(" ", style: style), x: x, y: y, clip: bounds)
+            place(Cell.blank(style), x: x, y: y, clip: bounds)
             return
         }
-        place(Cell(symbol, style: style, width: UInt8(w)), x: x, y: y, clip: bounds)
+        place(Cell(glyph: glyph, style: style, width: UInt8(w)), x: x, y: y, clip: bounds)
     }
 
     /// Changes only the style of the cells in `rect`.
@@ -81,32 +85,58 @@ public struct Buffer: Sendable, Equatable {
         }
     }
 
-    /// One grapheme, with control characters replaced by their stand-ins:
-    /// what a single cell may hold.
-    static func cellSymbol(_ raw: String) -> String? {
+    /// The first grapheme of `raw`, with a control character replaced by its
+    /// stand-in, and its width (1 or 2): what a single cell may hold. Nil for
+    /// an empty string or a zero-width grapheme.
+    static func cellGlyph<S: StringProtocol>(_ raw: S) -> (Glyph, Int)? {
         guard let first = raw.first else { return nil }
-        if let scalar = first.unicodeScalars.first, let stand = Sanitizer.standIn(for: scalar) {
-            return String(Character(stand))
+        return cellGlyph(first)
+    }
+
+    @inline(__always)
+    static func cellGlyph(_ character: Character) -> (Glyph, Int)? {
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let scalar = scalars.next() else { return nil }
+        if let stand = Sanitizer.standIn(for: scalar) {
+            return (Glyph(stand), max(1, min(2, DisplayWidth.of(stand))))
         }
-        return String(first)
+        let w: Int
+        let glyph: Glyph
+        if scalars.next() == nil {
+            w = DisplayWidth.of(scalar)
+            glyph = Glyph(scalar)
+        } else {
+            w = DisplayWidth.of(character)
+            glyph = Glyph(character: character)
+        }
+        return w == 0 ? nil : (glyph, min(2, w))
     }
 
     /// Fills `rect` (clipped to the buffer) with `symbol` (its first grapheme) in `style`.
     public mutating func fill(_ rect: Rect, symbol raw: String = " ", style: Style = .plain) {
         let r = rect.intersection(area)
-        guard !r.isEmpty, let symbol = Self.cellSymbol(raw) else { return }
-        let w = DisplayWidth.of(symbol)
+        guard !r.isEmpty, let (glyph, w) = Self.cellGlyph(raw) else { return }
         if w == 1 {
-            let cell = Cell(symbol, style: style)
+            let cell = Cell(glyph: glyph, style: style)
+            // Only the columns at the edges can cut a wide character in two.
             for y in r.y..<r.maxY {
-                for x in r.x..<r.maxX { place(cell, x: x, y: y, clip: r) }
+                place(cell, x: r.x, y: y, clip: r)
+                if r.width > 1 {
+                    let start = index(r.x + 1, y), count = r.width - 2
+                    if count > 0 {
+                        cells.withUnsafeMutableBufferPointer { p in
+                            (p.baseAddress! + start).update(repeating: cell, count: count)
+                        }
+                    }
+                    place(cell, x: r.maxX - 1, y: y, clip: r)
+                }
             }
         } else {
             for y in r.y..<r.maxY {
                 var x = r.x
                 while x < r.maxX {
-                    set(x: x, y: y, symbol: symbol, style: style, clip: r)
-                    x += max(1, w)
+                    set(x: x, y: y, glyph: glyph, width: w, style: style, bounds: r)
+                    x += w
                 }
             }
         }
@@ -127,34 +157,49 @@ public struct Buffer: Sendable, Equatable {
             for byte in text.utf8 {
                 if col >= bounds.maxX { break }
                 if col >= bounds.x {
-                    place(Cell(String(UnicodeScalar(byte)), style: style), x: col, y: y, clip: bounds)
+                    place(Cell(glyph: Glyph(ascii: byte), style: style), x: col, y: y, clip: bounds)
                 }
                 col += 1
             }
             return col
         }
+        if text.unicodeScalars.allSatisfy({ DisplayWidth.standsAlone($0.value) }) {
+            // Every scalar is a grapheme of its own (Korean, box drawing, …).
+            for scalar in text.unicodeScalars {
+                if col >= bounds.maxX { break }
+                let w = DisplayWidth.of(scalar)
+                if w == 0 { continue }
+                let (next, done) = put(Glyph(scalar), width: w, at: col, y: y, style: style, bounds: bounds)
+                col = next
+                if done { break }
+            }
+            return col
+        }
         for character in text {
             if col >= bounds.maxX { break }
-            var symbol = String(character)
-            if let first = character.unicodeScalars.first, let stand = Sanitizer.standIn(for: first) {
-                symbol = String(Character(stand))
-            }
-            let w = min(2, DisplayWidth.of(Character(symbol)))
-            if w == 0 { continue }
-            if col >= bounds.x {
-                if w == 2 && col + 1 >= bounds.maxX {
-                    place(Cell(" ", style: style), x: col, y: y, clip: bounds)
-                    col += 1
-                    break
-                }
-                place(Cell(symbol, style: style, width: UInt8(w)), x: col, y: y, clip: bounds)
-            } else if w == 2 && col + 1 == bounds.x {
-                // Left half cut off by the clip: show a space in the visible half.
-                place(Cell(" ", style: style), x: bounds.x, y: y, clip: bounds)
-            }
-            col += w
+            guard let (glyph, w) = Self.cellGlyph(character) else { continue }
+            let (next, done) = put(glyph, width: w, at: col, y: y, style: style, bounds: bounds)
+            col = next
+            if done { break }
         }
         return col
+    }
+
+    /// One glyph of `write`: the next column, and whether the row is finished
+    /// (a wide glyph met the right edge and became a space).
+    @inline(__always)
+    private mutating func put(_ glyph: Glyph, width w: Int, at col: Int, y: Int, style: Style, bounds: Rect) -> (Int, Bool) {
+        if col >= bounds.x {
+            if w == 2 && col + 1 >= bounds.maxX {
+                place(Cell.blank(style), x: col, y: y, clip: bounds)
+                return (col + 1, true)
+            }
+            place(Cell(glyph: glyph, style: style, width: UInt8(w)), x: col, y: y, clip: bounds)
+        } else if w == 2 && col + 1 == bounds.x {
+            // Left half cut off by the clip: show a space in the visible half.
+            place(Cell.blank(style), x: bounds.x, y: y, clip: bounds)
+        }
+        return (col + w, false)
     }
 
     /// Writes `text` truncated with an ellipsis to fit `width` columns.
@@ -206,15 +251,19 @@ public struct Buffer: Sendable, Equatable {
             }
             return out
         }
-        for i in cells.indices where cells[i] != previous.cells[i] {
-            var j = i
-            if cells[j].isContinuation {
-                // Report the wide character that owns this half instead.
-                guard j % width > 0 else { continue }
-                j -= 1
-                if let last = out.last, last.y * width + last.x == j { continue }
+        cells.withUnsafeBufferPointer { now in
+            previous.cells.withUnsafeBufferPointer { before in
+                for i in 0..<now.count where now[i] != before[i] {
+                    var j = i
+                    if now[j].isContinuation {
+                        // Report the wide character that owns this half instead.
+                        guard j % width > 0 else { continue }
+                        j -= 1
+                        if let last = out.last, last.y * width + last.x == j { continue }
+                    }
+                    out.append(Change(x: j % width, y: j / width, cell: now[j]))
+                }
             }
-            out.append(Change(x: j % width, y: j / width, cell: cells[j]))
         }
         return out
     }

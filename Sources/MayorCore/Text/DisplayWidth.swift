@@ -17,6 +17,7 @@ public enum DisplayWidth {
             if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
             return 1
         }
+        if v >= 0xAC00 && v <= 0xD7A3 { return 2 }  // Hangul syllables: most of what is drawn
         if isWide(v) { return 2 }
         // Box drawing, blocks, geometric shapes, arrows and braille: one column,
         // without the general-category lookup (they fill every frame).
@@ -57,8 +58,34 @@ public enum DisplayWidth {
         }
         if allASCII { return total }
         total = 0
+        // Text whose scalars each stand alone (Hangul syllables, CJK, Latin,
+        // punctuation, box drawing, braille): no grapheme breaking needed.
+        var simple = true
+        for scalar in text.unicodeScalars {
+            if !standsAlone(scalar.value) { simple = false; break }
+            total += of(scalar)
+        }
+        if simple { return total }
+        total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// True for a scalar that is always a grapheme cluster on its own and
+    /// never joins its neighbours: printable, not a combining mark, joiner,
+    /// variation selector, conjoining jamo, regional indicator or emoji
+    /// modifier. Text made only of these can be handled scalar by scalar.
+    @inline(__always)
+    public static func standsAlone(_ v: UInt32) -> Bool {
+        if v < 0x300 { return (v >= 0x20 && v < 0x7F) || v >= 0xA0 }
+        if v >= 0xAC00 { return v <= 0xD7A3 || (v >= 0xFF01 && v <= 0xFF9D) || (v >= 0xFFE0 && v <= 0xFFEE) }
+        switch v {
+        case 0x2010...0x2027, 0x2030...0x205F, 0x2070...0x20CF, 0x2100...0x2BFF,
+             0x2E80...0x3029, 0x3030...0x3098, 0x309B...0x4DBF, 0x4E00...0x9FFF:
+            return true
+        default:
+            return false
+        }
     }
 
     static func isZeroWidth(_ v: UInt32) -> Bool {
