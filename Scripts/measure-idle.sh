@@ -3,7 +3,7 @@
 # `mayor` on the bundled Data and Screens in a private tmux server at 160x48,
 # no key pressed, no data changed, only the header clock ticking each second.
 #
-#   Scripts/measure-idle.sh            # builds (release, .build-bench), then measures
+#   Scripts/measure-idle.sh            # builds (release, static stdlib, .build-bench), then measures
 #   NO_BUILD=1 Scripts/measure-idle.sh # measures the binary already built
 #
 # Reports, and compares with the targets of issue 5:
@@ -33,7 +33,7 @@ TARGET_START_MS=150
 
 cd "$ROOT"
 if [ -z "${NO_BUILD:-}" ]; then
-    swift build -c release --scratch-path "$SCRATCH" >&2
+    swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" >&2
 fi
 BIN="$ROOT/$SCRATCH/release/mayor"
 [ -x "$BIN" ] || { echo "measure-idle: no binary at $BIN (build first)" >&2; exit 2; }
