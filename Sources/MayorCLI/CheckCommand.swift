@@ -11,17 +11,10 @@ struct CheckCommand: ParsableCommand {
         discussion: "Exit status 0 when everything is valid, 1 otherwise. Problems are printed as FILE:LINE:COL: message or FILE: json.path: message."
     )
 
-    @Option(name: .long, help: "The folder with the snapshot files.")
-    var data: String = "Data"
-
-    @Option(name: .long, help: "The folder with the screen, playlist and briefing files.")
-    var screens: String = "Screens"
+    @OptionGroup var folders: FolderOptions
 
     @Option(name: .long, help: "Check staleness and future dates against this time (ISO-8601) instead of now.")
     var now: String?
-
-    @Option(name: .customLong("max-file-mb"), help: "Refuse snapshot files larger than this many megabytes.")
-    var maxFileMB: Int = SnapshotParser.defaultMaxBytes >> 20
 
     func run() throws {
         var clock = wallClockNow()
@@ -31,14 +24,13 @@ struct CheckCommand: ParsableCommand {
             }
             clock = instant
         }
-        guard (1...4096).contains(maxFileMB) else { throw ValidationError("--max-file-mb must be from 1 to 4096") }
-        let problems = Checker.check(dataDirectory: data, screensDirectory: screens, now: clock, maxBytes: maxFileMB << 20)
+        let problems = Checker.check(dataDirectory: folders.data, screensDirectory: folders.screens, now: clock, maxBytes: try folders.maxBytes())
         for problem in problems { print(problem) }
         if !problems.isEmpty {
             printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
             throw ExitCode(1)
         }
-        print("ok: \(SnapshotKind.allCases.count) snapshots in \(data), screens in \(screens)")
+        print("ok: \(SnapshotKind.allCases.count) snapshots in \(folders.data), screens in \(folders.screens)")
     }
 }
 

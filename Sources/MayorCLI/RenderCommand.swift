@@ -2,23 +2,37 @@ import ArgumentParser
 import MayorCore
 
 /// Options shared by the commands that show data.
-struct DataOptions: ParsableArguments {
+/// Where the snapshot and screen files are, and how large a file may be.
+struct FolderOptions: ParsableArguments {
     @Option(name: .long, help: "The folder with the snapshot files.")
     var data: String = "Data"
 
     @Option(name: .long, help: "The folder with the screen, playlist and briefing files.")
     var screens: String = "Screens"
 
-    @Option(name: .long, help: "UI language: ko or en (default: from LC_ALL, LC_MESSAGES or LANG).")
-    var lang: String?
-
     @Option(name: .customLong("max-file-mb"), help: "Refuse snapshot files larger than this many megabytes.")
     var maxFileMB: Int = SnapshotParser.defaultMaxBytes >> 20
 
+    /// The size limit in bytes.
+    func maxBytes() throws -> Int {
+        guard (1...4096).contains(maxFileMB) else { throw ValidationError("--max-file-mb must be from 1 to 4096") }
+        return maxFileMB << 20
+    }
+}
+
+/// The folders and the UI language: what every command that draws needs.
+struct DataOptions: ParsableArguments {
+    @OptionGroup var folders: FolderOptions
+
+    @Option(name: .long, help: "UI language: ko or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: String?
+
+    var data: String { folders.data }
+    var screens: String { folders.screens }
+
     /// The data store for these options.
     func store() throws -> DataStore {
-        guard (1...4096).contains(maxFileMB) else { throw ValidationError("--max-file-mb must be from 1 to 4096") }
-        return DataStore(directory: data, maxBytes: maxFileMB << 20)
+        DataStore(directory: folders.data, maxBytes: try folders.maxBytes())
     }
 
     func language() throws -> Language {

@@ -384,10 +384,4 @@ public final class DashboardApp: LiveApplication {
         nextRotation = now + current.seconds
         dirty = true
     }
-
-    /// Reloads the screens (not used by the live loop yet; kept for `r` on config later).
-    public func replaceScreens(_ set: ScreenSet) {
-        screens = set
-        dirty = true
-    }
 }

@@ -29,13 +29,12 @@ public struct CCTVPane: Pane {
             label = "\(s.cameras) \(figure) · \(s.districtCount(cctv.districts.count))"
         }
         let sorted = cctv.districts.sorted { $0.cameras != $1.cameras ? $0.cameras > $1.cameras : $0.code < $1.code }
-        let wide = area.width >= 90
-        let (left, right) = wide ? area.splitLeft(area.width / 2) : (area, Rect.zero)
-        let rows = Stack.rows(left, [
+        let split = PaneKit.Split(area, wideFrom: 90)
+        let rows = Stack.rows(split.main, [
             .init(min: 2, ideal: 7, priority: 0),
             .init(min: 1, ideal: 2, priority: 1),        // age profile: text and gauge
             .init(min: 1, priority: 2),                  // programme
-            .init(min: wide ? 0 : 3, ideal: wide ? 0 : sorted.count + 1, flexible: !wide, priority: 3),
+            split.slot(ideal: sorted.count + 1, priority: 3),
         ])
         buffer.draw(BigFigure(figure, label: label, theme: theme), in: rows[0])
 
@@ -55,7 +54,7 @@ public struct CCTVPane: Pane {
             ("\(s.replaced) \(NumberFormat.grouped(p.replaced))", theme.figure),
         ], in: rows[2], buffer: &buffer)
 
-        let barsArea = wide ? right.inset(left: 2) : rows[3]
+        let barsArea = split.side(orRow: rows[3])
         let (heading, bars) = PaneKit.titled(barsArea, minContent: 2)
         let dataset = snapshot.envelope.source.dataset.map { " · \($0.value)" } ?? ""
         if let heading { PaneKit.heading("\(s.byDistrict)\(dataset)", in: heading, buffer: &buffer, theme: theme) }

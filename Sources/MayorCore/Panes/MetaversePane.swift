@@ -12,14 +12,13 @@ public struct MetaversePane: Pane {
         let s = c.strings, theme = c.theme
         let visits = NumberFormat.grouped(m.period.visits)
         let label = "\(s.visits) \(visits) · \(PaneKit.dayAxis(m.period.from))–\(PaneKit.dayAxis(m.period.to)) \(m.period.to.value.prefix(4))"
-        let wide = area.width >= 90
-        let (left, right) = wide ? area.splitLeft(area.width * 11 / 20) : (area, Rect.zero)
-        let rows = Stack.rows(left, [
+        let split = PaneKit.Split(area, wideFrom: 90, share: (11, 20))
+        let rows = Stack.rows(split.main, [
             .init(min: 2, ideal: 7, priority: 0),
             .init(min: 1, priority: 1),                                   // goal gauge
             .init(min: 1, priority: 2),                                   // installs, later total
             .init(min: 5, ideal: 10, flexible: true, max: 14, priority: 3), // daily average by month
-            .init(min: wide ? 0 : 3, ideal: wide ? 0 : m.spaceShare.count + 1, priority: 4),
+            split.slot(ideal: m.spaceShare.count + 1, flexible: false, priority: 4),
         ])
         buffer.draw(BigFigure(visits, label: label, theme: theme), in: rows[0])
 
@@ -38,7 +37,7 @@ public struct MetaversePane: Pane {
         let items = m.dailyAverage.map { BarChart.Row(PaneKit.month($0.month, s), Double($0.visits)) }
         buffer.draw(VerticalBarChart(items, highlight: items.count - 1, theme: theme), in: barsArea)
 
-        let shareArea = wide ? right.inset(left: 2) : rows[4]
+        let shareArea = split.side(orRow: rows[4])
         let (shareHeading, shareBars) = PaneKit.titled(shareArea, minContent: 2)
         if let shareHeading { PaneKit.heading(s.shareBySpace, in: shareHeading, buffer: &buffer, theme: theme) }
         let shares = m.spaceShare.map { share -> BarChart.Row in

@@ -1,6 +1,38 @@
 /// Small helpers the panes share: number wording by language, month names,
 /// section headings.
 enum PaneKit {
+    /// The shape most panes share: on a wide area a side part (a table or
+    /// bars) takes a right-hand column; otherwise it is the last slot of the
+    /// main column's stack.
+    struct Split {
+        let wide: Bool
+        /// The left column when wide, else the whole area.
+        let main: Rect
+        private let side: Rect
+
+        /// Wide from `wideFrom` columns; the main column then takes `share`
+        /// (numerator, denominator) of them.
+        init(_ area: Rect, wideFrom: Int, share: (Int, Int) = (1, 2)) {
+            wide = area.width >= wideFrom
+            if wide {
+                let (left, right) = area.splitLeft(area.width * share.0 / share.1)
+                main = left
+                side = right.inset(left: 2)
+            } else {
+                main = area
+                side = .zero
+            }
+        }
+
+        /// The stack slot for the side part: nothing when it has its own column.
+        func slot(min: Int = 3, ideal: Int, flexible: Bool = true, priority: Int) -> Stack.Item {
+            wide ? .init(min: 0, ideal: 0, priority: priority) : .init(min: min, ideal: ideal, flexible: flexible, priority: priority)
+        }
+
+        /// Where the side part goes: its column, or the stack row given.
+        func side(orRow row: Rect) -> Rect { wide ? side : row }
+    }
+
     /// A count in the short form of the UI language: 183만 / 1.83M.
     static func short(_ value: Int, _ s: Strings) -> String {
         s.language == .ko ? NumberFormat.compactKorean(value) : NumberFormat.compact(value)

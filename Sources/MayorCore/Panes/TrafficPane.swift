@@ -29,12 +29,11 @@ public struct TrafficPane: Pane {
         let label = "\(s.dailyVolume) (\(s.allCorridors)) \(NumberFormat.grouped(latest.volume))\(s.language == .ko ? "대" : "") · \(latest.date.value)"
         let change = weekBefore.flatMap { BigFigure.Change(from: Double($0), to: Double(latest.volume), caption: s.language == .ko ? "1주 전 대비" : "vs a week before") }
 
-        let wide = area.width >= 100
-        let (left, right) = wide ? area.splitLeft(area.width / 2) : (area, Rect.zero)
-        let rows = Stack.rows(left, [
+        let split = PaneKit.Split(area, wideFrom: 100)
+        let rows = Stack.rows(split.main, [
             .init(min: 2, ideal: 8, priority: 0),
             .init(min: 1, priority: 1),
-            .init(min: wide ? 0 : 3, ideal: wide ? 0 : traffic.corridors.count + 1, flexible: !wide, priority: 2),
+            split.slot(ideal: traffic.corridors.count + 1, priority: 2),
             .init(min: 4, ideal: 10, flexible: true, max: 16, priority: 3),
         ])
         buffer.draw(BigFigure(NumberFormat.grouped(latest.volume), label: label, change: change, theme: theme), in: rows[0])
@@ -47,7 +46,7 @@ public struct TrafficPane: Pane {
         PaneKit.line(parts, in: rows[1], buffer: &buffer)
 
         // Corridors: table of the latest day with a 30-day volume trend.
-        let tableArea = wide ? right.inset(left: 2) : rows[2]
+        let tableArea = split.side(orRow: rows[2])
         let trendWidth = tableArea.width >= 60 ? 30 : tableArea.width >= 44 ? 14 : 0
         let (tableRect, trendRect) = tableArea.splitLeft(tableArea.width - (trendWidth > 0 ? trendWidth + 1 : 0))
         // Only the rows that fit (a header row, then one per corridor): formatting

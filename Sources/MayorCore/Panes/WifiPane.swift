@@ -15,13 +15,12 @@ public struct WifiPane: Pane {
 
         let latest = wifi.monthly.last
         let previous = wifi.monthly.count > 1 ? wifi.monthly[wifi.monthly.count - 2] : nil
-        let wide = area.width >= 90
-        let (left, right) = wide ? area.splitLeft(area.width * 11 / 20) : (area, Rect.zero)
-        let rows = Stack.rows(left, [
+        let split = PaneKit.Split(area, wideFrom: 90, share: (11, 20))
+        let rows = Stack.rows(split.main, [
             .init(min: 2, ideal: 7, priority: 0),                       // big figure
             .init(min: 1, priority: 1),                                 // latest month usage
             .init(min: 5, ideal: 12, flexible: true, max: 16, priority: 3), // users chart
-            .init(min: wide ? 0 : 3, ideal: wide ? 0 : wifi.apCategories.count + 1, flexible: !wide, priority: 2),
+            split.slot(ideal: wifi.apCategories.count + 1, priority: 2),
         ])
         buffer.draw(BigFigure(total, label: label, theme: theme), in: rows[0])
 
@@ -48,7 +47,7 @@ public struct WifiPane: Pane {
         buffer.draw(LineChart([.init(users, style: theme.accent)], xLabels: xLabels,
                               yFormat: { language == .ko ? NumberFormat.compactKorean($0) : NumberFormat.compact($0) }, theme: theme), in: chartArea)
 
-        let barsArea = wide ? right.inset(left: 2) : rows[3]
+        let barsArea = split.side(orRow: rows[3])
         let (barsHeading, bars) = PaneKit.titled(barsArea, minContent: 2)
         if let barsHeading { PaneKit.heading(s.byCategory, in: barsHeading, buffer: &buffer, theme: theme) }
         let categoryRows = wifi.apCategories.map { category -> BarChart.Row in

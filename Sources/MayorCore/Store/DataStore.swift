@@ -63,16 +63,20 @@ public final class DataStore {
     /// something visible changed. `force` rereads every file.
     @discardableResult
     public func refresh(now: Double, force: Bool = false) -> Bool {
-        var changed = false
-        let folderWas = folderProblem
-        folderProblem = FileProbe.isDirectory(directory) ? nil
-            : Problem(file: directory, message: "data folder not found (expected the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
-        if folderWas != folderProblem { changed = true }
+        var changed = checkFolder()
         for kind in SnapshotKind.allCases {
             if refresh(kind, now: now, force: force) { changed = true }
         }
         if changed { generation += 1 }
         return changed
+    }
+
+    /// Looks at the folder itself; true when its problem appeared or went away.
+    func checkFolder() -> Bool {
+        let was = folderProblem
+        folderProblem = FileProbe.isDirectory(directory) ? nil
+            : Problem(file: directory, message: "data folder not found (expected the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
+        return was != folderProblem
     }
 
     func refresh(_ kind: SnapshotKind, now: Double, force: Bool) -> Bool {
@@ -165,11 +169,7 @@ public final class DataStore {
     /// already (a file went missing).
     @discardableResult
     public func refreshInBackground(now: Double, force: Bool = false, clock: @escaping @Sendable () -> Double) -> Bool {
-        var changed = false
-        let folderWas = folderProblem
-        folderProblem = FileProbe.isDirectory(directory) ? nil
-            : Problem(file: directory, message: "data folder not found (expected the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
-        if folderWas != folderProblem { changed = true }
+        var changed = checkFolder()
         for kind in SnapshotKind.allCases where !loading.contains(kind) {
             switch probe(kind, now: now, force: force) {
             case .unchanged:

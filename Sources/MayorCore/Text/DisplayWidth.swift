@@ -168,15 +168,23 @@ public enum TextFit {
         let ellipsisWidth = ellipsis.displayWidth
         let budget = width - ellipsisWidth
         if budget < 0 { return "" }
+        return prefix(text, width: budget) + ellipsis
+    }
+
+    /// The longest prefix of `text` at most `width` columns wide, cut without
+    /// an ellipsis and never through a wide character.
+    public static func prefix(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if text.displayWidth <= width { return text }
         var out = ""
         var used = 0
         for character in text {
             let w = DisplayWidth.of(character)
-            if used + w > budget { break }
+            if used + w > width { break }
             out.append(character)
             used += w
         }
-        return out + ellipsis
+        return out
     }
 
     /// Pads (or truncates) `text` to exactly `width` columns.

@@ -47,7 +47,7 @@ public struct Paragraph: Widget, Sendable {
             }
         }
         if truncated, let last = rows.last {
-            rows[rows.count - 1].text = WidgetText.prefix(last.text, width: area.width - 1) + "…"
+            rows[rows.count - 1].text = TextFit.prefix(last.text, width: area.width - 1) + "…"
         }
         for (i, row) in rows.enumerated() {
             let x = WidgetText.start(area.x, room: area.width, width: row.text.displayWidth, alignment)

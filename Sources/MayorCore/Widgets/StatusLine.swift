@@ -74,7 +74,7 @@ public struct StatusLine: Widget, Sendable {
             let w = segment.text.displayWidth
             if cut && w >= left {
                 // More follows that cannot show: end with "…" in this segment's style.
-                buffer.write(WidgetText.prefix(segment.text, width: left - 1) + "…", x: col, y: y, style: segment.style, clip: limit)
+                buffer.write(TextFit.prefix(segment.text, width: left - 1) + "…", x: col, y: y, style: segment.style, clip: limit)
                 return
             }
             buffer.write(segment.text, x: col, y: y, style: segment.style, clip: limit)

@@ -11,22 +11,6 @@ enum WidgetText {
         width <= 0 ? "" : TextFit.truncate(clean(text), to: width)
     }
 
-    /// The longest prefix of (clean) `text` at most `width` columns wide, cut
-    /// without an ellipsis and never through a wide character.
-    static func prefix(_ text: String, width: Int) -> String {
-        guard width > 0 else { return "" }
-        if text.displayWidth <= width { return text }
-        var out = ""
-        var used = 0
-        for character in text {
-            let w = DisplayWidth.of(character)
-            if used + w > width { break }
-            out.append(character)
-            used += w
-        }
-        return out
-    }
-
     /// Column where text of `width` starts when aligned in `room` columns from `x`.
     @inline(__always)
     static func start(_ x: Int, room: Int, width: Int, _ alignment: WidgetAlignment) -> Int {
