@@ -44,8 +44,10 @@ public enum CalendarDate {
         ((days % 7) + 7 + 3) % 7
     }
 
+    /// Reads the UTF-8 bytes of the text in place (no copy: these run once
+    /// per row of large files).
     struct Cursor {
-        let chars: [UInt8]
+        let chars: UnsafeBufferPointer<UInt8>
         var i = 0
         mutating func number(_ digits: Int) -> Int? {
             guard i + digits <= chars.count else { return nil }
@@ -58,26 +60,36 @@ public enum CalendarDate {
             i += digits
             return n
         }
-        mutating func expect(_ c: Character) -> Bool {
-            guard i < chars.count, chars[i] == c.asciiValue else { return false }
+        mutating func expect(_ c: Unicode.Scalar) -> Bool {
+            guard i < chars.count, UInt32(chars[i]) == c.value else { return false }
             i += 1
             return true
         }
         var atEnd: Bool { i == chars.count }
     }
 
+    static func reading<R>(_ text: String, _ body: (inout Cursor) -> R) -> R {
+        var text = text
+        return text.withUTF8 { bytes in
+            var c = Cursor(chars: bytes)
+            return body(&c)
+        }
+    }
+
     /// Parses `YYYY-MM-DD` to a day number.
     public static func parseDay(_ text: String) -> Int? {
-        var c = Cursor(chars: Array(text.utf8))
-        guard let d = parseDate(&c), c.atEnd else { return nil }
-        return d
+        reading(text) { c in
+            guard let d = parseDate(&c), c.atEnd else { return nil }
+            return d
+        }
     }
 
     /// Parses `YYYY-MM` to (year, month).
     public static func parseMonth(_ text: String) -> (year: Int, month: Int)? {
-        var c = Cursor(chars: Array(text.utf8))
-        guard let y = c.number(4), c.expect("-"), let m = c.number(2), c.atEnd, (1...12).contains(m) else { return nil }
-        return (y, m)
+        reading(text) { c in
+            guard let y = c.number(4), c.expect("-"), let m = c.number(2), c.atEnd, (1...12).contains(m) else { return nil }
+            return (y, m)
+        }
     }
 
     static func parseDate(_ c: inout Cursor) -> Int? {
@@ -88,7 +100,10 @@ public enum CalendarDate {
 
     /// Parses a date or date-time to seconds since the epoch (see type docs).
     public static func parseInstant(_ text: String) -> Double? {
-        var c = Cursor(chars: Array(text.utf8))
+        reading(text) { c in parseInstant(&c) }
+    }
+
+    static func parseInstant(_ c: inout Cursor) -> Double? {
         guard let days = parseDate(&c) else { return nil }
         if c.atEnd { return Double(days * 86400 - seoulOffsetSeconds) }
         guard c.expect("T") || c.expect(" ") else { return nil }
