@@ -56,6 +56,11 @@ public struct SnapshotDocument<Content: SnapshotContent>: Decodable, Sendable {
     public let envelope: Envelope
     public let content: Content
 
+    init(envelope: Envelope, content: Content) {
+        self.envelope = envelope
+        self.content = content
+    }
+
     public init(from decoder: any Decoder) throws {
         envelope = try Envelope(from: decoder)
         guard envelope.kind == Content.kind.rawValue else {

@@ -14,6 +14,15 @@ public struct SafeText: Hashable, Sendable, Comparable, CustomStringConvertible,
 
     public init(stringLiteral raw: String) { self.init(raw) }
 
+    /// The same as `init(String(decoding: bytes, as: UTF8.self))`, cheaply,
+    /// when every byte is printable ASCII (nothing for `Sanitizer` to replace,
+    /// one column each) and they fit in `maxWidth`; nil otherwise.
+    init?(printableASCII bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count <= SafeText.maxWidth else { return nil }
+        for byte in bytes where byte < 0x20 || byte >= 0x7F { return nil }
+        value = String(decoding: bytes, as: UTF8.self)
+    }
+
     public var description: String { value }
     public var isEmpty: Bool { value.isEmpty }
     public var isBlank: Bool { value.allSatisfy { $0 == " " } }

@@ -46,8 +46,20 @@ public enum SnapshotParser {
 
     public static func parse(_ kind: SnapshotKind, data: Data, file: String, now: Double,
                              maxBytes: Int = defaultMaxBytes) -> Result<Snapshot, ProblemList> {
+        parse(kind, data: data, file: file, now: now, maxBytes: maxBytes, fastPath: true)
+    }
+
+    /// `fastPath: false` always takes the general path (`JSONLocator`, then
+    /// `JSONDecoder`), so tests can compare the two.
+    static func parse(_ kind: SnapshotKind, data: Data, file: String, now: Double,
+                      maxBytes: Int = defaultMaxBytes, fastPath: Bool) -> Result<Snapshot, ProblemList> {
         if data.count > maxBytes {
             return .failure(ProblemList([Problem(file: file, message: "file is \(data.count) bytes, more than the limit of \(maxBytes)")]))
+        }
+        // Large traffic files: one pass over the bytes when they hold nothing
+        // unusual; anything else (every error included) takes the general path.
+        if fastPath, kind == .traffic, let document = TrafficFastPath.decode(data, maxDepth: maxDepth) {
+            return validated(document, data, file, now).map(Snapshot.traffic)
         }
         if let syntax = JSONLocator.firstProblem(in: data, maxDepth: maxDepth) {
             return .failure(ProblemList([Problem(file: file, line: syntax.position.line, column: syntax.position.column, message: syntax.message)]))
@@ -72,6 +84,11 @@ public enum SnapshotParser {
         } catch {
             return .failure(ProblemList([Problem(file: file, message: "could not be read: \(error)")]))
         }
+        return validated(document, data, file, now)
+    }
+
+    /// The document when the validator finds nothing wrong, else the first problems, located.
+    static func validated<C: SnapshotContent>(_ document: SnapshotDocument<C>, _ data: Data, _ file: String, _ now: Double) -> Result<SnapshotDocument<C>, ProblemList> {
         var v = Validator(file: file)
         v.envelope(document.envelope, now: now)
         document.content.validate(&v)

@@ -28,7 +28,11 @@ public struct TrafficContent: SnapshotContent, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        corridors = try container.decode([Corridor].self, forKey: .corridors)
+        self.init(corridors: try container.decode([Corridor].self, forKey: .corridors))
+    }
+
+    init(corridors: [Corridor]) {
+        self.corridors = corridors
         dailyTotals = Self.totals(corridors)
     }
 
