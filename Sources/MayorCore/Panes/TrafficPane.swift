@@ -18,13 +18,12 @@ public struct TrafficPane: Pane {
         let s = c.strings, theme = c.theme
         let totals = Self.totals(traffic)
         guard let latest = totals.last else { return }
-        let latestDays = traffic.corridors.compactMap { corridor in corridor.daily.last.map { (corridor, $0) } }
-            .filter { $0.1.date == latest.date }
+        // Worked out once per file (a large one has thousands of corridors).
+        let summary = traffic.latestDay
+        let latestDays = summary.corridors
         let weekBefore = totals.count > 7 ? totals[totals.count - 8].volume : nil
-        let speedSum = latestDays.reduce(0.0) { $0 + $1.1.speedKmh * Double($1.1.volume) }
-        let volumeSum = latestDays.reduce(0) { $0 + $1.1.volume }
-        let avgSpeed = volumeSum > 0 ? speedSum / Double(volumeSum) : 0
-        let busiest = latestDays.max { $0.1.volume < $1.1.volume }
+        let avgSpeed = summary.averageSpeedKmh
+        let busiest = summary.busiest.map { traffic.corridors[$0] }
 
         let label = "\(s.dailyVolume) (\(s.allCorridors)) \(NumberFormat.grouped(latest.volume))\(s.language == .ko ? "대" : "") · \(latest.date.value)"
         let change = weekBefore.flatMap { BigFigure.Change(from: Double($0), to: Double(latest.volume), caption: s.language == .ko ? "1주 전 대비" : "vs a week before") }
@@ -39,9 +38,9 @@ public struct TrafficPane: Pane {
         buffer.draw(BigFigure(NumberFormat.grouped(latest.volume), label: label, change: change, theme: theme), in: rows[0])
 
         var parts: [(String, Style)] = [("\(s.averageSpeed) ", theme.muted), ("\(NumberFormat.decimal(avgSpeed, places: 1)) km/h", theme.figure)]
-        if let busiest {
-            let name = s.language == .en ? (busiest.0.nameEn ?? busiest.0.name) : busiest.0.name
-            parts += [("  \(s.busiest) ", theme.muted), (name.value, theme.accent), (" \(NumberFormat.grouped(busiest.1.volume))", theme.figure)]
+        if let busiest, let day = busiest.daily.last {
+            let name = s.language == .en ? (busiest.nameEn ?? busiest.name) : busiest.name
+            parts += [("  \(s.busiest) ", theme.muted), (name.value, theme.accent), (" \(NumberFormat.grouped(day.volume))", theme.figure)]
         }
         PaneKit.line(parts, in: rows[1], buffer: &buffer)
 
@@ -51,11 +50,13 @@ public struct TrafficPane: Pane {
         let (tableRect, trendRect) = tableArea.splitLeft(tableArea.width - (trendWidth > 0 ? trendWidth + 1 : 0))
         // Only the rows that fit (a header row, then one per corridor): formatting
         // every corridor of a large file each frame cost tens of milliseconds.
-        let corridorRows = latestDays.prefix(max(0, tableRect.height - 1)).map { corridor, day -> Table.Row in
+        let shown = latestDays.prefix(max(0, tableRect.height - 1))
+        let corridorRows = shown.map { index -> Table.Row in
+            let corridor = traffic.corridors[index], day = corridor.daily[corridor.daily.count - 1]
             let name = s.language == .en ? (corridor.nameEn ?? corridor.name) : corridor.name
             return Table.Row([name.value, NumberFormat.grouped(day.volume), NumberFormat.decimal(day.speedKmh, places: 1)])
         }
-        let highlight = busiest.flatMap { b in latestDays.prefix(corridorRows.count).firstIndex { $0.0.id == b.0.id } }
+        let highlight = summary.busiest.flatMap { b in shown.firstIndex(of: b) }
         let table = Table(columns: [
             Table.Column(s.corridors, minWidth: 6, weight: 1),
             Table.Column(s.dailyVolume, alignment: .right, minWidth: 7, maxWidth: 10),
@@ -64,8 +65,8 @@ public struct TrafficPane: Pane {
         buffer.draw(table, in: tableRect)
         if trendWidth > 0, tableArea.height > 1 {
             buffer.write(s.language == .ko ? "30일 추이" : "30-day trend", x: trendRect.x + 1, y: trendRect.y, maxWidth: trendWidth, style: theme.muted.bold, clip: trendRect)
-            for (i, (corridor, _)) in latestDays.enumerated() where i + 1 < trendRect.height {
-                let values = corridor.daily.suffix(30).map { Double($0.volume) }
+            for (i, index) in latestDays.prefix(max(0, trendRect.height - 1)).enumerated() {
+                let values = traffic.corridors[index].daily.suffix(30).map { Double($0.volume) }
                 buffer.draw(Sparkline(values, style: theme.bar), in: Rect(x: trendRect.x + 1, y: trendRect.y + 1 + i, width: trendWidth, height: 1))
             }
         }

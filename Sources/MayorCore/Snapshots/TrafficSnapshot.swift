@@ -31,9 +31,40 @@ public struct TrafficContent: SnapshotContent, Hashable {
         self.init(corridors: try container.decode([Corridor].self, forKey: .corridors))
     }
 
+    /// The corridors counted on the latest date, with their volume-weighted
+    /// average speed and the busiest of them: also computed once per file.
+    public struct LatestDay: Sendable {
+        /// Indices into `corridors` of those whose last day is the latest date, in file order.
+        public var corridors: [Int] = []
+        public var averageSpeedKmh: Double = 0
+        /// Index into `corridors` of the one with the most volume that day.
+        public var busiest: Int?
+    }
+
+    public private(set) var latestDay = LatestDay()
+
     init(corridors: [Corridor]) {
         self.corridors = corridors
         dailyTotals = Self.totals(corridors)
+        latestDay = Self.latest(corridors, date: dailyTotals.last?.date)
+    }
+
+    static func latest(_ corridors: [Corridor], date: SafeText?) -> LatestDay {
+        guard let date else { return LatestDay() }
+        var out = LatestDay()
+        var speedSum = 0.0, volumeSum = 0, most = Int.min
+        for (i, corridor) in corridors.enumerated() {
+            guard let day = corridor.daily.last, day.date == date else { continue }
+            out.corridors.append(i)
+            speedSum += day.speedKmh * Double(day.volume)
+            volumeSum += day.volume
+            if day.volume > most {
+                most = day.volume
+                out.busiest = i
+            }
+        }
+        out.averageSpeedKmh = volumeSum > 0 ? speedSum / Double(volumeSum) : 0
+        return out
     }
 
     static func totals(_ corridors: [Corridor]) -> [(date: SafeText, volume: Int)] {
