@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import MayorCore
 
 /// One way to break a bundled snapshot, and what the problem must say.
@@ -143,5 +144,25 @@ struct Breakage: CustomTestStringConvertible, Sendable {
         let p = problems(.traffic, broken).first
         #expect(p?.message.contains("duplicate key") == true)
         #expect(p?.line == 1 && (p?.column ?? 0) > 50_000)
+    }
+}
+
+/// Every number Foundation's JSON reader refuses is also refused by the
+/// locator, so the problem gets a line and column instead of a bare
+/// "not valid JSON".
+@Suite struct NumberSpellingTests {
+    static let spellings = ["0", "-0", "01", "-01", "00", "0.0", "1.5", "1e5", "1E5", "0e5", "0E1", "0e05", "0e+5", "0e-5", "-0e5",
+                            "0.0e5", "1e-300", "1e-400", "4.9e-324", "2e-324", "1e308", "1e309", "-1e309", "123456789012345678901234567890",
+                            "0.000", "10", "1e0", "9007199254740993", "1.0e-400", "0.0000000000000000000000000000001e-300"]
+
+    @Test(arguments: spellings)
+    func locatorAgreesWithFoundation(_ number: String) throws {
+        let text = "{\"a\": [1, \(number)]}"
+        let foundation = (try? JSONDecoder().decode([String: [Double]].self, from: Data(text.utf8))) != nil
+        let problem = JSONLocator.firstProblem(in: Array(text.utf8), maxDepth: 32)
+        #expect(foundation == (problem == nil), "\(number): Foundation \(foundation ? "accepts" : "refuses"), locator \(problem.map { "says \($0.message)" } ?? "accepts")")
+        if let problem {
+            #expect(problem.position.line == 1 && problem.position.column == 11, "\(number): \(problem)")
+        }
     }
 }

@@ -141,7 +141,12 @@ public enum JSONLocator {
                 while s.index < s.bytes.count, s.bytes[s.index] >= 0x30, s.bytes[s.index] <= 0x39 { s.index += 1; n += 1 }
                 return n
             }
-            guard digits(&self) > 0 else { throw fail("invalid number: expected a digit") }
+            let integerStart = index
+            let integerDigits = digits(&self)
+            guard integerDigits > 0 else { throw fail("invalid number: expected a digit") }
+            if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
+                throw SyntaxProblem(position: position(of: startMark), message: "invalid number: a leading zero (write \(String(decoding: bytes[start..<index], as: UTF8.self).drop { $0 == "0" || $0 == "-" }.isEmpty ? "0" : "it without the zero"))")
+            }
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
                 guard digits(&self) > 0 else { throw fail("invalid number: expected a digit after '.'") }
@@ -152,8 +157,18 @@ public enum JSONLocator {
                 guard digits(&self) > 0 else { throw fail("invalid number: expected a digit in the exponent") }
             }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            if let d = Double(text), !d.isFinite {
-                throw SyntaxProblem(position: position(of: startMark), message: "number \(text) is out of range")
+            if let d = Double(text) {
+                // Too large, or so small it would read as 0 though it is not.
+                let nonZero = text.prefix { $0 != "e" && $0 != "E" }.contains { $0 >= "1" && $0 <= "9" }
+                if !d.isFinite || (d == 0 && nonZero) {
+                    throw SyntaxProblem(position: position(of: startMark), message: "number \(text) is out of range")
+                }
+            }
+            // Foundation's JSON reader refuses a bare 0 followed directly by an
+            // exponent digit (0e5, 0E1); say so here rather than give no place.
+            if index - start >= 3, bytes[start] == UInt8(ascii: "0"), bytes[start + 1] | 0x20 == UInt8(ascii: "e"),
+               bytes[start + 2] >= UInt8(ascii: "1"), bytes[start + 2] <= UInt8(ascii: "9") {
+                throw SyntaxProblem(position: position(of: startMark), message: "number \(text) is not accepted: write 0")
             }
         }
 
