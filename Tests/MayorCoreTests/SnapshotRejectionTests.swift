@@ -166,3 +166,22 @@ struct Breakage: CustomTestStringConvertible, Sendable {
         }
     }
 }
+
+/// Locating many problems in one pass gives what locating each on its own gives.
+@Suite struct LocateAllTests {
+    @Test func onePassMatchesOneByOne() throws {
+        let data = Data(try String(contentsOfFile: bundledData + "/traffic.json", encoding: .utf8).utf8)
+        let paths = ["corridors[0].daily[3].volume", "corridors[2].name", "corridors[1].daily[0]", "schemaVersion",
+                     "corridors[0].daily[3].volume",  // twice
+                     "corridors[1].daily[2].nosuchfield",  // missing: its parent is found instead
+                     "corridors[99].id",  // beyond the file: the corridors list
+                     "nosuch[3].deeper", ""]
+        let problems = paths.map { Problem(file: "traffic.json", path: $0, message: "m") }
+        let together = SnapshotParser.locateAll(problems, data)
+        let alone = problems.map { SnapshotParser.locate($0, SnapshotParser.parsePath($0.path ?? ""), data) }
+        #expect(together == alone)
+        #expect(together.filter { $0.line != nil }.count == 7, "\(together.map(\.description))")
+        #expect(together[5].line == alone[5].line && together[5].line != nil)
+        #expect(together.last?.line == nil)
+    }
+}

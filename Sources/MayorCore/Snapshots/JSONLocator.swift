@@ -24,7 +24,7 @@ public enum JSONLocator {
     /// The first syntax problem in `bytes`, or nil when it is well-formed JSON
     /// within `maxDepth` levels of nesting with no duplicate keys.
     public static func firstProblem<Bytes: Collection>(in bytes: Bytes, maxDepth: Int = 64) -> SyntaxProblem? where Bytes.Element == UInt8 {
-        var scanner = Scanner(Array(bytes), maxDepth: maxDepth, target: nil)
+        var scanner = Scanner(Array(bytes), maxDepth: maxDepth, targets: [])
         do {
             try scanner.document()
             return nil
@@ -37,25 +37,46 @@ public enum JSONLocator {
 
     /// Where the value at `path` starts, if the document is well-formed enough to reach it.
     public static func position<Bytes: Collection>(of path: [PathElement], in bytes: Bytes) -> Position? where Bytes.Element == UInt8 {
-        var scanner = Scanner(Array(bytes), maxDepth: 512, target: path)
+        positions(of: [path], in: bytes)[path]
+    }
+
+    /// Where the values at `paths` start, in one pass that stops once all are
+    /// found; a path the document does not reach is absent from the result.
+    public static func positions<Bytes: Collection>(of paths: [[PathElement]], in bytes: Bytes) -> [[PathElement]: Position] where Bytes.Element == UInt8 {
+        var scanner = Scanner(Array(bytes), maxDepth: 512, targets: paths)
         _ = try? scanner.document()
         return scanner.found
     }
 
+    /// Thrown to stop the scan once every target is found.
+    struct AllFound: Error {}
+
     struct Scanner {
         let bytes: [UInt8]
         let maxDepth: Int
-        let target: [PathElement]?
+        /// The paths looked for, by their last element (hashing one element
+        /// per value, not the whole path), and the lengths they have.
+        let targets: [PathElement: [[PathElement]]]
+        let targetLengths: UInt64
+        var remaining: Int
         var index = 0
         var line = 1
         var lineStart = 0
         var path: [PathElement] = []
-        var found: Position?
+        var found: [[PathElement]: Position] = [:]
 
-        init(_ bytes: [UInt8], maxDepth: Int, target: [PathElement]?) {
+        init(_ bytes: [UInt8], maxDepth: Int, targets paths: [[PathElement]]) {
             self.bytes = bytes
             self.maxDepth = maxDepth
-            self.target = target
+            var targets: [PathElement: [[PathElement]]] = [:]
+            var lengths: UInt64 = 0
+            for path in Set(paths) where !path.isEmpty && path.count < 64 {
+                targets[path[path.count - 1], default: []].append(path)
+                lengths |= 1 << UInt64(path.count)
+            }
+            self.targets = targets
+            targetLengths = lengths
+            remaining = targets.values.reduce(0) { $0 + $1.count }
         }
 
         /// Where the scanner is, cheaply: turned into a line and column only
@@ -110,7 +131,14 @@ public enum JSONLocator {
         }
 
         mutating func value(depth: Int) throws {
-            if found == nil, let target, path == target { found = position }
+            if remaining > 0, path.count < 64, targetLengths & (1 << UInt64(path.count)) != 0,
+               let last = path.last, let candidates = targets[last] {
+                for target in candidates where found[target] == nil && target == path {
+                    found[target] = position
+                    remaining -= 1
+                    if remaining == 0 { throw AllFound() }
+                }
+            }
             guard index < bytes.count else { throw fail("unexpected end of file: the file is truncated") }
             switch bytes[index] {
             case UInt8(ascii: "{"): try object(depth: depth + 1)

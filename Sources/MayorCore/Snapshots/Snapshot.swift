@@ -95,13 +95,37 @@ public enum SnapshotParser {
         if !v.isClean {
             // Report the first few with their line and column; a file with
             // thousands of problems must not cost thousands of scans.
-            var shown = v.problems.prefix(maxProblems).map { locate($0, parsePath($0.path ?? ""), data) }
+            var shown = locateAll(Array(v.problems.prefix(maxProblems)), data)
             if v.problems.count > maxProblems {
                 shown.append(Problem(file: file, message: "and \(v.problems.count - maxProblems) more problems"))
             }
             return .failure(ProblemList(shown))
         }
         return .success(document)
+    }
+
+    /// Adds the line and column of each problem's value (or failing that, its
+    /// nearest parent), in as few passes over the file as the paths' depths
+    /// need: one in the usual case, however many problems there are.
+    static func locateAll(_ problems: [Problem], _ data: Data) -> [Problem] {
+        var result = problems
+        var probes = problems.map { parsePath($0.path ?? "") }
+        var pending = problems.indices.filter { !probes[$0].isEmpty }
+        while !pending.isEmpty {
+            let found = JSONLocator.positions(of: pending.map { probes[$0] }, in: data)
+            var next: [Int] = []
+            for i in pending {
+                if let position = found[probes[i]] {
+                    result[i].line = position.line
+                    result[i].column = position.column
+                } else {
+                    probes[i].removeLast()
+                    if !probes[i].isEmpty { next.append(i) }
+                }
+            }
+            pending = next
+        }
+        return result
     }
 
     /// Adds the line and column of the value at the problem's path, when found.
