@@ -14,7 +14,7 @@
 // Besides crashes, ASan errors, hangs and memory blow-ups (reported by
 // libFuzzer itself), the entry point traps when a parser breaks its contract:
 // a failure without problems, a problem without a message, or a line/column
-// below 1.
+// below 1, or when the traffic fast reader and the general path disagree.
 
 import FoundationEssentials
 import MayorCore
@@ -58,6 +58,23 @@ private func split(_ bytes: ArraySlice<UInt8>, by separator: [UInt8]) -> [ArrayS
     return parts
 }
 
+/// Traffic files have a one-pass fast reader: it must accept exactly what the
+/// general path (JSONLocator, JSONDecoder) accepts, with the same model, and
+/// refuse with the same problems.
+private func compareWithGeneralPath(_ body: ArraySlice<UInt8>, _ fast: Result<Snapshot, ProblemList>) {
+    let general = SnapshotParser.parse(.traffic, data: Data(body), file: "Data/traffic.json", now: fuzzNow, fastPath: false)
+    switch (fast, general) {
+    case (.success(let a), .success(let b)):
+        func speedBits(_ t: TrafficContent) -> [UInt64] { t.corridors.flatMap { c in c.daily.map { $0.speedKmh.bitPattern } } }
+        guard let x = a.traffic, let y = b.traffic, a.envelope == b.envelope, x == y, speedBits(x) == speedBits(y)
+        else { fatalError("traffic: the fast and general paths decoded different models") }
+    case (.failure(let a), .failure(let b)):
+        if a.problems != b.problems { fatalError("traffic: different problems: \(a.problems) vs \(b.problems)") }
+    default:
+        fatalError("traffic: one path accepted what the other refused")
+    }
+}
+
 private func fuzzOne(_ input: [UInt8]) {
     guard let selector = input.first else { return }
     let body = input[1...]
@@ -74,6 +91,7 @@ private func fuzzOne(_ input: [UInt8]) {
             check(list.problems, kind.rawValue)
             _ = list.description
         }
+        if kind == .traffic { compareWithGeneralPath(body, result) }
     case 5:
         let parts = split(body, by: screenSeparator)
         let names = ["wall", "city", "districts", "playlist", "briefing"]

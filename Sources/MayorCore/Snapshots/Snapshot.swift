@@ -50,8 +50,8 @@ public enum SnapshotParser {
     }
 
     /// `fastPath: false` always takes the general path (`JSONLocator`, then
-    /// `JSONDecoder`), so tests can compare the two.
-    static func parse(_ kind: SnapshotKind, data: Data, file: String, now: Double,
+    /// `JSONDecoder`), so tests and the fuzzer can compare the two.
+    public static func parse(_ kind: SnapshotKind, data: Data, file: String, now: Double,
                       maxBytes: Int = defaultMaxBytes, fastPath: Bool) -> Result<Snapshot, ProblemList> {
         if data.count > maxBytes {
             return .failure(ProblemList([Problem(file: file, message: "file is \(data.count) bytes, more than the limit of \(maxBytes)")]))
