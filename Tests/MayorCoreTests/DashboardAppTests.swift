@@ -147,6 +147,8 @@ final class FakeClock: @unchecked Sendable {
         let broken = frame(app)
         #expect(broken.contains("70.7%"))
         #expect(broken.contains("pledges.json"))
+        // The pane's problem line names the place, not only the file.
+        #expect(broken.contains("⚠ pledges.json:1:"), "\(broken)")
         key(app, .character("r"))
         settle(app)
         #expect(frame(app).contains("70.7%"))

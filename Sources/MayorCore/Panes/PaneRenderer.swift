@@ -38,7 +38,7 @@ public enum PaneRenderer {
                 drawMissing(problem: problem, context: context, in: inner, buffer: &buffer)
                 return
             }
-            var text = "⚠ \(problem.fileName): \(problem.message)"
+            var text = "⚠ \(problem.shortDescription)"
             if let loaded = state.loadedAt { text += " · \(s.lastGood) \(CalendarDate.seoulTime(of: loaded))" }
             buffer.fill(line, style: theme.error)
             buffer.write(text, x: line.x, y: line.y, maxWidth: line.width, style: theme.error, clip: line)

@@ -17,7 +17,13 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
 
     /// `FILE:LINE:COL: message`, `FILE: json.path: message` or `FILE: message`.
     /// A located problem that also has a path keeps it: `FILE:3:7: a.b[0]: message`.
-    public var description: String {
+    public var description: String { describe(file) }
+
+    /// Like `description` with the file name without its folder, for a line
+    /// on screen: `pledges.json:28:25: districts[0]…: message`.
+    public var shortDescription: String { describe(fileName) }
+
+    private func describe(_ file: String) -> String {
         var out = Sanitizer.clean(file)
         if let line {
             out += ":\(line)"
