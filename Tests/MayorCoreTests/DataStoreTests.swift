@@ -85,6 +85,25 @@ import Testing
         #expect(store.state(.pledges).problems.isEmpty)
     }
 
+    /// A named pipe where a snapshot should be (no writer ever comes): refused
+    /// at once, both by the probe and by a read that raced past the probe.
+    @Test func namedPipeIsRefusedWithoutBlocking() {
+        let dir = copyOfData()
+        defer { removeTree(dir) }
+        let store = DataStore(directory: dir)
+        store.refresh(now: testNow)
+        unlink(dir + "/metaverse.json")
+        #expect(mkfifo(dir + "/metaverse.json", 0o644) == 0)
+        store.refresh(now: testNow + 1)
+        #expect(store.state(.metaverse).problems.first?.message.contains("not a regular file") == true)
+        #expect(store.snapshot(.metaverse) != nil)
+        guard case .failure(let error) = FileProbe.read(dir + "/metaverse.json", limit: 1 << 20) else {
+            Issue.record("a FIFO was read as a file")
+            return
+        }
+        #expect(error.message.contains("not a regular file"))
+    }
+
     @Test func missingFolderAtStartIsReported() {
         let store = DataStore(directory: "/tmp/mayor-test-does-not-exist")
         store.refresh(now: testNow)

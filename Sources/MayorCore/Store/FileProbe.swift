@@ -47,7 +47,9 @@ public enum FileProbe {
 
     /// Reads a whole file, refusing files over `limit` bytes before reading them.
     public static func read(_ path: String, limit: Int) -> Result<Data, FileError> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so a file swapped for a FIFO after the probe cannot hang
+        // the loader in open(); no effect on reading a regular file.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let code = errno
             return .failure(FileError(message: code == EACCES ? "cannot be read: permission denied" : code == ENOENT ? "is missing" : "cannot be opened: \(describe(code))"))
@@ -56,6 +58,7 @@ public enum FileProbe {
         var st = stat()
         if fstat(fd, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(FileError(message: "is a directory, not a file")) }
+            if (st.st_mode & S_IFMT) != S_IFREG { return .failure(FileError(message: "is not a regular file")) }
             if Int(st.st_size) > limit {
                 return .failure(FileError(message: "is \(st.st_size) bytes, more than the limit of \(limit) bytes"))
             }
