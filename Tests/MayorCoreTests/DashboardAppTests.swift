@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import MayorCore
 
@@ -213,5 +214,39 @@ final class FakeClock: @unchecked Sendable {
         clock.now += 1
         _ = frame(app)
         #expect(app.fullFrames == 6, "the help box covers the panes: no clock-only path under it")
+    }
+
+    /// A read that does not finish (a hung network mount): after
+    /// `slowLoadSeconds` its pane says it is still reading, keeps the last good
+    /// figures, and the loop stops polling fast; when the read ends, the new
+    /// figures come in and the mark goes.
+    @Test func aHangingReadIsMarkedOnItsPane() {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        for kind in SnapshotKind.allCases {
+            writeFile(dir + "/" + kind.fileName, String(decoding: readBundled(kind), as: UTF8.self))
+        }
+        let app = makeApp(refresh: 2, data: dir)
+        key(app, .character("p"))  // no rotation: the wall stays on screen
+        #expect(frame(app).contains("55.7%"))
+        // Every worker is held, so the read below cannot finish.
+        let gate = DispatchSemaphore(value: 0)
+        app.store.workers.async(flags: .barrier) { gate.wait() }
+        writeFile(dir + "/pledges.json", bundledText(.pledges, replacing: "\"actual\": 41.6", with: "\"actual\": 91.6"))
+        clock.now += 2.5
+        _ = app.handle(.tick)
+        #expect(app.store.loading.contains(.pledges))
+        #expect(!frame(app).contains("읽는 중"))
+        #expect(app.millisecondsUntilNextTick()! <= 20, "a fresh read is looked at often")
+        clock.now += DataStore.slowLoadSeconds + 0.25
+        _ = app.handle(.tick)
+        let slow = frame(app)
+        #expect(slow.contains("읽는 중") && slow.contains("55.7%"), "\(slow)")
+        #expect(app.millisecondsUntilNextTick()! > 20, "a long read is looked at less often")
+        gate.signal()
+        app.store.waitForLoads()
+        _ = app.handle(.tick)
+        let done = frame(app)
+        #expect(done.contains("70.7%") && !done.contains("읽는 중"), "\(done)")
     }
 }

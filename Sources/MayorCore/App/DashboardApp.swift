@@ -61,6 +61,8 @@ public final class DashboardApp: LiveApplication {
     var lastFullMinute = -1
     /// Full frames drawn so far (the rest were clock-only updates); for tests and `mayor bench`.
     public private(set) var fullFrames = 0
+    /// Kinds marked on screen as still reading.
+    var slowLoadsShown = Set<SnapshotKind>()
 
     public init(store: DataStore, screens: ScreenSet, mode: Mode = .wall, options: Options, clock: @escaping @Sendable () -> Double) {
         self.store = store
@@ -179,7 +181,9 @@ public final class DashboardApp: LiveApplication {
         let now = clock()
         var deadline = (now + 1).rounded(.down)  // the clock's next second
         deadline = min(deadline, nextRefresh)
-        if !store.loading.isEmpty { deadline = min(deadline, now + 0.02) }  // a parse is finishing
+        // A parse is finishing: look often at first, then less (a read that
+        // hangs must not keep the loop busy).
+        if !store.loading.isEmpty { deadline = min(deadline, now + (store.longestLoad(now: now) < 2 ? 0.02 : 0.25)) }
         switch mode {
         case .wall:
             if isRotating { deadline = min(deadline, max(nextRotation, holdUntil ?? 0)) }
@@ -206,6 +210,11 @@ public final class DashboardApp: LiveApplication {
     func tick(now: Double) {
         // Files parse on worker threads; their results swap in here, in one step.
         if store.collect() { dirty = true }
+        let slow = store.slowLoads(now: now)
+        if slow != slowLoadsShown {
+            slowLoadsShown = slow
+            dirty = true
+        }
         if now >= nextRefresh {
             if store.refreshInBackground(now: now, clock: clock) { dirty = true }
             scheduleRefresh(from: now)

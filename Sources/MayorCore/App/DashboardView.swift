@@ -89,7 +89,9 @@ public struct DashboardView {
                                       district: placement.pane.district ?? (pane.filtersByDistrict ? view.district : nil),
                                       focused: view.zoomed == nil && index != nil && index == view.focus,
                                       zoomed: view.zoomed != nil)
-            PaneRenderer.render(pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: now),
+            let state = store.state(pane.kind)
+            PaneRenderer.render(pane, state: state, freshness: store.freshness(pane.kind, now: now),
+                                readingSlowly: state.loadingSince.map { now - $0 >= DataStore.slowLoadSeconds } ?? false,
                                 context: context, in: placement.rect, buffer: &buffer)
         }
         if let caption = view.caption {

@@ -25,6 +25,8 @@ public struct Strings: Sendable {
     public var sample: String { t("표본", "SAMPLE") }
     public var stale: String { t("지연", "STALE") }
     public var error: String { t("오류", "ERROR") }
+    /// A file whose read has taken unusually long (a hung network mount).
+    public var reading: String { t("읽는 중", "READING") }
     public var noData: String { t("데이터 없음", "no data") }
     public var lastGood: String { t("마지막 정상 자료", "last good data") }
     public var loadedAt: String { t("불러온 시각", "loaded") }

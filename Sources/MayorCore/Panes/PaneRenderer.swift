@@ -3,7 +3,8 @@
 /// is broken — a line naming the file and the problem under the last good
 /// figures.
 public enum PaneRenderer {
-    public static func render(_ pane: any Pane, state: KindState, freshness: Freshness,
+    /// `readingSlowly`: the file's read has run for long (see `DataStore.slowLoadSeconds`).
+    public static func render(_ pane: any Pane, state: KindState, freshness: Freshness, readingSlowly: Bool = false,
                               context: PaneContext, in area: Rect, buffer: inout Buffer) {
         let s = context.strings
         let theme = context.theme
@@ -21,6 +22,7 @@ public enum PaneRenderer {
         case .failing:
             badges.insert(Frame.Badge(s.error, style: theme.error), at: 0)
         }
+        if readingSlowly { badges.insert(Frame.Badge(s.reading, style: theme.warning), at: 0) }
         var footer: String?
         if let envelope = state.snapshot?.envelope {
             footer = "\(s.asOf) \(envelope.asOf.value) · \(s.source): \(envelope.source.agency.value)"

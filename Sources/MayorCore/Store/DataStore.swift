@@ -12,6 +12,8 @@ public struct KindState: Sendable {
     public var problems: [Problem] = []
     public var fingerprint: FileFingerprint?
     public var lastChecked: Double?
+    /// When a background read of the file began, while it runs.
+    public var loadingSince: Double?
 
     public init() {}
 }
@@ -178,6 +180,7 @@ public final class DataStore {
                 changed = changed || c
             case .load(let file):
                 loading.insert(kind)
+                states[kind, default: KindState()].loadingSince = now
                 let (mailbox, maxBytes) = (self.mailbox, self.maxBytes)
                 workers.async {
                     let result = DataStore.load(kind, file: file, now: now, maxBytes: maxBytes)
@@ -201,10 +204,25 @@ public final class DataStore {
         var changed = false
         for f in finished {
             loading.remove(f.kind)
+            states[f.kind]?.loadingSince = nil
             if apply(f.kind, f.result, now: f.finishedAt) { changed = true }
         }
         if changed { generation += 1 }
         return changed
+    }
+
+    /// A read still running after this many seconds is shown on its pane
+    /// (the file may sit on a hung network mount); the last good figures stay.
+    public static let slowLoadSeconds = 10.0
+
+    /// The kinds whose read has been running for `slowLoadSeconds` or more.
+    public func slowLoads(now: Double) -> Set<SnapshotKind> {
+        Set(loading.filter { kind in states[kind]?.loadingSince.map { now - $0 >= Self.slowLoadSeconds } ?? false })
+    }
+
+    /// Seconds since the oldest running read began (0 when none runs).
+    public func longestLoad(now: Double) -> Double {
+        loading.compactMap { states[$0]?.loadingSince }.min().map { now - $0 } ?? 0
     }
 
     /// Blocks until every background load has finished, then collects (tests, benchmarks).
