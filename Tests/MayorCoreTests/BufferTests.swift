@@ -141,7 +141,7 @@ import Testing
         let alphabet: [String] = ["a", " ", "~", "é", "·", "…", "관", "악", "구", "━", "│", "⣿", "▇", "→", "。", "Ａ", "ｶ",
                                   "\u{301}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{200D}", "\u{FE0F}", "😀", "🇰", "🇷",
                                   "\u{1B}", "\u{9B}", "\u{202E}", "\u{AD}", "\t", "한"]
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(state: 7)
         for _ in 0..<2_000 {
             let text = (0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
             #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.debugDescription)")

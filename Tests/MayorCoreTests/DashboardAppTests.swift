@@ -26,6 +26,15 @@ final class FakeClock: @unchecked Sendable {
         return buffer.text
     }
 
+    /// A temporary copy of the bundled snapshots the test may change.
+    func dataCopy() -> String {
+        let dir = makeTempDirectory()
+        for kind in SnapshotKind.allCases {
+            writeFile(dir + "/" + kind.fileName, String(decoding: readBundled(kind), as: UTF8.self))
+        }
+        return dir
+    }
+
     /// A tick, then waits for background loads and lets the app take them in.
     func settle(_ app: DashboardApp) {
         _ = app.handle(.tick)
@@ -131,11 +140,8 @@ final class FakeClock: @unchecked Sendable {
     }
 
     @Test func reloadPicksUpARewrittenFile() {
-        let dir = makeTempDirectory()
+        let dir = dataCopy()
         defer { removeTree(dir) }
-        for kind in SnapshotKind.allCases {
-            writeFile(dir + "/" + kind.fileName, String(decoding: readBundled(kind), as: UTF8.self))
-        }
         let app = makeApp(refresh: 2, data: dir)
         #expect(frame(app).contains("55.7%"))
         writeFile(dir + "/pledges.json", bundledText(.pledges, replacing: "\"actual\": 41.6", with: "\"actual\": 91.6"))
@@ -221,11 +227,8 @@ final class FakeClock: @unchecked Sendable {
     /// figures, and the loop stops polling fast; when the read ends, the new
     /// figures come in and the mark goes.
     @Test func aHangingReadIsMarkedOnItsPane() {
-        let dir = makeTempDirectory()
+        let dir = dataCopy()
         defer { removeTree(dir) }
-        for kind in SnapshotKind.allCases {
-            writeFile(dir + "/" + kind.fileName, String(decoding: readBundled(kind), as: UTF8.self))
-        }
         let app = makeApp(refresh: 2, data: dir)
         key(app, .character("p"))  // no rotation: the wall stays on screen
         #expect(frame(app).contains("55.7%"))

@@ -289,7 +289,7 @@ import FoundationEssentials
     }
 
     @Test func randomMutationsAgree() {
-        var random = SplitMix(seed: 20_250_115)
+        var random = SplitMix64(state: 20_250_115)
         let base = Array(Self.base.utf8)
         let alphabet = Array("\"\\{}[],:0123456789-+.eEtrufalsn \t\n\r/ux".utf8) + [0x00, 0x0C, 0x7F, 0x80, 0xC3, 0xA9, 0xFF, 0xEF, 0xBB, 0xBF]
         var fastCount = 0
@@ -337,8 +337,8 @@ import FoundationEssentials
     /// rounding. `tame` ones stay clear of what JSONDecoder refuses (numbers
     /// that underflow to zero, a bare 0 before the exponent), so the fast path
     /// reads them itself.
-    fileprivate static func randomNumber(_ random: inout SplitMix, tame: Bool) -> String {
-        func digits(_ n: Int, _ random: inout SplitMix, leading: Bool) -> String {
+    fileprivate static func randomNumber(_ random: inout SplitMix64, tame: Bool) -> String {
+        func digits(_ n: Int, _ random: inout SplitMix64, leading: Bool) -> String {
             var out = ""
             for k in 0..<n {
                 let d = random.next() % 10
@@ -362,7 +362,7 @@ import FoundationEssentials
     }
 
     @Test func randomNumbersDecodeAsJSONDecoderDoes() {
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(state: 7)
         for file in 0..<8 {
             let tame = file == 0
             var days: [String] = []

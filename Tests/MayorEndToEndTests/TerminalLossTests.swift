@@ -61,19 +61,8 @@ final class PtyRun {
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addclose(&actions, master)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        var attributes = cleanSpawnAttributes(flags: controllingTerminal ? 0x80 : 0)  // 0x80: POSIX_SPAWN_SETSID (glibc)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, sig) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-        if controllingTerminal { flags |= 0x80 } // POSIX_SPAWN_SETSID (glibc)
-        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         // stty sets the window size on the pty (stdin), then the shell becomes mayor.
         let command = "stty rows 48 cols 160 && exec \(shellQuote(TmuxSession.binary)) --data \(shellQuote(repoRoot + "/Data")) --screens \(shellQuote(repoRoot + "/Screens"))"

@@ -373,23 +373,25 @@ public struct TrafficSampleGenerator: Sendable {
         }
         return pad(date.year, 4) + "-" + pad(date.month, 2) + "-" + pad(date.day, 2)
     }
+}
 
-    // MARK: - SplitMix64
+/// SplitMix64: a small, fast, deterministic pseudo-random generator (the
+/// sample generator's, and the property tests').
+struct SplitMix64: Sendable {
+    var state: UInt64
 
-    private struct SplitMix64: Sendable {
-        var state: UInt64
+    init(state: UInt64) { self.state = state }
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 
-        /// Uniform integer in `-bound ... bound`.
-        mutating func symmetric(_ bound: Int64) -> Int64 {
-            Int64(next() % UInt64(2 * bound + 1)) - bound
-        }
+    /// Uniform integer in `-bound ... bound`.
+    mutating func symmetric(_ bound: Int64) -> Int64 {
+        Int64(next() % UInt64(2 * bound + 1)) - bound
     }
 }
