@@ -33,7 +33,7 @@ TARGET_START_MS=150
 
 cd "$ROOT"
 if [ -z "${NO_BUILD:-}" ]; then
-    swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" >&2
+    swift build -c release -Xswiftc -static-stdlib --scratch-path "$SCRATCH" >&2
 fi
 BIN="$ROOT/$SCRATCH/release/mayor"
 [ -x "$BIN" ] || { echo "measure-idle: no binary at $BIN (build first)" >&2; exit 2; }
