@@ -116,6 +116,11 @@ import Testing
         #expect(glyph.isEmpty == text.isEmpty)
     }
 
+    @Test func aCellIsASmallPlainValue() {
+        #expect(MemoryLayout<Cell>.stride <= 24)
+        #expect(_isPOD(Cell.self), "a cell must hold no reference: frames are copied and compared in bulk")
+    }
+
     @Test func glyphEqualityIsByteEquality() {
         // Canonically equivalent, different bytes: the terminal receives different bytes.
         #expect(Glyph("\u{E9}") != Glyph("e\u{301}"))
