@@ -159,19 +159,28 @@ public struct DashboardView {
     func renderHeader(_ view: ViewState, store: DataStore, now: Double, into buffer: inout Buffer) {
         let row = Rect(x: 0, y: 0, width: buffer.width, height: 1)
         let clock = "\(CalendarDate.seoulDay(of: now)) \(CalendarDate.seoulTime(of: now)) KST"
+        let title = " " + view.screen.title.text(strings.language) + " "
+        // The data status, with the file names when they fit beside the title
+        // and the clock (the clock shows the wall is alive: it is not dropped
+        // for the list of names).
+        let room = buffer.width - title.displayWidth - clock.displayWidth - 4
         var right: [StatusLine.Segment] = []
         let broken = store.problems.map(\.fileName)
         let stale = SnapshotKind.allCases.filter { store.freshness($0, now: now).isStale }
+        func status(_ label: String, _ names: [String], _ style: Style) -> StatusLine.Segment {
+            let long = " \(label): \(names.joined(separator: ", ")) "
+            return .init(long.displayWidth <= room ? long : " \(label) ", style: style)
+        }
         if !broken.isEmpty {
             var seen = Set<String>()
             let names = broken.filter { seen.insert($0).inserted }
-            right.append(.init(" \(strings.error): \(names.joined(separator: ", ")) ", style: theme.error))
+            right.append(status(names.count == 1 ? strings.error : "\(strings.error) \(names.count)", names, theme.error))
         } else if !stale.isEmpty {
-            right.append(.init(" \(strings.staleFiles(stale.count)): \(stale.map(\.fileName).joined(separator: ", ")) ", style: theme.warning))
+            right.append(status(strings.staleFiles(stale.count), stale.map(\.fileName), theme.warning))
         } else {
             right.append(.init(" ● \(strings.allFresh) ", style: theme.header))
         }
-        let line = StatusLine(left: [.init(" " + view.screen.title.text(strings.language) + " ", style: theme.header)],
+        let line = StatusLine(left: [.init(title, style: theme.header)],
                               center: [.init(clock, style: theme.header)],
                               right: right, background: theme.header)
         buffer.draw(line, in: row)
