@@ -183,7 +183,7 @@ public final class DashboardApp: LiveApplication {
         deadline = min(deadline, nextRefresh)
         // A parse is finishing: look often at first, then less (a read that
         // hangs must not keep the loop busy).
-        if !store.loading.isEmpty { deadline = min(deadline, now + (store.longestLoad(now: now) < 2 ? 0.02 : 0.25)) }
+        if store.isLoading { deadline = min(deadline, now + (store.longestLoad(now: now) < 2 ? 0.02 : 0.25)) }
         switch mode {
         case .wall:
             if isRotating { deadline = min(deadline, max(nextRotation, holdUntil ?? 0)) }

@@ -75,7 +75,7 @@ public struct DashboardView {
         let (w, h) = (buffer.width, buffer.height)
         buffer.clear(Cell.blank(theme.text))
         guard w > 0, h > 0 else { return }
-        let need = view.zoomed == nil ? Self.minimumSize(of: view.screen.layout) : Size(width: 28, height: 10)
+        let need = Self.need(view)
         if w < need.width || h < need.height {
             renderTooSmall(need: need, into: &buffer)
             return
@@ -89,9 +89,8 @@ public struct DashboardView {
                                       district: placement.pane.district ?? (pane.filtersByDistrict ? view.district : nil),
                                       focused: view.zoomed == nil && index != nil && index == view.focus,
                                       zoomed: view.zoomed != nil)
-            let state = store.state(pane.kind)
-            PaneRenderer.render(pane, state: state, freshness: store.freshness(pane.kind, now: now),
-                                readingSlowly: state.loadingSince.map { now - $0 >= DataStore.slowLoadSeconds } ?? false,
+            PaneRenderer.render(pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: now),
+                                readingSlowly: store.isReadingSlowly(pane.kind, now: now),
                                 context: context, in: placement.rect, buffer: &buffer)
         }
         if let caption = view.caption {
@@ -107,8 +106,13 @@ public struct DashboardView {
     /// True when a full frame of `view` at this size has the header and bottom rows
     /// (not the "too small" notice), so `renderChrome` may update just those.
     func rendersChrome(_ view: ViewState, width: Int, height: Int) -> Bool {
-        let need = view.zoomed == nil ? Self.minimumSize(of: view.screen.layout) : Size(width: 28, height: 10)
+        let need = Self.need(view)
         return width >= need.width && height >= need.height && width > 0 && height > 0
+    }
+
+    /// The smallest terminal that shows `view` (below it, a size notice).
+    static func need(_ view: ViewState) -> Size {
+        view.zoomed == nil ? minimumSize(of: view.screen.layout) : Size(width: 28, height: 10)
     }
 
     /// Redraws only the header (clock) and bottom (status) rows of a full frame.

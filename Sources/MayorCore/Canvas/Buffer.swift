@@ -62,18 +62,7 @@ public struct Buffer: Sendable, Equatable {
     public mutating func set(x: Int, y: Int, symbol raw: String, style: Style, clip: Rect? = nil) {
         let bounds = clip.map { $0.intersection(area) } ?? area
         guard bounds.contains(x: x, y: y), let (glyph, w) = Self.cellGlyph(raw) else { return }
-        set(x: x, y: y, glyph: glyph, width: w, style: style, bounds: bounds)
-    }
-
-    /// Places a glyph of width `w` (1 or 2) at (x, y) inside `bounds`; a wide
-    /// one that would straddle the right edge becomes a space.
-    @inline(__always)
-    mutating func set(x: Int, y: Int, glyph: Glyph, width w: Int, style: Style, bounds: Rect) {
-        if w == 2 && x + 1 >= bounds.maxX {
-            place(Cell.blank(style), x: x, y: y, clip: bounds)
-            return
-        }
-        place(Cell(glyph: glyph, style: style, width: UInt8(w)), x: x, y: y, clip: bounds)
+        _ = put(glyph, width: w, at: x, y: y, style: style, bounds: bounds)
     }
 
     /// Changes only the style of the cells in `rect`.
@@ -135,7 +124,7 @@ public struct Buffer: Sendable, Equatable {
             for y in r.y..<r.maxY {
                 var x = r.x
                 while x < r.maxX {
-                    set(x: x, y: y, glyph: glyph, width: w, style: style, bounds: r)
+                    _ = put(glyph, width: w, at: x, y: y, style: style, bounds: r)
                     x += w
                 }
             }
@@ -185,8 +174,10 @@ public struct Buffer: Sendable, Equatable {
         return col
     }
 
-    /// One glyph of `write`: the next column, and whether the row is finished
-    /// (a wide glyph met the right edge and became a space).
+    /// Places a glyph of width `w` (1 or 2) at column `col` of row `y` inside
+    /// `bounds`: a wide one straddling the right edge becomes a space, one
+    /// whose left half is cut off shows a space in its right half. Returns the
+    /// next column, and whether the row is finished (the right edge was met).
     @inline(__always)
     private mutating func put(_ glyph: Glyph, width w: Int, at col: Int, y: Int, style: Style, bounds: Rect) -> (Int, Bool) {
         if col >= bounds.x {

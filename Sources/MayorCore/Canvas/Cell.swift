@@ -140,9 +140,6 @@ public struct Glyph: Hashable, Sendable {
         if high == 0 && low < 0x80 { return low == 0 ? "" : String(UnicodeScalar(UInt8(low))) }
         return withUTF8 { String(decoding: $0, as: UTF8.self) }
     }
-
-    /// The scalars held.
-    public var unicodeScalars: String.UnicodeScalarView { string.unicodeScalars }
 }
 
 extension Glyph: CustomStringConvertible {

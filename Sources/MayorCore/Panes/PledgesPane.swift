@@ -22,7 +22,7 @@ public struct PledgesPane: Pane {
         var y = rest.y
         for district in pledges.districts {
             for program in district.programs {
-                let block = Rect(x: rest.x, y: y, width: rest.width, height: min(rest.maxY - y, 3 + program.indicators.count + 1))
+                let block = Rect(x: rest.x, y: y, width: rest.width, height: min(rest.maxY - y, Self.blockHeight(program)))
                 guard block.height > 0 else { return }
                 renderBlock(district, program, context: c, in: block, buffer: &buffer)
                 y += block.height
@@ -79,15 +79,16 @@ public struct PledgesPane: Pane {
         ratio.map { NumberFormat.percent($0) } ?? "–"
     }
 
-    /// Rows one district's block takes in the all-districts view.
-    static func blockHeight(_ d: PledgesContent.District) -> Int {
-        d.programs.reduce(0) { $0 + 3 + $1.indicators.count + 1 }
+    /// Rows one programme's block takes in the all-districts view: name and
+    /// gauge, status and budget, the table's header and rows, a gap.
+    static func blockHeight(_ program: PledgesContent.Program) -> Int {
+        3 + program.indicators.count + 1
     }
 
     public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
         guard let pledges = snapshot.pledges, let first = pledges.districts.first else { return }
         // Tall enough (a zoomed pane): every district in detail under the big figure.
-        let allHeight = pledges.districts.reduce(0) { $0 + Self.blockHeight($1) }
+        let allHeight = pledges.districts.reduce(0) { $0 + $1.programs.reduce(0) { $0 + Self.blockHeight($1) } }
         if c.district == nil, pledges.districts.count > 1, area.height >= 8 + allHeight, area.width >= 60 {
             renderAll(pledges, context: c, in: area, buffer: &buffer)
             return

@@ -8,15 +8,10 @@ public struct TrafficPane: Pane {
     public func title(_ s: Strings) -> String { s.trafficTitle }
     public var minimumSize: Size { Size(width: 24, height: 6) }
 
-    /// Sum over corridors of the volume on each date, by date (ascending).
-    static func totals(_ traffic: TrafficContent) -> [(date: SafeText, volume: Int)] {
-        traffic.dailyTotals
-    }
-
     public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
         guard let traffic = snapshot.traffic else { return }
         let s = c.strings, theme = c.theme
-        let totals = Self.totals(traffic)
+        let totals = traffic.dailyTotals  // worked out once per file
         guard let latest = totals.last else { return }
         // Worked out once per file (a large one has thousands of corridors).
         let summary = traffic.latestDay

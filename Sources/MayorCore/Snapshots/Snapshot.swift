@@ -108,8 +108,13 @@ public enum SnapshotParser {
     /// nearest parent), in as few passes over the file as the paths' depths
     /// need: one in the usual case, however many problems there are.
     static func locateAll(_ problems: [Problem], _ data: Data) -> [Problem] {
+        locateAll(problems, paths: problems.map { parsePath($0.path ?? "") }, data)
+    }
+
+    /// `locateAll` at the paths given (one per problem) rather than the problems' own.
+    static func locateAll(_ problems: [Problem], paths: [[JSONLocator.PathElement]], _ data: Data) -> [Problem] {
         var result = problems
-        var probes = problems.map { parsePath($0.path ?? "") }
+        var probes = paths
         var pending = problems.indices.filter { !probes[$0].isEmpty }
         while !pending.isEmpty {
             let found = JSONLocator.positions(of: pending.map { probes[$0] }, in: data)
@@ -128,20 +133,9 @@ public enum SnapshotParser {
         return result
     }
 
-    /// Adds the line and column of the value at the problem's path, when found.
+    /// Adds the line and column of the value at `path` (or its nearest parent), when found.
     static func locate(_ problem: Problem, _ path: [JSONLocator.PathElement], _ data: Data) -> Problem {
-        // The value itself, or failing that (a missing field) its nearest parent.
-        var probe = path
-        var found: JSONLocator.Position?
-        while !probe.isEmpty, found == nil {
-            found = JSONLocator.position(of: probe, in: data)
-            if found == nil { probe.removeLast() }
-        }
-        guard let position = found else { return problem }
-        var p = problem
-        p.line = position.line
-        p.column = position.column
-        return p
+        locateAll([problem], paths: [path], data)[0]
     }
 
     static func problem(from error: DecodingError, file: String, data: Data) -> Problem {

@@ -12,8 +12,6 @@ public struct KindState: Sendable {
     public var problems: [Problem] = []
     public var fingerprint: FileFingerprint?
     public var lastChecked: Double?
-    /// When a background read of the file began, while it runs.
-    public var loadingSince: Double?
 
     public init() {}
 }
@@ -161,8 +159,12 @@ public final class DataStore {
     }
 
     let mailbox = Mailbox()
-    /// Kinds whose file is being parsed now: at most one worker per file.
-    public private(set) var loading = Set<SnapshotKind>()
+    /// The reads running now, by kind, with when each began: at most one
+    /// worker per file.
+    private(set) var reads: [SnapshotKind: Double] = [:]
+    /// Kinds whose file is being read and parsed now.
+    public var loading: Set<SnapshotKind> { Set(reads.keys) }
+    public var isLoading: Bool { !reads.isEmpty }
     let workers = DispatchQueue(label: "mayor.snapshot-loader", qos: .utility, attributes: .concurrent)
 
     /// Like `refresh`, but changed files are read and parsed on worker
@@ -172,15 +174,14 @@ public final class DataStore {
     @discardableResult
     public func refreshInBackground(now: Double, force: Bool = false, clock: @escaping @Sendable () -> Double) -> Bool {
         var changed = checkFolder()
-        for kind in SnapshotKind.allCases where !loading.contains(kind) {
+        for kind in SnapshotKind.allCases where reads[kind] == nil {
             switch probe(kind, now: now, force: force) {
             case .unchanged:
                 break
             case .applied(let c):
                 changed = changed || c
             case .load(let file):
-                loading.insert(kind)
-                states[kind, default: KindState()].loadingSince = now
+                reads[kind] = now
                 let (mailbox, maxBytes) = (self.mailbox, self.maxBytes)
                 workers.async {
                     let result = DataStore.load(kind, file: file, now: now, maxBytes: maxBytes)
@@ -203,8 +204,7 @@ public final class DataStore {
         guard !finished.isEmpty else { return false }
         var changed = false
         for f in finished {
-            loading.remove(f.kind)
-            states[f.kind]?.loadingSince = nil
+            reads[f.kind] = nil
             if apply(f.kind, f.result, now: f.finishedAt) { changed = true }
         }
         if changed { generation += 1 }
@@ -215,14 +215,19 @@ public final class DataStore {
     /// (the file may sit on a hung network mount); the last good figures stay.
     public static let slowLoadSeconds = 10.0
 
+    /// True when the read of `kind` has run for `slowLoadSeconds` or more.
+    public func isReadingSlowly(_ kind: SnapshotKind, now: Double) -> Bool {
+        reads[kind].map { now - $0 >= Self.slowLoadSeconds } ?? false
+    }
+
     /// The kinds whose read has been running for `slowLoadSeconds` or more.
     public func slowLoads(now: Double) -> Set<SnapshotKind> {
-        Set(loading.filter { kind in states[kind]?.loadingSince.map { now - $0 >= Self.slowLoadSeconds } ?? false })
+        Set(reads.keys.filter { isReadingSlowly($0, now: now) })
     }
 
     /// Seconds since the oldest running read began (0 when none runs).
     public func longestLoad(now: Double) -> Double {
-        loading.compactMap { states[$0]?.loadingSince }.min().map { now - $0 } ?? 0
+        reads.values.min().map { now - $0 } ?? 0
     }
 
     /// Blocks until every background load has finished, then collects (tests, benchmarks).
