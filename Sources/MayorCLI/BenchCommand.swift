@@ -187,15 +187,12 @@ struct Bench {
             clock.now += 1
             _ = app.handle(.tick)
             guard app.needsRender else { perTick.append(0); continue }
-            var buffer = Buffer(width: 160, height: 48)
-            app.render(into: &buffer)
+            let changes = liveFrame(app, after: &previous)
             frames += 1
-            let changes = buffer.changes(since: previous)
             let bytes = TerminalByteCounter.bytes(for: changes)
             perTick.append(Double(bytes))
             cellsPerTick.append(Double(changes.count))
             if perTick.count <= 30 { total += bytes }
-            previous = buffer
         }
         let sorted = perTick.sorted()
         row("bytes", "clock tick 160x48 (one second later)", "\(Int(medianOf(sorted))) B",
@@ -315,10 +312,7 @@ struct Bench {
             sleepMilliseconds(wait)
             _ = app.handle(.tick)
             if app.needsRender {
-                var buffer = Buffer(width: 160, height: 48)
-                app.render(into: &buffer)
-                _ = buffer.changes(since: previous)
-                previous = buffer
+                _ = liveFrame(app, after: &previous)
             }
             let state = app.store.state(kind)
             if let loaded = state.loadedAt, loaded > before, !app.needsRender {
@@ -337,10 +331,7 @@ struct Bench {
         func press(_ app: DashboardApp, _ i: Int) -> Double {
             let t0 = monotonicSeconds()
             _ = app.handle(.key(keys[i % keys.count]))
-            var buffer = Buffer(width: 160, height: 48)
-            app.render(into: &buffer)
-            _ = buffer.changes(since: previous)
-            previous = buffer
+            _ = liveFrame(app, after: &previous)
             return monotonicSeconds() - t0
         }
         // Baseline: the bundled data, nothing loading.
@@ -394,10 +385,7 @@ struct Bench {
                     let t0 = monotonicSeconds()
                     _ = app.handle(.tick)
                     if app.needsRender {
-                        var buffer = Buffer(width: 160, height: 48)
-                        app.render(into: &buffer)
-                        _ = buffer.changes(since: previous)
-                        previous = buffer
+                        _ = liveFrame(app, after: &previous)
                     }
                     swaps.append(monotonicSeconds() - t0)
                     nextTick = monotonicSeconds() + 0.02
@@ -485,6 +473,16 @@ func medianOf(_ sorted: [Double]) -> Double {
     guard !sorted.isEmpty else { return 0 }
     let mid = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/// What the live loop does for a frame at 160x48: a new buffer, the render,
+/// the cells changed since `previous` (which becomes this frame).
+func liveFrame(_ app: DashboardApp, after previous: inout Buffer) -> [Buffer.Change] {
+    var buffer = Buffer(width: 160, height: 48)
+    app.render(into: &buffer)
+    let changes = buffer.changes(since: previous)
+    previous = buffer
+    return changes
 }
 
 /// Runs `body` after `warmup` runs until it ran at least `minIterations`
