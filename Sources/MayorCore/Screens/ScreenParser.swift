@@ -1,4 +1,5 @@
 import Yams
+import CYaml
 
 /// Reads `Screens/*.yaml` strictly: unknown keys, wrong types, unknown pane
 /// or screen ids and impossible timings are problems with `FILE:LINE:COL`.
@@ -9,81 +10,34 @@ public struct ScreenParser {
         self.knownPanes = knownPanes
     }
 
-    /// The line and column of the first YAML alias, if any. A quick look for
-    /// `*name` where a value can start (outside quotes and comments) names
-    /// the place; but that look can be misled (a tab before the alias, `\r`
-    /// line breaks, an apostrophe inside plain text, an escaped quote), so a
-    /// sure check follows: libyaml only resolves an alias whose anchor exists,
-    /// and both are written literally as `&name` and `*name`.
+    /// The line and column of the first YAML alias (`*name`), if any, as
+    /// libyaml's own event stream reports it: only what YAML itself reads as
+    /// an alias counts, so `*` in plain text, quotes or comments never does.
+    /// The events are read before anything is composed, so an alias bomb (a
+    /// "billion laughs") is refused before any node is built; one pass, linear.
+    /// Text libyaml cannot parse has no alias here: the composer reports it.
     static func firstAlias(in yaml: String) -> (line: Int, column: Int)? {
-        aliasWhereAValueStarts(in: yaml) ?? aliasOfAnAnchor(in: yaml)
-    }
-
-    /// `*name` where a value can start, outside quotes and comments.
-    static func aliasWhereAValueStarts(in yaml: String) -> (line: Int, column: Int)? {
-        var lineNumber = 0
-        for line in yaml.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            lineNumber += 1
-            guard line.contains("*") else { continue }
-            var quote: Character?
-            var previous: Character = " "
-            var column = 0
-            var chars = line.makeIterator()
-            while let c = chars.next() {
-                column += 1
-                if let q = quote {
-                    if c == q { quote = nil }
-                } else if c == "\"" || c == "'" {
-                    if " [{,:-?".contains(previous) { quote = c }
-                } else if c == "#" && (previous == " " || column == 1) {
-                    break
-                } else if c == "*" && " [{,:-?".contains(previous) {
-                    if let next = chars.next(), next.isASCII && (next.isLetter || next.isNumber || next == "_" || next == "-") {
-                        return (lineNumber, column)
-                    } else {
-                        column += 1
-                    }
+        var utf8 = Array(yaml.utf8)
+        return utf8.withUnsafeMutableBufferPointer { buffer -> (line: Int, column: Int)? in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_ALIAS_EVENT:
+                    return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                default:
+                    continue
                 }
-                previous = c
             }
+            return nil
         }
-        return nil
-    }
-
-    /// The first `*name` whose name also follows an `&` anywhere in the text:
-    /// every alias libyaml could resolve (its anchor and alias names are runs
-    /// of 0-9 A-Z a-z _ -), and rarely anything else. One pass, linear.
-    static func aliasOfAnAnchor(in yaml: String) -> (line: Int, column: Int)? {
-        let bytes = Array(yaml.utf8)
-        func isNameByte(_ b: UInt8) -> Bool {
-            (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x5F || b == 0x2D
-        }
-        func name(after i: Int) -> ArraySlice<UInt8> {
-            var j = i + 1
-            while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
-            return bytes[(i + 1)..<j]
-        }
-        var anchors = Set<ArraySlice<UInt8>>()
-        for i in bytes.indices where bytes[i] == UInt8(ascii: "&") {
-            let n = name(after: i)
-            if !n.isEmpty { anchors.insert(n) }
-        }
-        guard !anchors.isEmpty else { return nil }
-        var line = 1, column = 1
-        for i in bytes.indices {
-            let b = bytes[i]
-            if b == UInt8(ascii: "*") {
-                let n = name(after: i)
-                if !n.isEmpty, anchors.contains(n) { return (line, column) }
-            }
-            if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
-                line += 1
-                column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return nil
     }
 
     /// A screen id mentioned somewhere, checked once every file is read.
@@ -145,7 +99,11 @@ public struct ScreenParser {
             }
             let root: Node
             do {
-                guard let node = try Yams.compose(yaml: yaml) else {
+                // Resolver.basic: no implicit tags, so no regular expression
+                // runs per scalar (with the default resolver a 1 MB briefing
+                // took over a second); numbers are read where a number is
+                // expected, and `~`/`null`/empty are recognised by `isNull`.
+                guard let node = try Yams.compose(yaml: yaml, .basic) else {
                     fail(nil, "the file is empty")
                     return
                 }
@@ -211,11 +169,16 @@ public struct ScreenParser {
 
         mutating func string(_ node: Node?, _ what: String) -> String? {
             guard let node else { return nil }
-            guard let s = node.scalar?.string, node.scalar != nil, node.tag.description != "tag:yaml.org,2002:null" else {
+            guard let scalar = node.scalar, !Self.isNull(scalar) else {
                 fail(node, "\(what) must be text")
                 return nil
             }
-            return s
+            return scalar.string
+        }
+
+        /// YAML's null written plainly (`~`, `null`, nothing), which is not text.
+        static func isNull(_ scalar: Node.Scalar) -> Bool {
+            scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
         }
 
         mutating func positive(_ node: Node?, _ what: String, max: Double) -> Double? {
