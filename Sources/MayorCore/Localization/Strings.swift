@@ -66,6 +66,13 @@ public struct Strings: Sendable {
     public var corridors: String { t("구간별", "by corridor") }
     public var vehicles: String { t("대", "veh") }
     public var allCorridors: String { t("전체 구간 합계", "all corridors") }
+    /// How many of the corridors reported a day.
+    public func coverage(_ n: Int, of m: Int) -> String { t("\(m)개 구간 중 \(n)개", "\(n) of \(m) corridors") }
+    /// A newest day that not every corridor reported: named, not totalled.
+    public func partialDay(_ date: String, _ n: Int, of m: Int) -> String {
+        t("\(date): \(m)개 구간 중 \(n)개만 보고 (부분 집계, 합계에서 제외)", "\(date): \(n) of \(m) corridors reported so far (partial, not totalled)")
+    }
+    public func weekBefore(_ date: String) -> String { t("1주 전(\(date)) 대비", "vs a week before (\(date))") }
 
     // MARK: metaverse
     public var metaverseTitle: String { t("메타버스 서울", "Metaverse Seoul") }

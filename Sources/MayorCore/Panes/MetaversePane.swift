@@ -34,7 +34,8 @@ public struct MetaversePane: Pane {
 
         let (barsHeading, barsArea) = PaneKit.titled(rows[3], minContent: 3)
         if let barsHeading { PaneKit.heading(s.dailyAverageVisits, in: barsHeading, buffer: &buffer, theme: theme) }
-        let items = m.dailyAverage.map { BarChart.Row(PaneKit.month($0.month, s), Double($0.visits)) }
+        // One column per calendar month: a month with no published figure is an empty slot with its label.
+        let items = PaneKit.monthColumns(m.dailyAverageByMonth, width: barsArea.width, s)
         buffer.draw(VerticalBarChart(items, highlight: items.count - 1, theme: theme), in: barsArea)
 
         let shareArea = split.side(orRow: rows[4])

@@ -50,6 +50,22 @@ enum PaneKit {
         return s.language == .ko ? "\(m.month)월" : monthsEn[m.month - 1]
     }
 
+    /// Columns for a `VerticalBarChart` of a calendar-month series, one per
+    /// month (a missing month is an empty column with its label and "–"):
+    /// the newest months whose columns are at least 3 cells wide in `width`
+    /// (with the chart's one-cell gap), labelled `10월` / `Oct`, or `10` in
+    /// Korean when a column is under 4 cells.
+    static func monthColumns(_ months: [(month: String, value: Int?)], width: Int, _ s: Strings) -> [BarChart.Row] {
+        let fit = max(1, (width + 1) / 4)
+        let shown = months.suffix(fit)
+        let column = shown.isEmpty ? 0 : min(6, (width + 1) / shown.count - 1)
+        return shown.map { entry in
+            var label = month(SafeText(entry.month), s)
+            if s.language == .ko, column < 4, let m = CalendarDate.parseMonth(entry.month) { label = "\(m.month)" }
+            return BarChart.Row(label, entry.value.map(Double.init) ?? .nan, valueText: entry.value == nil ? NumberFormat.invalid : nil)
+        }
+    }
+
     /// `2023-09` → `23.09` (a short axis label).
     static func monthAxis(_ text: SafeText) -> String {
         guard let m = CalendarDate.parseMonth(text.value) else { return text.value }

@@ -13,8 +13,9 @@ public struct WifiPane: Pane {
         let total = NumberFormat.grouped(wifi.apTotal)
         let label = "\(s.accessPoints) \(total) · \(s.fixed) \(NumberFormat.grouped(wifi.total(of: .fixed))) · \(s.mobile) \(NumberFormat.grouped(wifi.total(of: .mobile)))"
 
-        let latest = wifi.monthly.last
-        let previous = wifi.monthly.count > 1 ? wifi.monthly[wifi.monthly.count - 2] : nil
+        // The change is against the calendar month before, never just the previous entry.
+        let latest = wifi.latestAndPrevious?.latest
+        let previous = wifi.latestAndPrevious?.previous
         let split = PaneKit.Split(area, wideFrom: 90, share: (11, 20))
         let rows = Stack.rows(split.main, [
             .init(min: 2, ideal: 7, priority: 0),                       // big figure
@@ -41,8 +42,10 @@ public struct WifiPane: Pane {
 
         let (chartHeading, chartArea) = PaneKit.titled(rows[2], minContent: 4)
         if let chartHeading { PaneKit.heading("\(s.dailyUsers) (\(s.language == .ko ? "월별" : "by month"))", in: chartHeading, buffer: &buffer, theme: theme) }
-        let users = wifi.monthly.map { Double($0.dailyUsers) }
-        let xLabels = [wifi.monthly.first, wifi.monthly.last].compactMap { $0.map { PaneKit.monthAxis($0.month) } }
+        // One point per calendar month; a missing month is a gap in the line.
+        let months = wifi.byMonth
+        let users = months.map { $0.value.map { Double($0.dailyUsers) } ?? .nan }
+        let xLabels = [months.first, months.last].compactMap { $0.map { PaneKit.monthAxis(SafeText($0.month)) } }
         let language = s.language
         buffer.draw(LineChart([.init(users, style: theme.accent)], xLabels: xLabels,
                               yFormat: { language == .ko ? NumberFormat.compactKorean($0) : NumberFormat.compact($0) }, theme: theme), in: chartArea)

@@ -39,6 +39,17 @@ public struct MetaverseContent: SnapshotContent, Hashable {
     public var spaceShare: [Share]
     public var cumulative: [Cumulative]?
 
+    /// Daily averages, one slot per calendar month from the first to the last
+    /// (a month with no published average is nil: an empty slot, not closed up).
+    public var dailyAverageByMonth: [(month: String, value: Int?)] {
+        CalendarSeries.months(dailyAverage.map { ($0.month, $0.visits) })
+    }
+
+    /// Monthly visits, one slot per calendar month.
+    public var monthlyVisitsByMonth: [(month: String, value: Int?)] {
+        CalendarSeries.months(monthlyVisits.map { ($0.month, $0.visits) })
+    }
+
     /// Share of the goal reached by the period's visits, 0…1 (nil without a goal).
     public var goalRatio: Double? {
         goal.visits > 0 ? min(1, Double(period.visits) / Double(goal.visits)) : nil

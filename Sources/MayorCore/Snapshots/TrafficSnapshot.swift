@@ -20,9 +20,44 @@ public struct TrafficContent: SnapshotContent, Hashable {
 
     public var corridors: [Corridor]
 
-    /// Sum over corridors of the volume on each date, ascending by date:
+    /// The total of one date over the corridors that reported it.
+    public struct DayTotal: Sendable, Hashable {
+        public var date: SafeText
+        /// Day number (days since 1970-01-01) of `date`.
+        public var day: Int
+        /// Sum of the volumes reported for the date (checked: an overflowing
+        /// sum is `Int.max`; the validator refuses such a file).
+        public var volume: Int
+        /// How many corridors reported the date.
+        public var reporting: Int
+    }
+
+    /// One total per date that any corridor reported, ascending by date:
     /// computed once when the file is decoded (on the loader thread), not per frame.
-    public private(set) var dailyTotals: [(date: SafeText, volume: Int)] = []
+    public private(set) var dailyTotals: [DayTotal] = []
+
+    /// The day the headline shows: the latest date every corridor reported;
+    /// when no date is complete, the latest date (shown with its coverage).
+    public private(set) var headline: DayTotal?
+
+    /// The newest date any corridor reported (partial when `reporting` is
+    /// less than the number of corridors).
+    public var newest: DayTotal? { dailyTotals.last }
+    public var newestDate: SafeText? { newest?.date }
+
+    /// The total of the same date 7 days before the headline, when both that
+    /// date and the headline are complete (every corridor reported them);
+    /// nil otherwise, so no change is shown.
+    public private(set) var weekBefore: DayTotal?
+
+    /// Every calendar day from the first date to the newest (at most
+    /// `maxChartDays`, the newest ones), with the total when every corridor
+    /// reported that day and nil when the day is missing or partial.
+    public private(set) var totalsByDay: [(date: SafeText, volume: Int?)] = []
+    public static let maxChartDays = 3660
+
+    /// True when every corridor reported the day.
+    public func isComplete(_ total: DayTotal) -> Bool { total.reporting == corridors.count }
 
     enum CodingKeys: String, CodingKey { case corridors }
 
@@ -31,48 +66,134 @@ public struct TrafficContent: SnapshotContent, Hashable {
         self.init(corridors: try container.decode([Corridor].self, forKey: .corridors))
     }
 
-    /// The corridors counted on the latest date, with their volume-weighted
+    /// The corridors counted on the headline date, with their volume-weighted
     /// average speed and the busiest of them: also computed once per file.
     public struct LatestDay: Sendable {
-        /// Indices into `corridors` of those whose last day is the latest date, in file order.
+        /// Indices into `corridors` of those that reported the headline date, in file order.
         public var corridors: [Int] = []
+        /// For each of `corridors`, the index of that date in its `daily`.
+        public var dayIndex: [Int] = []
         public var averageSpeedKmh: Double = 0
         /// Index into `corridors` of the one with the most volume that day.
         public var busiest: Int?
+
+        /// The reported day of the `i`th corridor listed.
+        public func day(_ i: Int, in content: TrafficContent) -> Day {
+            content.corridors[corridors[i]].daily[dayIndex[i]]
+        }
     }
 
+    /// The figures of the headline date (despite the name, not always the
+    /// newest date: see `headline`).
     public private(set) var latestDay = LatestDay()
 
     init(corridors: [Corridor]) {
         self.corridors = corridors
         dailyTotals = Self.totals(corridors)
-        latestDay = Self.latest(corridors, date: dailyTotals.last?.date)
+        let complete = dailyTotals.last { $0.reporting == corridors.count }
+        headline = complete ?? dailyTotals.last
+        if let h = complete, let i = Self.index(of: h.day &- 7, in: dailyTotals), dailyTotals[i].reporting == corridors.count {
+            weekBefore = dailyTotals[i]
+        }
+        latestDay = Self.latest(corridors, date: headline?.date)
+        totalsByDay = Self.calendar(dailyTotals, corridors: corridors.count)
+    }
+
+    /// The volumes of corridor `index` on the `days` calendar days ending
+    /// with day number `last`, oldest first: NaN where it reported nothing.
+    public func recentVolumes(of index: Int, through last: Int, days: Int) -> [Double] {
+        guard days > 0, corridors.indices.contains(index) else { return [] }
+        var out = [Double](repeating: .nan, count: days)
+        let daily = corridors[index].daily
+        var i = daily.count - 1
+        while i >= 0 {
+            defer { i -= 1 }
+            guard let day = CalendarDate.parseDay(daily[i].date.value) else { continue }
+            if day > last { continue }
+            let slot = days - 1 - (last - day)
+            if slot < 0 { break }
+            out[slot] = Double(daily[i].volume)
+        }
+        return out
+    }
+
+    /// Index of the total of day number `day` (binary search; totals ascend).
+    static func index(of day: Int, in totals: [DayTotal]) -> Int? {
+        var lo = 0, hi = totals.count
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if totals[mid].day < day { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < totals.count && totals[lo].day == day ? lo : nil
+    }
+
+    /// Index in `daily` (ascending dates) of `date`, looking at the end first.
+    static func index(of date: SafeText, in daily: [Day]) -> Int? {
+        if let last = daily.last, last.date == date { return daily.count - 1 }
+        var lo = 0, hi = daily.count
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if daily[mid].date.value < date.value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < daily.count && daily[lo].date == date ? lo : nil
     }
 
     static func latest(_ corridors: [Corridor], date: SafeText?) -> LatestDay {
         guard let date else { return LatestDay() }
         var out = LatestDay()
-        var speedSum = 0.0, volumeSum = 0, most = Int.min
+        // Weights in Double: a sum of volumes never overflows here.
+        var speedSum = 0.0, weightSum = 0.0, most = Int.min
         for (i, corridor) in corridors.enumerated() {
-            guard let day = corridor.daily.last, day.date == date else { continue }
+            guard let d = index(of: date, in: corridor.daily) else { continue }
+            let day = corridor.daily[d]
             out.corridors.append(i)
+            out.dayIndex.append(d)
             speedSum += day.speedKmh * Double(day.volume)
-            volumeSum += day.volume
+            weightSum += Double(day.volume)
             if day.volume > most {
                 most = day.volume
                 out.busiest = i
             }
         }
-        out.averageSpeedKmh = volumeSum > 0 ? speedSum / Double(volumeSum) : 0
+        out.averageSpeedKmh = weightSum > 0 ? speedSum / weightSum : 0
         return out
     }
 
-    static func totals(_ corridors: [Corridor]) -> [(date: SafeText, volume: Int)] {
-        var byDate: [SafeText: Int] = [:]
+    static func totals(_ corridors: [Corridor]) -> [DayTotal] {
+        var byDate: [SafeText: (volume: Int, reporting: Int)] = [:]
         for corridor in corridors {
-            for day in corridor.daily { byDate[day.date, default: 0] += day.volume }
+            for day in corridor.daily {
+                var entry = byDate[day.date, default: (0, 0)]
+                let (sum, overflow) = entry.volume.addingReportingOverflow(day.volume)
+                entry.volume = overflow ? Int.max : sum
+                entry.reporting += 1
+                byDate[day.date] = entry
+            }
         }
-        return byDate.keys.sorted().map { ($0, byDate[$0]!) }
+        return byDate.keys.sorted().compactMap { date in
+            // Dates that do not parse are refused by the validator; leave them out here.
+            guard let day = CalendarDate.parseDay(date.value), let entry = byDate[date] else { return nil }
+            return DayTotal(date: date, day: day, volume: entry.volume, reporting: entry.reporting)
+        }
+    }
+
+    /// One slot per calendar day from the first total to the last (the newest
+    /// `maxChartDays`): the total when the day is complete, else nil.
+    static func calendar(_ totals: [DayTotal], corridors: Int) -> [(date: SafeText, volume: Int?)] {
+        guard let first = totals.first, let last = totals.last else { return [] }
+        let start = max(first.day, last.day - (maxChartDays - 1))
+        var out: [(date: SafeText, volume: Int?)] = []
+        out.reserveCapacity(last.day - start + 1)
+        var i = index(of: start, in: totals) ?? totals.firstIndex { $0.day >= start } ?? totals.count
+        for day in start...last.day {
+            if i < totals.count, totals[i].day == day {
+                out.append((totals[i].date, totals[i].reporting == corridors ? totals[i].volume : nil))
+                i += 1
+            } else {
+                out.append((SafeText(CalendarSeries.dayString(day)), nil))
+            }
+        }
+        return out
     }
 
     public static func == (a: TrafficContent, b: TrafficContent) -> Bool { a.corridors == b.corridors }

@@ -22,6 +22,17 @@ public struct WifiContent: SnapshotContent, Hashable {
     public var apCategories: [Category]
     public var monthly: [Month]
 
+    /// One slot per calendar month from the first to the last (a missing month is nil).
+    public var byMonth: [(month: String, value: Month?)] {
+        CalendarSeries.months(monthly.map { ($0.month, $0) })
+    }
+
+    /// The latest month's entry and that of the calendar month before it
+    /// (nil when that month is missing: no change is shown then).
+    public var latestAndPrevious: (latest: Month, previous: Month?)? {
+        monthly.last.map { ($0, CalendarSeries.previous(monthly, month: \.month)) }
+    }
+
     public func total(of group: Group) -> Int {
         apCategories.filter { $0.group == group }.reduce(0) { $0 + $1.count }
     }

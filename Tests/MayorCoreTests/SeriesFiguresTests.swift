@@ -1,0 +1,166 @@
+import FoundationEssentials
+import Testing
+@testable import MayorCore
+
+/// The time-series panes (traffic, Wi-Fi, metaverse) show true figures when
+/// days or months are missing or a day is only partly reported: headlines
+/// from complete days, changes against the same date a week (or the calendar
+/// month) before, and missing periods drawn as visible empty slots.
+@Suite struct SeriesFiguresTests {
+    // MARK: crafted data
+
+    /// The bundled traffic file without the daily rows of `dates`, for the
+    /// corridors in `corridors` (every corridor when nil). Each daily row is on
+    /// its own line in the bundled file; the last row of a corridor loses its comma.
+    static func traffic(dropping dates: Set<String>, corridors: Set<String>? = nil) -> String {
+        let text = String(decoding: readBundled(.traffic), as: UTF8.self)
+        var out: [Substring] = []
+        var corridor = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let r = line.firstRange(of: "\"id\": \"") {
+                corridor = String(line[r.upperBound...].prefix { $0 != "\"" })
+            }
+            if let r = line.firstRange(of: "{\"date\": \""), corridors?.contains(corridor) ?? true {
+                let date = String(line[r.upperBound...].prefix(10))
+                if dates.contains(date) { continue }
+            }
+            if line.drop(while: { $0 == " " }).hasPrefix("]"), let last = out.last, last.hasSuffix("},") {
+                out[out.count - 1] = last.dropLast()
+            }
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func snapshot(_ kind: SnapshotKind, _ json: String) -> Snapshot {
+        switch parse(kind, json) {
+        case .success(let s): return s
+        case .failure(let list): fatalError("crafted \(kind) file refused: \(list)")
+        }
+    }
+
+    /// The pane drawn alone (as `mayor render --pane`) as plain text lines.
+    static func render(_ snapshot: Snapshot, pane id: String, width: Int = 100, height: Int = 30, language: Language = .en) -> [String] {
+        let pane = PaneRegistry.pane(id)!
+        var buffer = Buffer(width: width, height: height)
+        var state = KindState()
+        state.snapshot = snapshot
+        let context = PaneContext(strings: Strings(language), theme: .monochrome, now: testNow)
+        PaneRenderer.render(pane, state: state, freshness: .fresh, context: context, in: buffer.area, buffer: &buffer)
+        return TextBackend.plain(buffer).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    static let allButLast: Set<String> = ["A-01", "A-13", "A-20", "D-42", "D-43", "F-01", "F-03"]
+
+    // MARK: issue 10 item 5: a partial latest day
+
+    @Test func trafficHeadlineNeverCallsAPartialDayAllCorridors() {
+        // 7 of the 8 corridors have not reported 2023-09-30.
+        let s = Self.snapshot(.traffic, Self.traffic(dropping: ["2023-09-30"], corridors: Self.allButLast))
+        let t = s.traffic!
+        // The headline is the latest day every corridor reported, with its date.
+        #expect(t.headline?.date.value == "2023-09-29")
+        #expect(t.headline?.reporting == 8)
+        let complete29 = t.corridors.reduce(0) { $0 + $1.daily.first { $0.date.value == "2023-09-29" }!.volume }
+        #expect(t.headline?.volume == complete29)
+        // The newest date is named as partial, with its coverage.
+        #expect(t.newestDate?.value == "2023-09-30")
+        #expect(t.newest?.reporting == 1)
+
+        let text = Self.render(s, pane: "traffic").joined(separator: "\n")
+        #expect(!text.contains("150,282 ·"), "the partial day's sum must not be the headline:\n\(text)")
+        #expect(!text.contains("−82.3%"), "no change computed from a partial day:\n\(text)")
+        #expect(text.contains(NumberFormat.grouped(complete29)), "\(text)")
+        #expect(text.contains("2023-09-29"), "\(text)")
+        #expect(text.contains("1 of 8 corridors"), "the partial newest day is labelled with its coverage:\n\(text)")
+    }
+
+    @Test func trafficWithNoCompleteDayLabelsItsCoverage() {
+        // Two corridors whose dates never overlap: no day is complete.
+        let json = """
+        {"kind": "traffic", "schemaVersion": 1, "asOf": "2023-09-30", "sample": true,
+         "source": {"document": "t", "agency": "t"},
+         "corridors": [
+          {"id": "A", "name": "a", "daily": [{"date": "2023-09-29", "volume": 100, "speedKmh": 30}]},
+          {"id": "B", "name": "b", "daily": [{"date": "2023-09-30", "volume": 70, "speedKmh": 30}]}]}
+        """
+        let s = Self.snapshot(.traffic, json)
+        let text = Self.render(s, pane: "traffic").joined(separator: "\n")
+        #expect(!text.contains("all corridors) 70"), "\(text)")
+        #expect(text.contains("1 of 2 corridors"), "\(text)")
+    }
+
+    // MARK: issue 10 item 6: changes by date, not by position
+
+    @Test func trafficWeekChangeComparesTheSameDateAWeekBefore() {
+        // 2023-09-26 and 09-27 missing everywhere: the 8th entry back is 09-21, not 09-23.
+        let s = Self.snapshot(.traffic, Self.traffic(dropping: ["2023-09-26", "2023-09-27"]))
+        let text = Self.render(s, pane: "traffic").joined(separator: "\n")
+        #expect(text.contains("−8.9%"), "\(text)")
+        #expect(!text.contains("−17.4%"), "\(text)")
+        #expect(s.traffic!.weekBefore?.date.value == "2023-09-23")
+    }
+
+    @Test func trafficWeekChangeIsLeftOutWhenThatDateIsMissingOrPartial() {
+        let missing = Self.snapshot(.traffic, Self.traffic(dropping: ["2023-09-23"]))
+        #expect(missing.traffic!.weekBefore == nil)
+        #expect(!Self.render(missing, pane: "traffic").joined().contains("week before"))
+        let partial = Self.snapshot(.traffic, Self.traffic(dropping: ["2023-09-23"], corridors: ["F-05"]))
+        #expect(partial.traffic!.weekBefore == nil)
+        #expect(!Self.render(partial, pane: "traffic").joined().contains("week before"))
+    }
+
+    @Test func wifiMonthChangeComparesThePreviousCalendarMonth() {
+        // No August: September is not compared with July.
+        let json = bundledText(.wifi, replacing: """
+            {
+              "month": "2023-08",
+              "dailyUsers": 1630000,
+              "dailyTB": 70
+            },
+
+        """, with: "")
+        let text = Self.render(Self.snapshot(.wifi, json), pane: "wifi").joined(separator: "\n")
+        #expect(!text.contains("vs Jul"), "\(text)")
+        #expect(!text.contains("▲"), "\(text)")
+        // With August present the change is against August.
+        let bundled = Self.render(Self.snapshot(.wifi, String(decoding: readBundled(.wifi), as: UTF8.self)), pane: "wifi").joined()
+        #expect(bundled.contains("vs Aug"))
+    }
+
+    // MARK: issue 10 item 7: gaps are visible slots
+
+    @Test func metaverseMissingMonthIsAnEmptySlotWithItsLabel() {
+        let s = Self.snapshot(.metaverse, String(decoding: readBundled(.metaverse), as: UTF8.self))
+        let lines = Self.render(s, pane: "metaverse", width: 80, height: 24)
+        let labels = lines.first { $0.contains("Sep") && $0.contains("Nov") }
+        #expect(labels != nil, "\(lines.joined(separator: "\n"))")
+        if let labels {
+            let words = labels.split(whereSeparator: { $0 == " " || $0 == "│" }).map(String.init)
+            let sep = words.firstIndex(of: "Sep"), nov = words.firstIndex(of: "Nov")
+            #expect(sep != nil && nov != nil && words[sep! + 1] == "Oct" && nov! == sep! + 2, "\(words)")
+        }
+    }
+
+    @Test func trafficTotalsChartLeavesMissingDaysEmpty() {
+        let s = Self.snapshot(.traffic, Self.traffic(dropping: ["2023-09-26", "2023-09-27"]))
+        let series = s.traffic!.totalsByDay
+        // One slot per calendar day, first to last; the missing ones are empty.
+        #expect(series.count == 90)
+        #expect(series.filter { $0.volume == nil }.map(\.date.value) == ["2023-09-26", "2023-09-27"])
+    }
+
+    @Test func wifiMissingMonthIsAnEmptySlot() {
+        let json = bundledText(.wifi, replacing: """
+            {
+              "month": "2023-05",
+              "dailyUsers": 1430000,
+              "dailyTB": 65
+            },
+
+        """, with: "")
+        let months = Self.snapshot(.wifi, json).wifi!.byMonth
+        #expect(months.count == 9)
+        #expect(months.filter { $0.value == nil }.map(\.month) == ["2023-05"])
+    }
+}
