@@ -10,15 +10,24 @@ struct LiveCommand: ParsableCommand {
     )
 
     @OptionGroup var options: DataOptions
+    @OptionGroup var live: LiveOptions
     @Option(help: "The screen to start on (default: the playlist's first).") var screen: String?
-    @Option(help: "Seconds between looks for changed data files (default: the screen's refresh, else 30).") var refresh: Double?
-
-    func validate() throws {
-        if let refresh, !(refresh > 0 && refresh <= 86400) { throw ValidationError("--refresh must be more than 0 and at most 86400 seconds") }
-    }
 
     func run() throws {
-        try runLive(options: options, screen: screen, refresh: refresh, briefing: nil)
+        try runLive(options: options, screen: screen, refresh: live.refresh, briefing: nil)
+    }
+}
+
+/// Options of the commands that run the dashboard in a terminal (`live` and
+/// `demo`), checked the same way for both.
+struct LiveOptions: ParsableArguments {
+    @Option(help: "Seconds between looks for changed data files, from 1 to 86400 (default: the screen's refresh, else 30).")
+    var refresh: Double?
+
+    func validate() throws {
+        if let refresh, let problem = ScreenParser.secondsProblem(refresh, max: 86400) {
+            throw ValidationError("--refresh \(problem)")
+        }
     }
 }
 
@@ -31,12 +40,12 @@ struct DemoCommand: ParsableCommand {
     )
 
     @OptionGroup var options: DataOptions
+    @OptionGroup var live: LiveOptions
     @Option(help: "The briefing script (default: SCREENS/briefing.yaml).") var script: String?
-    @Option(help: "Seconds between looks for changed data files.") var refresh: Double?
 
     func run() throws {
         let path = script ?? (options.screens.hasSuffix("/") ? options.screens : options.screens + "/") + "briefing.yaml"
-        try runLive(options: options, screen: nil, refresh: refresh, briefing: path)
+        try runLive(options: options, screen: nil, refresh: live.refresh, briefing: path)
     }
 }
 

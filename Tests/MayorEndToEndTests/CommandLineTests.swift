@@ -79,4 +79,16 @@ import Testing
         let bad = try mayor(["render", "--pane", "parking", "--size", "80x24"])
         #expect(bad.status != 0 && bad.output.contains("unknown pane"))
     }
+
+    /// `live` and `demo` share one option group: a refresh below a second,
+    /// not a number or out of range is refused by both before any terminal
+    /// is touched.
+    @Test(arguments: ["live", "demo"])
+    func refreshOutOfRangeIsRefused(_ command: String) throws {
+        for value in ["nan", "0", "-1", "0.001", "inf", "86401"] {
+            let result = try mayor([command, "--refresh=\(value)"])
+            #expect(result.status != 0, "\(command) --refresh \(value)")
+            #expect(result.output.contains("--refresh must be at least 1 second"), "\(command) --refresh \(value): \(result.output)")
+        }
+    }
 }

@@ -40,6 +40,19 @@ public struct ScreenParser {
         }
     }
 
+    /// The shortest interval a file or an option may set (rotation, refresh,
+    /// a briefing step): below a second the wall redraws or rereads in what
+    /// amounts to a busy loop.
+    public static let minimumSeconds = 1.0
+
+    /// What is wrong with `value` as a number of seconds from
+    /// `minimumSeconds` to `max` ("must be at least 1 second …"), or nil.
+    public static func secondsProblem(_ value: Double, max: Double) -> String? {
+        if value.isFinite, value >= minimumSeconds, value <= max { return nil }
+        let found = value.isNaN ? "not a number" : value.isFinite ? "found \(value)" : "found \(value < 0 ? "-" : "")infinity"
+        return "must be at least \(Int(minimumSeconds)) second and at most \(Int(max)) seconds (\(found))"
+    }
+
     /// A screen id mentioned somewhere, checked once every file is read.
     struct Reference {
         let file: String
@@ -181,17 +194,16 @@ public struct ScreenParser {
             scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
         }
 
+        /// A number of seconds from `ScreenParser.minimumSeconds` to `max`.
         mutating func positive(_ node: Node?, _ what: String, max: Double) -> Double? {
             guard let node else { return nil }
             guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
                 fail(node, "\(what) must be a number of seconds")
                 return nil
             }
-            guard value > 0, value <= max else {
-                fail(node, "\(what) must be more than 0 and at most \(Int(max)) seconds (found \(value))")
-                return nil
-            }
-            return value
+            guard let problem = ScreenParser.secondsProblem(value, max: max) else { return value }
+            fail(node, "\(what) \(problem)")
+            return nil
         }
 
         mutating func localized(_ node: Node?, _ what: String) -> LocalizedText? {
