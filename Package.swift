@@ -19,6 +19,9 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // Process-wide terminal state in C: signal flags, the modes saved at
+        // start and the async-signal-safe crash handler (one definition each).
+        .target(name: "CMayorTerm"),
         // The pure core: data model, snapshot parsing and validation, screens,
         // layout, cell buffer, widgets, panes and app state. No terminal here.
         .target(
@@ -28,7 +31,7 @@ let package = Package(
         // The thin edge: copies the cell buffer to ncurses and turns keys into events.
         .target(
             name: "MayorTerminal",
-            dependencies: ["MayorCore", "CNcursesw"]
+            dependencies: ["MayorCore", "CNcursesw", "CMayorTerm"]
         ),
         .executableTarget(
             name: "MayorCLI",
@@ -50,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MayorTerminalTests",
-            dependencies: ["MayorTerminal", "MayorCore", "CNcursesw"]
+            dependencies: ["MayorTerminal", "MayorCore", "CNcursesw", "CMayorTerm"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -126,75 +126,8 @@ static inline int mayor_tty_size(int fd, int *rows, int *cols) {
 static inline int mayor_errno(void) { return errno; }
 static inline void mayor_clear_errno(void) { errno = 0; }
 
-// Signals. SIGINT, SIGTERM and SIGHUP only record which signal arrived (the
-// live loop polls it and ends cleanly); SIGCONT records a resume so the loop
-// forces a full redraw; SIGPIPE is ignored. No SA_RESTART, so a blocking read
-// in wget_wch returns early and the loop sees the flag at once.
-// Install these BEFORE newterm: ncurses only adds its own SIGINT/SIGTERM/TSTP
-// handlers where the disposition is still the default.
-//
-// The flags are `static`, so every translation unit that calls these functions
-// gets its own copy: call all of them from ONE Swift source file
-// (MayorTerminal/Signals.swift).
-static volatile sig_atomic_t mayor_pending_signal_ = 0;
-static volatile sig_atomic_t mayor_continued_ = 0;
-
-static inline void mayor_on_quit_signal_(int sig) {
-    if (mayor_pending_signal_ == 0) mayor_pending_signal_ = sig;
-}
-static inline void mayor_on_sigcont_(int sig) { (void)sig; mayor_continued_ = 1; }
-
-// Function-local static: Swift's C importer does not emit file-scope
-// tentative definitions (a static array without an initializer).
-static inline struct sigaction *mayor_saved_actions_(void) {
-    static struct sigaction saved[5];
-    return saved;
-}
-static int mayor_handlers_installed_ = 0;
-static const int mayor_handled_signals_[5] = { SIGINT, SIGTERM, SIGHUP, SIGCONT, SIGPIPE };
-
-static inline int mayor_install_signal_handlers(void) {
-    if (mayor_handlers_installed_) return 1;
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0;  // no SA_RESTART: interrupt the blocking read
-    int rc = 0;
-    for (int i = 0; i < 5; i++) {
-        int sig = mayor_handled_signals_[i];
-        sa.sa_handler = sig == SIGCONT ? mayor_on_sigcont_ : sig == SIGPIPE ? SIG_IGN : mayor_on_quit_signal_;
-        rc |= sigaction(sig, &sa, &mayor_saved_actions_()[i]);
-    }
-    // A wall may be started from a parent that blocked these signals (a
-    // service manager, a test runner): make sure they are delivered.
-    sigset_t unblock;
-    sigemptyset(&unblock);
-    sigaddset(&unblock, SIGINT);
-    sigaddset(&unblock, SIGTERM);
-    sigaddset(&unblock, SIGHUP);
-    sigaddset(&unblock, SIGCONT);
-    sigaddset(&unblock, SIGWINCH);
-    rc |= sigprocmask(SIG_UNBLOCK, &unblock, NULL);
-    mayor_handlers_installed_ = 1;
-    return rc == 0;
-}
-
-// Puts back the dispositions that were in place before the install (after
-// endwin, so Ctrl-C works normally again once the dashboard has closed).
-static inline void mayor_restore_signal_handlers(void) {
-    if (!mayor_handlers_installed_) return;
-    for (int i = 0; i < 5; i++) sigaction(mayor_handled_signals_[i], &mayor_saved_actions_()[i], NULL);
-    mayor_handlers_installed_ = 0;
-}
-
-// The first quit signal received (SIGINT, SIGTERM or SIGHUP), or 0.
-static inline int mayor_signal_pending(void) { return (int)mayor_pending_signal_; }
-
-// 1 once after the process was continued (SIGCONT), then 0 until the next one.
-static inline int mayor_take_continued(void) {
-    if (mayor_continued_ == 0) return 0;
-    mayor_continued_ = 0;
-    return 1;
-}
+// Signal flags, terminal modes and the crash handler are process-wide state:
+// they live in the CMayorTerm target (one C file), never in this header, where
+// `static` variables would be copied into every module that inlines a reader.
 
 #endif

@@ -91,10 +91,14 @@ func runLive(options: DataOptions, screen: String?, refresh: Double?, briefing: 
     let app = DashboardApp(store: store, screens: set, mode: mode,
                            options: .init(language: language, theme: theme, refreshSeconds: refresh, startScreen: screen),
                            clock: wallClockNow)
-    let reason = LiveLoop.run(app: app, session: session)
+    let reason = LiveLoop.run(app: TestCrashHook.wrap(app), session: session)
     session.close()
     for p in problems { printError(p.description) }
-    if reason == .terminalLost { printError("mayor: the terminal went away; exiting") }
+    switch reason {
+    case .terminalLost: printError("mayor: the terminal went away; exiting")
+    case .signal(let signal): printError("mayor: stopped by \(TerminalSession.signalName(signal))")
+    case .quit: break
+    }
     if reason.exitCode != 0 { throw ExitCode(reason.exitCode) }
 }
 

@@ -8,7 +8,7 @@ public enum LiveLoop {
     public enum ExitReason: Equatable, Sendable, CustomStringConvertible {
         /// The application asked to quit (e.g. the `q` key).
         case quit
-        /// A signal asked the program to end (SIGINT, SIGTERM, SIGHUP).
+        /// A signal asked the program to end (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
         case signal(Int32)
         /// Input failed for good: the terminal went away (e.g. a dropped SSH link).
         case terminalLost

@@ -1,3 +1,4 @@
+import CMayorTerm
 import CNcursesw
 import MayorCore
 #if canImport(Glibc)
@@ -100,6 +101,8 @@ public final class TerminalSession {
         default: throw TerminalError.startFailed(term)
         }
 
+        // The shell's modes, for the crash handler to put back.
+        _ = mayor_crash_save_modes(STDOUT_FILENO)
         // Before newterm, so ncurses keeps our SIGINT/SIGTERM handlers.
         _ = Signals.install()
         guard let s = mayor_newterm(term) else {
@@ -120,6 +123,16 @@ public final class TerminalSession {
         idlok(win, false)
         _ = curs_set(0)
         set_escdelay(Int32(clamping: options.escapeDelayMilliseconds))
+        // No stray key may stop the wall: flow control off (Ctrl-S would block
+        // every write until Ctrl-Q) and no quit character (Ctrl-\ arrives as an
+        // ignored key instead of SIGQUIT). ncurses keeps these as its program
+        // modes (restored after Ctrl-Z and fg); endwin puts back the shell's.
+        _ = mayor_tty_session_modes(STDOUT_FILENO)
+        def_prog_mode()
+        // If the process crashes anyway, the handler restores the shell's modes
+        // and sends these bytes (leave the alternate screen, show the cursor).
+        let restore = Self.crashRestoreBytes()
+        _ = restore.withUnsafeBufferPointer { mayor_crash_arm($0.baseAddress, $0.count) }
 
         var mode = ColorMode.none
         var count = 0
@@ -160,10 +173,43 @@ public final class TerminalSession {
         isOpen = false
         _ = curs_set(1)
         endwin()
+        mayor_crash_disarm()
         if let screen { delscreen(screen) }
         screen = nil
         previous = nil
         Signals.restore()
+    }
+
+    /// A terminfo string of the current terminal without its padding
+    /// (`$<5>`), or nil when the terminal has none.
+    static func terminfoString(_ name: String) -> [CChar]? {
+        guard let p = tigetstr(name), Int(bitPattern: p) != -1 else { return nil }
+        var bytes: [CChar] = []
+        var i = 0
+        while p[i] != 0 {
+            if p[i] == 0x24, p[i + 1] == 0x3C {  // "$<": padding up to ">"
+                var j = i + 2
+                while p[j] != 0 && p[j] != 0x3E { j += 1 }
+                if p[j] == 0x3E { i = j + 1; continue }
+            }
+            bytes.append(p[i])
+            i += 1
+        }
+        return bytes.isEmpty ? nil : bytes
+    }
+
+    /// What the crash handler writes: attributes off, keypad back to normal,
+    /// cursor shown, then the alternate screen left (or, where the terminal
+    /// has none, the screen cleared so the last frame does not stay).
+    static func crashRestoreBytes() -> [CChar] {
+        var bytes: [CChar] = []
+        for cap in ["sgr0", "rmkx", "cnorm"] { bytes += terminfoString(cap) ?? [] }
+        if let rmcup = terminfoString("rmcup") {
+            bytes += rmcup
+        } else {
+            bytes += terminfoString("clear") ?? []
+        }
+        return bytes
     }
 
     /// The signal that asked the program to end (SIGINT, SIGTERM, SIGHUP), if any.

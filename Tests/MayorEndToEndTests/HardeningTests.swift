@@ -61,18 +61,75 @@ struct HardeningTests {
         #expect(t.exitStatus() == 0)
     }
 
-    @Test func sighupAndCtrlCEndCleanly() throws {
-        for signal in [SIGHUP, SIGINT] {
-            let t = try TmuxSession()
-            try t.start([])
-            #expect(t.waitFor(text: "55.7").ok)
-            if signal == SIGINT {
-                t.send("C-c")
-            } else {
-                kill(try #require(t.mayorPID()), signal)
-            }
-            #expect(t.exitStatus() == 0, "signal \(signal)")
+    /// Every way a wall is asked to stop ends with status 0, the terminal
+    /// restored and, for a signal, a line naming it; `q` says nothing.
+    /// (A lost terminal: `TerminalLossTests`, status 1.)
+    @Test(arguments: ["q", "C-c", "SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"])
+    func eachStopEndsWithStatusZeroAndSaysWhy(_ cause: String) throws {
+        let t = try TmuxSession()
+        try t.start([])
+        #expect(t.waitFor(text: "55.7").ok)
+        let signals: [String: Int32] = ["SIGINT": SIGINT, "SIGTERM": SIGTERM, "SIGHUP": SIGHUP, "SIGQUIT": SIGQUIT]
+        if let signal = signals[cause] {
+            kill(try #require(t.mayorPID()), signal)
+        } else {
+            t.send(cause)
         }
+        #expect(t.exitStatus() == 0, "\(cause): exit status \(String(describing: t.exitStatus(within: 0)))")
+        let expected = cause == "q" ? nil : cause == "C-c" ? "SIGINT" : cause
+        if let expected {
+            #expect(t.stderr == "mayor: stopped by \(expected)\n", "\(cause): stderr \(t.stderr)")
+        } else {
+            #expect(t.stderr.isEmpty, "q: stderr \(t.stderr)")
+        }
+        #expect(t.modesNotRestored.isEmpty, "\(cause): not restored: \(t.modesNotRestored)\n\(t.sttyAfterExit)")
+        #expect(t.paneFormat("alternate_on") == "0", "\(cause): still in the alternate screen")
+    }
+
+    /// Ctrl-S is an ordinary key while the wall runs (no XOFF freezing its
+    /// output), so `q` still quits; flow control is back on afterwards.
+    @Test func ctrlSDoesNotFreezeTheWall() throws {
+        let t = try TmuxSession()
+        try t.start([])
+        #expect(t.waitFor(text: "55.7").ok)
+        t.send("C-s")
+        Thread.sleep(forTimeInterval: 1.2)  // a clock tick or two is drawn meanwhile
+        t.send("q")
+        let status = t.exitStatus(within: 5)
+        if status == nil { t.send("C-q") }  // let a frozen wall go, so the server can be killed
+        #expect(status == 0, "q after Ctrl-S did not quit within 5 s")
+        #expect(t.modesNotRestored.isEmpty, "not restored: \(t.modesNotRestored)\n\(t.sttyAfterExit)")
+    }
+
+    /// Ctrl-\ (the terminal's quit key) is a stray key: ignored, the wall goes
+    /// on, and `q` ends it normally with the terminal restored.
+    @Test func ctrlBackslashIsIgnored() throws {
+        let t = try TmuxSession()
+        try t.start([])
+        #expect(t.waitFor(text: "55.7").ok)
+        t.send("C-\\")
+        Thread.sleep(forTimeInterval: 1)
+        #expect(t.exitStatus(within: 0) == nil, "Ctrl-\\ ended the wall with status \(String(describing: t.exitStatus(within: 0)))")
+        #expect(t.screen().contains("55.7"))
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+        #expect(t.stderr.isEmpty, "stderr \(t.stderr)")
+        #expect(t.modesNotRestored.isEmpty, "not restored: \(t.modesNotRestored)\n\(t.sttyAfterExit)")
+    }
+
+    /// A crash (here a Swift trap, SIGILL, made on purpose through the live
+    /// command's test hook) still gives the shell its terminal back: modes
+    /// restored, alternate screen left, cursor shown; the status still says
+    /// which signal ended it.
+    @Test(arguments: [("trap", 128 + SIGILL), ("segv", 128 + SIGSEGV), ("abort", 128 + SIGABRT)])
+    func aCrashRestoresTheTerminal(_ kind: String, _ status: Int32) throws {
+        let t = try TmuxSession()
+        try t.start([], environment: ["MAYOR_TEST_CRASH": kind])
+        let code = t.exitStatus(within: 15)
+        #expect(code == Int(status), "\(kind): exit status \(String(describing: code))")
+        #expect(t.modesNotRestored.isEmpty, "\(kind): not restored: \(t.modesNotRestored)\n\(t.sttyAfterExit)")
+        #expect(t.paneFormat("alternate_on") == "0", "\(kind): still in the alternate screen")
+        #expect(t.paneFormat("cursor_flag") == "1", "\(kind): cursor still hidden")
     }
 
     @Test func ctrlZAndFgRedrawTheDashboard() throws {

@@ -46,7 +46,9 @@ final class TmuxSession {
         let exports = env.sorted { $0.key < $1.key }.map { value in
             value.value.isEmpty ? "unset \(value.key)" : "export \(value.key)=\(shellQuote(value.value))"
         }.joined(separator: "; ")
-        let command = "cd \(shellQuote(workDir)) && \(exports); \(shellQuote(Self.binary)) \(arguments.map(shellQuote).joined(separator: " ")) 2>\(shellQuote(workDir + "/stderr")); echo $? > \(shellQuote(workDir + "/exit")); sleep 600"
+        // After mayor ends, the terminal's modes as the shell finds them go to
+        // a file (written before the exit status, so both are there together).
+        let command = "cd \(shellQuote(workDir)) && \(exports); \(shellQuote(Self.binary)) \(arguments.map(shellQuote).joined(separator: " ")) 2>\(shellQuote(workDir + "/stderr")); code=$?; stty -a > \(shellQuote(workDir + "/stty")) 2>&1; echo $code > \(shellQuote(workDir + "/exit")); sleep 600"
         // The tmux server daemonizes from this call: give it no pipe to hold open.
         let result = try Self.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], capture: false)
         guard result.status == 0 else { throw E2EError("tmux new-session failed: \(result.output)") }
@@ -92,6 +94,23 @@ final class TmuxSession {
     }
 
     var stderr: String { (try? String(contentsOfFile: workDir + "/stderr", encoding: .utf8)) ?? "" }
+
+    /// `stty -a` as run in the pane right after mayor exited ("" before that).
+    var sttyAfterExit: String { (try? String(contentsOfFile: workDir + "/stty", encoding: .utf8)) ?? "" }
+
+    /// The terminal modes a shell needs back, missing from `sttyAfterExit`
+    /// ("-echo" when echo is still off, and so on); empty when all are restored.
+    var modesNotRestored: [String] {
+        let words = Set(sttyAfterExit.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        guard !words.isEmpty else { return ["no stty output"] }
+        return ["echo", "icanon", "isig", "ixon", "icrnl", "opost"].filter { !words.contains($0) }
+    }
+
+    /// A tmux format of the pane (e.g. `alternate_on`, `cursor_flag`).
+    func paneFormat(_ format: String) -> String {
+        ((try? Self.run(["tmux", "-L", socket, "display-message", "-p", "-t", name, "#{\(format)}"]).output) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     /// Polls the screen until `predicate` holds or the time runs out; returns the last screen.
     @discardableResult
