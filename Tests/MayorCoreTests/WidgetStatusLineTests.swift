@@ -12,11 +12,11 @@ import Testing
     }
 
     @Test func truncatesCentreFirstThenLeftAndKeepsRight() {
-        #expect(WidgetHarness.lines(line, width: 38, height: 1) == ["서울시 디지털 시장실 교통 … 14:05 LIVE"])
+        #expect(WidgetHarness.lines(line, width: 38, height: 1) == ["서울시 디지털 시장실 교통   14:05 LIVE"])  // the figure "3/7" is left out whole, never cut
         #expect(WidgetHarness.lines(line, width: 33, height: 1) == ["서울시 디지털 시장실   14:05 LIVE"])
         #expect(WidgetHarness.lines(line, width: 20, height: 1) == ["서울시 …  14:05 LIVE"])
         #expect(WidgetHarness.lines(line, width: 11, height: 1) == [" 14:05 LIVE"])
-        #expect(WidgetHarness.lines(line, width: 6, height: 1) == ["14:05…"])
+        #expect(WidgetHarness.lines(line, width: 6, height: 1) == ["14:05"])  // not "14:05…", which reads as a cut figure
     }
 
     @Test func segmentsKeepTheirStylesAndTheBackgroundFillsTheRow() {

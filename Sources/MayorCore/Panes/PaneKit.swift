@@ -85,13 +85,31 @@ enum PaneKit {
         buffer.write(text, x: area.x, y: area.y, maxWidth: area.width, style: theme.muted.bold, clip: area)
     }
 
-    /// Segments (text, style) on one row, left to right, cut at the edge.
+    /// Segments (text, style) on one row, left to right. The row is fitted
+    /// as one text (`TextFit.truncate`), so a figure that does not fit is
+    /// left out whole, with its label when the row is made of groups
+    /// (" · ", two spaces), whichever segment it falls in.
     static func line(_ parts: [(String, Style)], in area: Rect, buffer: inout Buffer) {
-        guard area.height > 0 else { return }
-        var x = area.x
-        for (text, style) in parts where x < area.maxX {
-            x = buffer.write(TextFit.truncate(text, to: area.maxX - x), x: x, y: area.y, style: style, clip: area)
+        guard area.height > 0, area.width > 0 else { return }
+        let cleaned = parts.map { (WidgetText.clean($0.0), $0.1) }
+        let full = cleaned.map(\.0).joined()
+        var fitted = TextFit.truncate(full, to: area.width)
+        var ellipsis = false
+        if fitted != full, fitted.hasSuffix("…"), !full.utf8.starts(with: fitted.utf8) {
+            fitted.removeLast()
+            ellipsis = true
         }
+        var remaining = fitted.utf8.count
+        var x = area.x
+        var lastStyle = cleaned.first?.1 ?? .plain
+        for (text, style) in cleaned where remaining > 0 {
+            let n = min(remaining, text.utf8.count)
+            let piece = n == text.utf8.count ? text : String(decoding: text.utf8.prefix(n), as: UTF8.self)
+            remaining -= n
+            x = buffer.write(piece, x: x, y: area.y, style: style, clip: area)
+            lastStyle = style
+        }
+        if ellipsis { buffer.write("…", x: x, y: area.y, style: lastStyle, clip: area) }
     }
 
     /// Splits off a heading row from the top when there is room for content under it.

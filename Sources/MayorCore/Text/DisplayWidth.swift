@@ -168,8 +168,74 @@ public enum TextFit {
         let ellipsisWidth = ellipsis.displayWidth
         let budget = width - ellipsisWidth
         if budget < 0 { return "" }
-        return prefix(text, width: budget) + ellipsis
+        let kept = prefix(text, width: budget)
+        let rest = text.utf8.dropFirst(kept.utf8.count)
+        // A cut through plain words is shown with the ellipsis; a cut through
+        // a figure leaves the figure out whole, with its label when the text
+        // is made of groups (" · ", two spaces, " — "): those groups end where
+        // one ends, with no ellipsis (nothing in them was cut).
+        if rest.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || kept.utf8.last.map({ $0 >= 0x30 && $0 <= 0x39 }) == true {
+            if let group = lastWholeGroup(text, width: width) { return group }
+        }
+        return keepFiguresWhole(kept, of: text) + ellipsis
     }
+
+    /// Separators between the groups (label and figure) of a line.
+    static let groupSeparators = [" · ", "  ", " — "]
+
+    /// The longest run of whole groups from the start of `text` that fits in
+    /// `width`, trimmed; nil when not even the first group fits.
+    static func lastWholeGroup(_ text: String, width: Int) -> String? {
+        var best: String?
+        for separator in groupSeparators {
+            var search = text.startIndex
+            while let r = text.range(of: separator, range: search..<text.endIndex) {
+                let head = String(text[..<r.lowerBound]).trimmingTrailingSpaces
+                if !head.isEmpty, head.displayWidth <= width, head.utf8.count > (best?.utf8.count ?? 0) { best = head }
+                if head.displayWidth > width { break }
+                search = r.upperBound
+            }
+        }
+        return best
+    }
+
+    /// A number is never shown cut: `kept`, a prefix of `text` about to be
+    /// followed by an ellipsis, loses the word (a run without spaces) the cut
+    /// falls inside when that word has a digit, then trailing spaces, then
+    /// any last word that ends in a digit (which would read as a cut number
+    /// before the ellipsis), with a joiner left dangling ("16,239 /"). "10년
+    /// 이상 5,8" becomes "10년 이상"; "(20" goes whole. Text without digits
+    /// is cut where it is.
+    static func keepFiguresWhole(_ kept: String, of text: String) -> String {
+        guard kept.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || text.utf8.dropFirst(kept.utf8.count).prefix(while: { $0 != 0x20 }).contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
+            return kept
+        }
+        var chars = Array(kept)
+        let rest = text.utf8.count > kept.utf8.count ? Array(String(decoding: text.utf8.dropFirst(kept.utf8.count), as: UTF8.self)) : []
+        // 1. The word the cut falls inside, when it has a digit.
+        if let last = chars.last, !last.isWhitespace, let next = rest.first, !next.isWhitespace {
+            let start = chars.lastIndex(where: \.isWhitespace).map { $0 + 1 } ?? 0
+            let tail = rest.prefix { !$0.isWhitespace }
+            if chars[start...].contains(where: isDigit) || tail.contains(where: isDigit) {
+                chars.removeSubrange(start...)
+            }
+        }
+        // 2. Spaces, and a last word ending in a digit (or in a digit and a separator).
+        while true {
+            while chars.last?.isWhitespace == true { chars.removeLast() }
+            guard let last = chars.last else { break }
+            let start = chars.lastIndex(where: \.isWhitespace).map { $0 + 1 } ?? 0
+            let endsInFigure = isDigit(last) || ((last == "," || last == ".") && chars.count > 1 && isDigit(chars[chars.count - 2]))
+            // A dangling joiner ("16,239 /", "x ·") belongs to the figure left out.
+            let joiner = chars[start...].allSatisfy { "/·:(—–-+,".contains($0) }
+            guard endsInFigure || (joiner && start > 0) else { break }
+            chars.removeSubrange(start...)
+        }
+        return String(chars)
+    }
+
+    @inline(__always)
+    static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
 
     /// The longest prefix of `text` at most `width` columns wide, cut without
     /// an ellipsis and never through a wide character.
@@ -193,5 +259,14 @@ public enum TextFit {
         let gap = max(0, width - fitted.displayWidth)
         let spaces = String(repeating: " ", count: gap)
         return alignRight ? spaces + fitted : fitted + spaces
+    }
+}
+
+extension String {
+    /// Without trailing spaces.
+    var trimmingTrailingSpaces: String {
+        var chars = Substring(self)
+        while chars.last?.isWhitespace == true { chars.removeLast() }
+        return String(chars)
     }
 }

@@ -73,8 +73,9 @@ public struct StatusLine: Widget, Sendable {
         for segment in segments where left > 0 {
             let w = segment.text.displayWidth
             if cut && w >= left {
-                // More follows that cannot show: end with "…" in this segment's style.
-                buffer.write(TextFit.prefix(segment.text, width: left - 1) + "…", x: col, y: y, style: segment.style, clip: limit)
+                // More follows that cannot show: end with "…" in this segment's
+                // style (TextFit's rule: a figure is left out whole, never cut).
+                buffer.write(TextFit.truncate(segment.text + " …", to: left), x: col, y: y, style: segment.style, clip: limit)
                 return
             }
             buffer.write(segment.text, x: col, y: y, style: segment.style, clip: limit)
