@@ -52,22 +52,12 @@ struct DemoCommand: ParsableCommand {
 /// Shared by `live` and `demo`: check the terminal, load screens, run the loop.
 func runLive(options: DataOptions, screen: String?, refresh: Double?, briefing: String?) throws {
     let language = try options.language()
-    var (set, problems) = ScreenLoader.load(directory: options.screens)
+    let (set, problems) = ScreenLoader.load(directory: options.screens)
     var mode = DashboardApp.Mode.wall
     if let briefing {
-        let id = briefingID(briefing)
-        if !briefing.hasPrefix(options.screens) || set.briefings[id] == nil {
-            // A script outside the screens folder: read it with the folder's screens.
-            if case .success(let data) = FileProbe.read(briefing, limit: ScreenLoader.maxBytes), let text = String(validating: data, as: UTF8.self) {
-                let (one, p) = ScreenParser(knownPanes: Set(PaneRegistry.ids)).parseAll([(briefing, text)])
-                problems += p.filter { !$0.message.hasPrefix("no screen named") || one.briefings.isEmpty }
-                if let b = one.briefings.values.first { set.briefings[id] = b }
-            } else {
-                throw ValidationError("cannot read the briefing script \(briefing)")
-            }
-        }
-        guard let script = set.briefings[id] else {
-            for p in problems { printError(p.description) }
+        let (script, scriptProblems) = ScreenLoader.briefingScript(briefing, screensDirectory: options.screens, set: set, folderProblems: problems)
+        guard let script else {
+            for p in scriptProblems { printError(p.description) }
             throw ValidationError("\(briefing) is not a valid briefing script")
         }
         mode = .briefing(script)
@@ -100,9 +90,4 @@ func runLive(options: DataOptions, screen: String?, refresh: Double?, briefing: 
     case .quit: break
     }
     if reason.exitCode != 0 { throw ExitCode(reason.exitCode) }
-}
-
-func briefingID(_ path: String) -> String {
-    let base = path.split(separator: "/").last.map(String.init) ?? path
-    return base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base.hasSuffix(".yml") ? String(base.dropLast(4)) : base
 }

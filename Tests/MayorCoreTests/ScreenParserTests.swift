@@ -184,3 +184,71 @@ import Glibc
         #expect(elapsed < quarter * 10 + .milliseconds(50), "1 MB: \(elapsed), 256 KB: \(quarter)")
     }
 }
+
+/// Which file is which: one id per file, and a briefing script read from
+/// where it really is.
+@Suite struct ScreenFileIdentityTests {
+    static let wall = "kind: screen\ntitle: from wall.yaml\nlayout: {pane: wifi}\n"
+
+    @Test func twoFilesWithOneIdAreRefusedNamingBoth() throws {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        writeFile(dir + "/wall.yaml", Self.wall)
+        writeFile(dir + "/wall.yml", "kind: screen\ntitle: from wall.yml\nlayout: {pane: cctv}\n")
+        let (set, problems) = ScreenLoader.load(directory: dir)
+        let problem = try #require(problems.first { $0.message.contains("same") }, "\(problems.map(\.description))")
+        #expect(problem.file == dir + "/wall.yml")
+        #expect(problem.message.contains(dir + "/wall.yaml") && problem.message.contains("\"wall\""), "\(problem)")
+        // The other file is not read over the first.
+        #expect(set.screens["wall"]?.title.en.value == "from wall.yaml")
+    }
+
+    /// Screens in `dir`/Screens and `dir`/Screens2, each with its own briefing.
+    static func twoFolders() -> String {
+        let dir = makeTempDirectory()
+        for folder in ["Screens", "Screens2"] {
+            mkdir(dir + "/" + folder, 0o755)
+            writeFile(dir + "/\(folder)/wall.yaml", wall)
+            writeFile(dir + "/\(folder)/briefing.yaml",
+                      "kind: briefing\ntitle: \(folder)\nsteps:\n  - {screen: wall, seconds: 5, caption: in \(folder)}\n")
+        }
+        return dir
+    }
+
+    @Test func aScriptInAnotherFolderIsThatScript() throws {
+        let dir = Self.twoFolders()
+        defer { removeTree(dir) }
+        let screens = dir + "/Screens"
+        let (set, folderProblems) = ScreenLoader.load(directory: screens)
+        #expect(folderProblems.isEmpty)
+        // "Screens2/…" starts with "Screens" but is not in it.
+        let (other, p1) = ScreenLoader.briefingScript(dir + "/Screens2/briefing.yaml", screensDirectory: screens, set: set, folderProblems: folderProblems)
+        #expect(p1.isEmpty, "\(p1.map(\.description))")
+        #expect(other?.title.en.value == "Screens2")
+        // The folder's own, by any spelling of its path.
+        for path in [screens + "/briefing.yaml", dir + "/Screens2/../Screens/briefing.yaml", dir + "/./Screens//briefing.yaml"] {
+            let (own, p2) = ScreenLoader.briefingScript(path, screensDirectory: screens + "/", set: set, folderProblems: folderProblems)
+            #expect(p2.isEmpty && own?.title.en.value == "Screens", "\(path): \(p2.map(\.description))")
+        }
+    }
+
+    @Test func aScriptNamingAMissingScreenIsAnErrorAtItsPlace() throws {
+        let dir = Self.twoFolders()
+        defer { removeTree(dir) }
+        let screens = dir + "/Screens"
+        let script = "kind: briefing\ntitle: t\nsteps:\n  - {screen: wall, seconds: 5, caption: a}\n  - {screen: nowhere, seconds: 5, caption: b}\n"
+        writeFile(dir + "/Screens2/briefing.yaml", script)
+        writeFile(screens + "/talk.yaml", script)
+        let (set, folderProblems) = ScreenLoader.load(directory: screens)
+        for path in [dir + "/Screens2/briefing.yaml", screens + "/talk.yaml"] {
+            let (_, problems) = ScreenLoader.briefingScript(path, screensDirectory: screens, set: set, folderProblems: folderProblems)
+            let p = try #require(problems.first, "\(path) gave no problem")
+            #expect(p.message.contains("no screen named \"nowhere\""), "\(p)")
+            #expect(p.line == 5 && p.column != nil && p.file.hasSuffix(path.split(separator: "/").last.map(String.init) ?? ""), "\(p)")
+        }
+        let (_, missing) = ScreenLoader.briefingScript(dir + "/nope.yaml", screensDirectory: screens, set: set, folderProblems: folderProblems)
+        #expect(missing.first?.message.contains("missing") == true, "\(missing.map(\.description))")
+        let (_, notBriefing) = ScreenLoader.briefingScript(screens + "/wall.yaml", screensDirectory: screens, set: set, folderProblems: folderProblems)
+        #expect(notBriefing.first?.message.contains("kind: briefing") == true, "\(notBriefing.map(\.description))")
+    }
+}

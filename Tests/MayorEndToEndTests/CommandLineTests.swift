@@ -91,4 +91,18 @@ import Testing
             #expect(result.output.contains("--refresh must be at least 1 second"), "\(command) --refresh \(value): \(result.output)")
         }
     }
+
+    /// `demo --script` plays the file named, wherever it is (not a file of the
+    /// same name in a folder whose path starts alike), and a step naming a
+    /// screen that does not exist stops it with the place.
+    @Test func demoScriptIsTheFileNamedAndAMissingScreenIsAnError() throws {
+        let dir = try copyOfRepoData()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/Screens2", withIntermediateDirectories: true)
+        try "kind: briefing\ntitle: t\nsteps:\n  - {screen: wall, seconds: 5, caption: a}\n  - {screen: nowhere, seconds: 5, caption: b}\n"
+            .write(toFile: dir + "/Screens2/briefing.yaml", atomically: true, encoding: .utf8)
+        let result = try mayor(["demo", "--screens", "Screens", "--script", "Screens2/briefing.yaml"], in: dir)
+        #expect(result.status != 0)
+        #expect(result.output.contains("Screens2/briefing.yaml:5:") && result.output.contains("no screen named \"nowhere\""), "\(result.output)")
+    }
 }

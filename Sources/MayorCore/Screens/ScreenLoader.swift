@@ -70,3 +70,44 @@ public enum Checker {
         return problems
     }
 }
+
+extension ScreenLoader {
+    /// The briefing script at `path`, read with the screens of `set` (the
+    /// screens folder's). A script in the screens folder itself (compared by
+    /// its real folder, whatever the spelling of either path) is the one the
+    /// folder read; any other is read on its own. Problems are those of the
+    /// script only; a step naming a screen that does not exist is one of them,
+    /// with its place. No briefing comes back when there is any problem.
+    public static func briefingScript(_ path: String, screensDirectory: String, set: ScreenSet, folderProblems: [Problem],
+                                      knownPanes: Set<String> = Set(PaneRegistry.ids)) -> (BriefingConfig?, [Problem]) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let id = ScreenParser.id(ofFile: path)
+        let scriptFolder = FileProbe.realPath(path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) + "/" : ".")
+        var script: BriefingConfig?
+        var problems: [Problem]
+        if let folder = FileProbe.realPath(screensDirectory), scriptFolder == folder,
+           name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            // Read with the folder: its problems naming this file are the script's.
+            problems = folderProblems.filter { ($0.file.split(separator: "/").last.map(String.init) ?? $0.file) == name }
+            script = set.briefings[id]
+        } else {
+            switch FileProbe.read(path, limit: maxBytes) {
+            case .failure(let error):
+                return (nil, [Problem(file: path, message: error.message)])
+            case .success(let data):
+                guard let text = String(validating: data, as: UTF8.self) else {
+                    return (nil, [Problem(file: path, message: "is not UTF-8 text")])
+                }
+                var own = set
+                own.briefings[id] = nil
+                let (read, p) = ScreenParser(knownPanes: knownPanes).parseAll([(path, text)], adding: own)
+                problems = p
+                script = read.briefings[id]
+            }
+        }
+        if script == nil && problems.isEmpty {
+            problems.append(Problem(file: path, message: "is not a briefing script (kind: briefing)"))
+        }
+        return problems.isEmpty ? (script, []) : (nil, problems)
+    }
+}

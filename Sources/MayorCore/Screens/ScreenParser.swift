@@ -60,13 +60,28 @@ public struct ScreenParser {
         let screen: String
     }
 
-    /// Parses every file (name → YAML text) and cross-checks references.
-    public func parseAll(_ files: [(name: String, yaml: String)]) -> (ScreenSet, [Problem]) {
-        var set = ScreenSet()
+    /// The id of a screen file: its name without the folder and `.yaml`/`.yml`.
+    public static func id(ofFile path: String) -> String {
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        return base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base.hasSuffix(".yml") ? String(base.dropLast(4)) : base
+    }
+
+    /// Parses every file (name → YAML text) and cross-checks references,
+    /// against the files' screens and those already in `existing`.
+    public func parseAll(_ files: [(name: String, yaml: String)], adding existing: ScreenSet = ScreenSet()) -> (ScreenSet, [Problem]) {
+        var set = existing
         var problems: [Problem] = []
         var references: [Reference] = []
         var brokenScreens = Set<String>()
+        /// The file each id was read from: two files may not share one.
+        var fileOfID: [String: String] = [:]
         for (name, yaml) in files.sorted(by: { $0.name < $1.name }) {
+            let id = Self.id(ofFile: name)
+            if let first = fileOfID[id] {
+                problems.append(Problem(file: name, message: "has the same id \"\(Sanitizer.clean(id, maxWidth: 40))\" as \(first): rename or remove one (this one is not read)"))
+                continue
+            }
+            fileOfID[id] = name
             var reader = Reader(file: name, knownPanes: knownPanes)
             reader.parse(yaml, into: &set)
             problems += reader.problems
@@ -91,10 +106,7 @@ public struct ScreenParser {
         /// More boxes than any wall can show legibly; guards layout time and memory.
         static let maxLayoutNodes = 64
 
-        var id: String {
-            let base = file.split(separator: "/").last.map(String.init) ?? file
-            return base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base.hasSuffix(".yml") ? String(base.dropLast(4)) : base
-        }
+        var id: String { ScreenParser.id(ofFile: file) }
 
         mutating func fail(_ node: Node?, _ message: String) {
             problems.append(Problem(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message))

@@ -94,6 +94,14 @@ public enum FileProbe {
         return names.sorted()
     }
 
+    /// The absolute path with every symbolic link, `.` and `..` resolved
+    /// (nil when it does not exist or cannot be resolved).
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
