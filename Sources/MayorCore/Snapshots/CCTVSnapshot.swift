@@ -16,7 +16,7 @@ public struct CCTVContent: SnapshotContent, Hashable {
         @WholeNumber public var aged8to10: Int
         @WholeNumber public var aged10plus: Int
 
-        public var aged8plus: Int { aged8to10 + aged10plus }
+        public var aged8plus: Int { Exact.add(aged8to10, aged10plus) }
     }
 
     public struct Programme: Decodable, Hashable, Sendable {
@@ -32,7 +32,7 @@ public struct CCTVContent: SnapshotContent, Hashable {
     public var ageProfile: AgeProfile
     public var programme: Programme
 
-    public var totalCameras: Int { districts.reduce(0) { $0 + max(0, $1.cameras) } }
+    public var totalCameras: Int { Exact.sum(districts.lazy.map { max(0, $0.cameras) }) }
 
     public func validate(_ v: inout Validator) {
         v.nonEmpty(districtScope, "districtScope")
@@ -44,11 +44,12 @@ public struct CCTVContent: SnapshotContent, Hashable {
             v.nonEmpty(d.name, "districts[\(i)].name")
             v.count(d.cameras, "districts[\(i)].cameras")
         }
+        if !Exact.representable(totalCameras) { v.fail("districts", Exact.tooLarge("the districts' cameras")) }
         v.day(ageProfile.asOf, "ageProfile.asOf")
         v.count(ageProfile.total, "ageProfile.total")
         v.count(ageProfile.aged8to10, "ageProfile.aged8to10")
         v.count(ageProfile.aged10plus, "ageProfile.aged10plus")
-        if ageProfile.aged8to10 + ageProfile.aged10plus > ageProfile.total {
+        if ageProfile.aged8plus > ageProfile.total {
             v.fail("ageProfile", "aged8to10 + aged10plus (\(ageProfile.aged8plus)) is more than total (\(ageProfile.total))")
         }
         if !(2000...2100).contains(programme.year) { v.fail("programme.year", "\(programme.year) is not a plausible year") }

@@ -3,6 +3,7 @@ public struct TrafficContent: SnapshotContent, Hashable {
     public static let kind = SnapshotKind.traffic
     /// Far more than a year of days for every TOPIS station; guards memory.
     public static let maxRows = 2_000_000
+    public static let maxCorridors = 10_000
 
     public struct Day: Decodable, Hashable, Sendable {
         public var date: SafeText
@@ -25,8 +26,8 @@ public struct TrafficContent: SnapshotContent, Hashable {
         public var date: SafeText
         /// Day number (days since 1970-01-01) of `date`.
         public var day: Int
-        /// Sum of the volumes reported for the date (checked: an overflowing
-        /// sum is `Int.max`; the validator refuses such a file).
+        /// Sum of the volumes reported for the date (saturating, `Exact.add`;
+        /// the validator refuses a file with a total past 2^53).
         public var volume: Int
         /// How many corridors reported the date.
         public var reporting: Int
@@ -164,8 +165,8 @@ public struct TrafficContent: SnapshotContent, Hashable {
         for corridor in corridors {
             for day in corridor.daily {
                 var entry = byDate[day.date, default: (0, 0)]
-                let (sum, overflow) = entry.volume.addingReportingOverflow(day.volume)
-                entry.volume = overflow ? Int.max : sum
+                // Saturating: a total past 2^53 is refused by `validate`, never shown.
+                entry.volume = Exact.add(entry.volume, day.volume)
                 entry.reporting += 1
                 byDate[day.date] = entry
             }
@@ -201,7 +202,7 @@ public struct TrafficContent: SnapshotContent, Hashable {
 
     public func validate(_ v: inout Validator) {
         v.notEmpty(corridors, "corridors")
-        v.atMost(corridors, 10_000, "corridors")
+        v.atMost(corridors, Self.maxCorridors, "corridors")
         v.unique(corridors.map(\.id), { "corridors[\($0)].id" }, what: "corridor id")
         var rows = 0
         for (c, corridor) in corridors.enumerated() {
@@ -220,6 +221,23 @@ public struct TrafficContent: SnapshotContent, Hashable {
             v.ascending(keys, { "\(base).daily[\($0)].date" }, what: "date")
         }
         if rows > Self.maxRows { v.fail("corridors", "has \(rows) daily rows; at most \(Self.maxRows) are read") }
+        if dailyTotals.contains(where: { !Exact.representable($0.volume) }) { tooLarge(&v) }
+    }
+
+    /// Reports the row at which a date's total leaves the exact range (the
+    /// totals are saturating, so this is found again here, only when needed).
+    func tooLarge(_ v: inout Validator) {
+        var byDate: [SafeText: Int] = [:]
+        for (c, corridor) in corridors.enumerated() {
+            for (i, day) in corridor.daily.enumerated() {
+                let total = Exact.add(byDate[day.date, default: 0], day.volume)
+                byDate[day.date] = total
+                if !Exact.representable(total) {
+                    v.fail("corridors[\(c)].daily[\(i)].volume", Exact.tooLarge("the volumes of \(day.date)"))
+                    return
+                }
+            }
+        }
     }
 }
 

@@ -34,7 +34,7 @@ public struct WifiContent: SnapshotContent, Hashable {
     }
 
     public func total(of group: Group) -> Int {
-        apCategories.filter { $0.group == group }.reduce(0) { $0 + $1.count }
+        Exact.sum(apCategories.lazy.filter { $0.group == group }.map(\.count))
     }
 
     public func validate(_ v: inout Validator) {
@@ -47,8 +47,10 @@ public struct WifiContent: SnapshotContent, Hashable {
             v.count(c.count, "apCategories[\(i)].count")
         }
         v.unique(apCategories.map(\.id), { "apCategories[\($0)].id" }, what: "category id")
-        let sum = apCategories.reduce(0) { $0 + max(0, $1.count) }
-        if !apCategories.isEmpty, sum != apTotal {
+        let sum = Exact.sum(apCategories.lazy.map { max(0, $0.count) })
+        if !Exact.representable(sum) {
+            v.fail("apCategories", Exact.tooLarge("the categories' counts"))
+        } else if !apCategories.isEmpty, sum != apTotal {
             v.fail("apTotal", "is \(apTotal) but the categories add up to \(sum)")
         }
         v.notEmpty(monthly, "monthly")
