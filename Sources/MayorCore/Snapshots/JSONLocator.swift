@@ -200,7 +200,11 @@ public enum JSONLocator {
             }
         }
 
-        mutating func string() throws -> String {
+        /// Reads a string, checking it as `JSONDecoder` would decode it: well-formed
+        /// UTF-8, valid escapes, surrogate escapes only in pairs. With `decode`,
+        /// returns its content as UTF-8 after unescaping (what keys are
+        /// compared by: the same scalars, nothing else); otherwise nil.
+        mutating func string(decode: Bool = false) throws -> [UInt8]? {
             index += 1  // opening quote
             let start = index
             var plain = true
@@ -209,62 +213,112 @@ public enum JSONLocator {
                 if b == UInt8(ascii: "\"") {
                     let raw = bytes[start..<index]
                     index += 1
-                    return plain ? String(decoding: raw, as: UTF8.self) : unescape(raw)
+                    guard decode else { return nil }
+                    return plain ? Array(raw) : unescape(raw)
                 }
                 if b == UInt8(ascii: "\\") {
                     plain = false
+                    let escapeMark = mark
                     index += 1
                     guard index < bytes.count else { break }
                     let e = bytes[index]
                     if e == UInt8(ascii: "u") {
-                        for _ in 0..<4 {
+                        guard let v = hex4(at: index + 1) else {
                             index += 1
-                            guard index < bytes.count, isHex(bytes[index]) else { throw fail("invalid \\u escape in string") }
+                            while index < bytes.count, isHex(bytes[index]) { index += 1 }
+                            throw fail("invalid \\u escape in string")
+                        }
+                        index += 4
+                        if v >= 0xD800 && v <= 0xDFFF {
+                            // A high surrogate must be followed by an escaped low one.
+                            let low = v <= 0xDBFF && index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "\\")
+                                && bytes[index + 2] == UInt8(ascii: "u") ? hex4(at: index + 3) : nil
+                            guard let low, low >= 0xDC00 && low <= 0xDFFF else {
+                                throw SyntaxProblem(position: position(of: escapeMark), message: "lone surrogate \\u\(String(v, radix: 16)) in a string: a surrogate escape must be a high one (\\ud800–\\udbff) followed by a low one (\\udc00–\\udfff)")
+                            }
+                            index += 6
                         }
                     } else if !"\"\\/bfnrt".utf8.contains(e) {
                         throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))' in string")
                     }
                 } else if b < 0x20 {
                     throw fail(b == 0x0A ? "unterminated string (a line break inside quotes)" : "control character \(describe(b)) inside a string must be escaped")
+                } else if b >= 0x80 {
+                    let n = utf8SequenceLength(at: index)
+                    guard n > 0 else { throw fail("invalid UTF-8 (\(describe(b))) in a string: the file must be UTF-8") }
+                    index += n
+                    continue
                 }
                 index += 1
             }
             throw fail("unexpected end of file inside a string: the file is truncated")
         }
 
+        /// The four hex digits at `i` as a number, or nil.
+        func hex4(at i: Int) -> UInt32? {
+            guard i + 4 <= bytes.count else { return nil }
+            var v: UInt32 = 0
+            for k in i..<(i + 4) {
+                let h = bytes[k]
+                guard isHex(h) else { return nil }
+                v = v << 4 | UInt32(h <= 0x39 ? h - 0x30 : (h | 0x20) - 0x61 + 10)
+            }
+            return v
+        }
+
+        /// The length of the well-formed UTF-8 sequence starting at `i` (a byte
+        /// of 0x80 or more), or 0 when it is ill-formed (Unicode table 3-7:
+        /// no overlong forms, no surrogates, nothing past U+10FFFF).
+        func utf8SequenceLength(at i: Int) -> Int {
+            let b0 = bytes[i]
+            func continuation(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+                i + k < bytes.count && bytes[i + k] >= lo && bytes[i + k] <= hi
+            }
+            switch b0 {
+            case 0xC2...0xDF: return continuation(1) ? 2 : 0
+            case 0xE0: return continuation(1, 0xA0) && continuation(2) ? 3 : 0
+            case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
+            case 0xED: return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
+            case 0xF0: return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0
+            case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+            case 0xF4: return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
+            default: return 0
+            }
+        }
+
         func isHex(_ b: UInt8) -> Bool {
             (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x66)
         }
 
-        /// Good enough for comparing keys: escapes other than \uXXXX kept literally decoded.
-        func unescape(_ raw: ArraySlice<UInt8>) -> String {
-            var out = String.UnicodeScalarView()
+        /// The content of a checked string with escapes, as UTF-8: each escape
+        /// becomes its scalar (a surrogate pair one scalar), the rest is kept.
+        func unescape(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(raw.count)
             var i = raw.startIndex
             while i < raw.endIndex {
                 let b = raw[i]
-                if b == UInt8(ascii: "\\"), i + 1 < raw.endIndex {
-                    let e = raw[i + 1]
-                    switch e {
-                    case UInt8(ascii: "n"): out.append("\n"); i += 2
-                    case UInt8(ascii: "t"): out.append("\t"); i += 2
-                    case UInt8(ascii: "r"): out.append("\r"); i += 2
-                    case UInt8(ascii: "b"): out.append("\u{08}"); i += 2
-                    case UInt8(ascii: "f"): out.append("\u{0C}"); i += 2
-                    case UInt8(ascii: "u") where i + 5 < raw.endIndex:
-                        let hex = String(decoding: raw[(i + 2)...(i + 5)], as: UTF8.self)
-                        if let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) { out.append(s) } else { out.append("\u{FFFD}") }
+                guard b == UInt8(ascii: "\\"), i + 1 < raw.endIndex else { out.append(b); i += 1; continue }
+                let e = raw[i + 1]
+                i += 2
+                switch e {
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "u"):
+                    var v = hex4(at: i) ?? 0xFFFD
+                    i += 4
+                    if v >= 0xD800 && v <= 0xDBFF, let low = hex4(at: i + 2) {
+                        v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
                         i += 6
-                    default: out.append(Unicode.Scalar(e)); i += 2
                     }
-                } else {
-                    // Re-decode the UTF-8 run up to the next backslash.
-                    var j = i
-                    while j < raw.endIndex, raw[j] != UInt8(ascii: "\\") { j += 1 }
-                    out.append(contentsOf: String(decoding: raw[i..<j], as: UTF8.self).unicodeScalars)
-                    i = j
+                    out.append(contentsOf: UTF8.encode(Unicode.Scalar(v) ?? "\u{FFFD}")!)
+                default: out.append(e)
                 }
             }
-            return String(out)
+            return out
         }
 
         mutating func object(depth: Int) throws {
@@ -272,22 +326,22 @@ public enum JSONLocator {
             index += 1
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return }
-            var seen = Set<String>()
+            var seen = Set<[UInt8]>()
             while true {
                 skipSpace()
                 guard index < bytes.count else { throw fail("unexpected end of file inside an object: the file is truncated") }
                 guard bytes[index] == UInt8(ascii: "\"") else { throw fail("unexpected \(describe(bytes[index])): expected a quoted key") }
                 let keyMark = mark
-                let key = try string()
+                let key = try string(decode: true) ?? []
                 if !seen.insert(key).inserted {
-                    throw SyntaxProblem(position: position(of: keyMark), message: "duplicate key \"\(Sanitizer.clean(key, maxWidth: 40))\"")
+                    throw SyntaxProblem(position: position(of: keyMark), message: "duplicate key \"\(Sanitizer.clean(String(decoding: key, as: UTF8.self), maxWidth: 40))\"")
                 }
                 skipSpace()
                 guard index < bytes.count else { throw fail("unexpected end of file after a key: the file is truncated") }
                 guard bytes[index] == UInt8(ascii: ":") else { throw fail("unexpected \(describe(bytes[index])): expected ':' after the key") }
                 index += 1
                 skipSpace()
-                path.append(.key(key))
+                path.append(.key(String(decoding: key, as: UTF8.self)))
                 try value(depth: depth)
                 path.removeLast()
                 skipSpace()
