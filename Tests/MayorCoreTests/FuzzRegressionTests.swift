@@ -327,9 +327,11 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         if case .success(let snapshot) = result {
             #expect(Sanitizer.isClean(snapshot.envelope.source.agency.value))
         }
-        // As a key (the duplicate-key scan decodes keys itself), twice.
+        // As a key (the duplicate-key scan decodes keys itself), twice: a
+        // pair is one scalar and a duplicate; a lone surrogate is refused first.
         let keys = Self.envelope(.metaverse) + #","\#(escape)":1,"\#(escape)":2}"#
-        Self.expectProblem(Self.snapshot(.metaverse, keys, "duplicate key \(escape)"), containing: "duplicate key", "surrogate key")
+        let lone = [#"\ud800"#, #"\udc00"#, #"\ud800\u0041"#, #"\uDFFF\uD800"#].contains(escape)
+        Self.expectProblem(Self.snapshot(.metaverse, keys, "duplicate key \(escape)"), containing: lone ? "lone surrogate" : "duplicate key", "surrogate key")
         Self.snapshot(.metaverse, "\"\(escape)\"", "the string \(escape) as a document")
     }
 

@@ -126,10 +126,14 @@ struct Breakage: CustomTestStringConvertible, Sendable {
         let many = (0..<1001).map { "{\"name\": \"구\($0)\", \"programs\": []}" }.joined(separator: ",")
         let text = bundledText(.pledges, replacing: "\"districts\": [", with: "\"districts\": [\(many),")
         let found = problems(.pledges, text)
-        #expect(found.contains { $0.path == "districts" && $0.message.contains("at most 1000") })
+        // Refused before anything is decoded, with the place of the list.
+        #expect(found.count == 1 && found[0].path == "districts" && found[0].message.contains("at most 1000"), "\(found)")
+        #expect(found.first?.line == 10 && found.first?.column == 16, "\(found)")
         // Thousands of problems are cut to a readable list.
-        #expect(found.count == SnapshotParser.maxProblems + 1)
-        #expect(found.last?.message.contains("more problems") == true)
+        let empty = (0..<100).map { "{\"name\": \"구\($0)\", \"programs\": []}" }.joined(separator: ",")
+        let listed = problems(.pledges, bundledText(.pledges, replacing: "\"districts\": [", with: "\"districts\": [\(empty),"))
+        #expect(listed.count == SnapshotParser.maxProblems + 1)
+        #expect(listed.last?.message.contains("more problems") == true)
     }
 }
 

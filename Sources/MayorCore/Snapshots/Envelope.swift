@@ -79,6 +79,10 @@ struct EnvelopeMismatch: Error {
 }
 
 /// The kind-specific content of a snapshot file.
+///
+/// Every field a model reads must also be in its kind's `SnapshotShape`:
+/// values of keys missing there are blanked out before decoding
+/// (`DataLimitTests.shapesNameEveryFieldTheModelsRead` checks the bundled files).
 public protocol SnapshotContent: Decodable, Sendable {
     static var kind: SnapshotKind { get }
     /// Checks ranges and relations the types cannot express.

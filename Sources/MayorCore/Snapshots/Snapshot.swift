@@ -64,19 +64,31 @@ public enum SnapshotParser {
         if let syntax = JSONLocator.firstProblem(in: data, maxDepth: maxDepth) {
             return .failure(ProblemList([Problem(file: file, line: syntax.position.line, column: syntax.position.column, message: syntax.message)]))
         }
+        // Array limits, types, exact whole numbers and unknown bulk, before
+        // JSONDecoder materialises anything (see SnapshotShape).
+        let decodable: Data
+        switch SnapshotShape.check(kind, data) {
+        case .failure(let m):
+            return .failure(ProblemList([Problem(file: file, line: m.position.line, column: m.position.column,
+                                                 path: formatJSONPath(m.path), message: m.message)]))
+        case .success(let bytes):
+            decodable = bytes
+        }
         switch kind {
-        case .wifi: return decode(WifiContent.self, data, file, now).map(Snapshot.wifi)
-        case .traffic: return decode(TrafficContent.self, data, file, now).map(Snapshot.traffic)
-        case .metaverse: return decode(MetaverseContent.self, data, file, now).map(Snapshot.metaverse)
-        case .cctv: return decode(CCTVContent.self, data, file, now).map(Snapshot.cctv)
-        case .pledges: return decode(PledgesContent.self, data, file, now).map(Snapshot.pledges)
+        case .wifi: return decode(WifiContent.self, decodable, data, file, now).map(Snapshot.wifi)
+        case .traffic: return decode(TrafficContent.self, decodable, data, file, now).map(Snapshot.traffic)
+        case .metaverse: return decode(MetaverseContent.self, decodable, data, file, now).map(Snapshot.metaverse)
+        case .cctv: return decode(CCTVContent.self, decodable, data, file, now).map(Snapshot.cctv)
+        case .pledges: return decode(PledgesContent.self, decodable, data, file, now).map(Snapshot.pledges)
         }
     }
 
-    static func decode<C: SnapshotContent>(_ type: C.Type, _ data: Data, _ file: String, _ now: Double) -> Result<SnapshotDocument<C>, ProblemList> {
+    /// Decodes `decodable` (the file, or a copy with unknown bulk blanked out);
+    /// problems are located in `data`, the file as it is.
+    static func decode<C: SnapshotContent>(_ type: C.Type, _ decodable: Data, _ data: Data, _ file: String, _ now: Double) -> Result<SnapshotDocument<C>, ProblemList> {
         let document: SnapshotDocument<C>
         do {
-            document = try JSONDecoder().decode(SnapshotDocument<C>.self, from: data)
+            document = try JSONDecoder().decode(SnapshotDocument<C>.self, from: decodable)
         } catch let mismatch as EnvelopeMismatch {
             return .failure(ProblemList([locate(Problem(file: file, path: mismatch.path, message: mismatch.message), [.key(mismatch.path)], data)]))
         } catch let error as DecodingError {

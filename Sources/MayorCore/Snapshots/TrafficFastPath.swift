@@ -74,6 +74,13 @@ enum TrafficFastPath {
         var index = 0
         /// Capacity hint for the next `daily` array: the previous corridor's length.
         var lastDailyCount = 0
+        /// How many digits the last number had (mantissa and fraction, leading zeros of a fraction included).
+        var lastDigits = 0
+        /// Whether the last number was written as a plain integer (no fraction, no exponent), and its digits as a number.
+        var lastPlainInteger = false
+        var lastMantissa: UInt64 = 0
+        /// Daily rows read so far, in all corridors.
+        var rows = 0
 
         init(base: UnsafePointer<UInt8>, count: Int, maxDepth: Int) {
             self.base = base
@@ -289,6 +296,7 @@ enum TrafficFastPath {
             } else {
                 throw GiveUp()
             }
+            lastPlainInteger = c != UInt8(ascii: ".") && c | 0x20 != UInt8(ascii: "e")
             if c == UInt8(ascii: ".") {
                 index += 1
                 c = byte
@@ -332,13 +340,23 @@ enum TrafficFastPath {
                 value = parsed
             }
             guard value.isFinite, value != 0 || !nonZero else { throw GiveUp() }
+            lastDigits = digits
+            lastMantissa = mantissa
             return value
         }
 
-        /// A number that must be whole, as `WholeNumber` decodes it.
+        /// A number that must be whole, as `SnapshotShape` decides it on the
+        /// token's text: with at most 15 digits, the `Double` is whole and
+        /// within 2^53 exactly when the text is; longer ones are left to it.
         @inline(__always) mutating func wholeNumber() throws(GiveUp) -> Int {
             let value = try double()
-            guard value.isFinite, value == value.rounded(), abs(value) <= 9_007_199_254_740_992 else { throw GiveUp() }
+            if lastPlainInteger && lastDigits <= 19 {
+                // The digits themselves, exactly (19 digits fit in 64 bits).
+                guard lastMantissa <= UInt64(Exact.maxCount) else { throw GiveUp() }
+            } else {
+                guard lastDigits <= 15 else { throw GiveUp() }
+            }
+            guard value.isFinite, value == value.rounded(), abs(value) <= Double(Exact.maxCount) else { throw GiveUp() }
             return Int(value)
         }
 
@@ -414,7 +432,11 @@ enum TrafficFastPath {
                     if try !null() {
                         var list: [SafeText] = []
                         if try !open(UInt8(ascii: "["), depth: 2) {
-                            repeat { list.append(try safeText()) } while try more(closing: UInt8(ascii: "]"))
+                            repeat {
+                                // Past the limit the usual path refuses it, with the place.
+                                if list.count == SnapshotShape.maxNotes { throw GiveUp() }
+                                list.append(try safeText())
+                            } while try more(closing: UInt8(ascii: "]"))
                         }
                         notes = list
                     }
@@ -467,6 +489,8 @@ enum TrafficFastPath {
             var list: [TrafficContent.Corridor] = []
             if try open(UInt8(ascii: "["), depth: 2) { return list }
             repeat {
+                // Past a limit the usual path refuses the file, with the place.
+                if list.count == TrafficContent.maxCorridors { throw GiveUp() }
                 list.append(try corridor())
             } while try more(closing: UInt8(ascii: "]"))
             return list
@@ -508,6 +532,8 @@ enum TrafficFastPath {
             if try open(UInt8(ascii: "["), depth: 4) { return list }
             list.reserveCapacity(lastDailyCount)
             repeat {
+                rows += 1
+                if rows > TrafficContent.maxRows { throw GiveUp() }
                 list.append(try day())
             } while try more(closing: UInt8(ascii: "]"))
             lastDailyCount = list.count
