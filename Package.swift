@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "MayorCoreTests",
             dependencies: ["MayorCore"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "FuzzCorpus"]
         ),
         // Drives the built `mayor` in tmux (swift build first; tmux required).
         .testTarget(

@@ -14,7 +14,8 @@
 // Besides crashes, ASan errors, hangs and memory blow-ups (reported by
 // libFuzzer itself), the entry point traps when a parser breaks its contract:
 // a failure without problems, a problem without a message, or a line/column
-// below 1, or when the traffic fast reader and the general path disagree.
+// below 1, an accepted file with a total past 2^53, or when the traffic fast
+// reader and the general path disagree.
 
 import FoundationEssentials
 import MayorCore
@@ -86,6 +87,11 @@ private func fuzzOne(_ input: [UInt8]) {
         switch result {
         case .success(let snapshot):
             if snapshot.kind != kind { fatalError("parsed \(kind) as \(snapshot.kind)") }
+            // An accepted file's totals are figures that can be shown exactly.
+            if let t = snapshot.traffic, t.dailyTotals.contains(where: { !Exact.representable($0.volume) }) {
+                fatalError("traffic: accepted a daily total past 2^53")
+            }
+            if let c = snapshot.cctv, !Exact.representable(c.totalCameras) { fatalError("cctv: accepted a camera total past 2^53") }
         case .failure(let list):
             if list.problems.isEmpty { fatalError("\(kind): a failure without problems") }
             check(list.problems, kind.rawValue)

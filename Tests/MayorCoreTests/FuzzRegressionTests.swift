@@ -129,6 +129,17 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         (FileProbe.list(corpusFolder) ?? []).filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
     }
 
+    /// The corpus is committed: a missing or empty folder would make
+    /// `fuzzCorpusInput` run zero cases and pass.
+    @Test func corpusIsCommittedAndNotEmpty() {
+        let files = Self.corpusFiles()
+        #expect(files.count >= 10, "FuzzCorpus has \(files.count) inputs (\(Self.corpusFolder))")
+        let targets = Set(files.map { String($0.prefix { $0 != "-" }) })
+        for target in SnapshotKind.allCases.map(\.rawValue) + ["screens", "locator"] {
+            #expect(targets.contains(target), "FuzzCorpus has no \(target)- input")
+        }
+    }
+
     @Test(arguments: corpusFiles())
     func fuzzCorpusInput(_ name: String) throws {
         guard case .success(let data) = FileProbe.read(FuzzRegressionTests.corpusFolder + "/" + name, limit: 1 << 26) else {
