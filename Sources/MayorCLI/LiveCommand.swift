@@ -21,7 +21,7 @@ struct LiveCommand: ParsableCommand {
 /// Options of the commands that run the dashboard in a terminal (`live` and
 /// `demo`), checked the same way for both.
 struct LiveOptions: ParsableArguments {
-    @Option(help: "Seconds between looks for changed data files, from 1 to 86400 (default: the screen's refresh, else 30).")
+    @Option(parsing: .unconditional, help: "Seconds between looks for changed data files, from 1 to 86400 (default: the screen's refresh, else 30).")
     var refresh: Double?
 
     func validate() throws {

@@ -54,7 +54,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The screen to render (a Screens/NAME.yaml).") var screen: String?
     @Option(help: "One pane to render on its own: \(PaneRegistry.ids.joined(separator: ", ")).") var pane: String?
     @Option(help: "District filter for the district panes (cctv, pledges).") var district: String?
-    @Option(help: "Frame size as WIDTHxHEIGHT, e.g. 160x48.") var size: String = "160x48"
+    // .unconditional: a value starting with "-" (`--size -5x10`) is this
+    // option's value, refused below as invalid, not a "missing value".
+    @Option(parsing: .unconditional, help: "Frame size as WIDTHxHEIGHT, each from 1 to 1000, e.g. 160x48.") var size: String = "160x48"
     @Option(help: "text: plain characters only; ansi: with colours.") var format: Format = .text
     @Option(help: "The clock for staleness and the header, ISO-8601 (default: now).") var now: String?
 
@@ -67,9 +69,12 @@ struct RenderCommand: ParsableCommand {
     }
 
     func parseSize() throws -> Size {
-        let parts = size.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...1000).contains(h) else {
-            throw ValidationError("--size must be WIDTHxHEIGHT with each from 1 to 1000, e.g. 160x48")
+        let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
+            throw ValidationError("--size \(size) is invalid: expected WIDTHxHEIGHT in whole numbers, e.g. 160x48")
+        }
+        for (name, value) in [("width", w), ("height", h)] where !(1...1000).contains(value) {
+            throw ValidationError("--size \(size) is invalid: the \(name) \(value) is not from 1 to 1000")
         }
         return Size(width: w, height: h)
     }

@@ -64,6 +64,57 @@ import Testing
         #expect(store.problems.isEmpty)
     }
 
+    /// Rewrites `path` in place (same inode) with `text`, then puts its old
+    /// modification time back, as `cp -p` over it or `touch -r` after an edit do.
+    func rewriteInPlaceKeepingTheTime(_ path: String, _ text: String) {
+        var before = stat()
+        #expect(stat(path, &before) == 0)
+        let fd = open(path, O_WRONLY | O_TRUNC)
+        #expect(fd >= 0)
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count)
+        let times = [before.st_atim, before.st_mtim]
+        #expect(futimens(fd, times) == 0)
+        close(fd)
+        var after = stat()
+        #expect(stat(path, &after) == 0)
+        #expect(after.st_size == before.st_size && after.st_ino == before.st_ino)
+        #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+    }
+
+    @Test func sameSizeRewriteWithTheTimeKeptIsReloaded() {
+        let dir = copyOfData()
+        defer { removeTree(dir) }
+        let store = DataStore(directory: dir)
+        store.refresh(now: testNow)
+        #expect(gwanak(store) == 557)
+        // The kernel's change time moves in clock ticks of a few milliseconds.
+        usleep(30_000)
+        rewriteInPlaceKeepingTheTime(dir + "/pledges.json", bundledText(.pledges, replacing: "\"actual\": 41.6", with: "\"actual\": 91.6"))
+        #expect(store.refresh(now: testNow + 2))
+        #expect(gwanak(store) == 707)
+        // And unchanged again: no reload.
+        #expect(!store.refresh(now: testNow + 4))
+    }
+
+    /// A data or screens path that is not a folder says what it is.
+    @Test func aFolderPathThatIsNotAFolderSaysWhatItIs() {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        writeFile(dir + "/file", "x")
+        symlink(dir + "/loop", dir + "/loop")
+        for (path, words) in [(dir + "/file", "is a file, not a folder"), (dir + "/loop", "is a symbolic link loop"),
+                              (dir + "/none", "folder not found"), (dir + "/file/below", "folder not found")] {
+            let store = DataStore(directory: path)
+            store.refresh(now: testNow)
+            #expect(store.folderProblem?.message.contains(words) == true, "\(path): \(store.folderProblem?.description ?? "none")")
+            #expect(store.folderProblem?.message.contains("data folder") == true)
+            let (_, problems) = ScreenLoader.load(directory: path)
+            #expect(problems.first?.message.contains(words) == true, "\(path): \(problems.map(\.description))")
+            #expect(problems.first?.message.contains("screens folder") == true)
+        }
+    }
+
     @Test func missingFileDirectoryAndLinkLoopAreProblemsNotCrashes() {
         let dir = copyOfData()
         defer { removeTree(dir) }

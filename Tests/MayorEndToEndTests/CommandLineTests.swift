@@ -105,4 +105,17 @@ import Testing
         #expect(result.status != 0)
         #expect(result.output.contains("Screens2/briefing.yaml:5:") && result.output.contains("no screen named \"nowhere\""), "\(result.output)")
     }
+
+    /// A bad value is called invalid, with the reason, even when it starts
+    /// with a dash (it is not a "missing value").
+    @Test func badSizeSaysWhyItIsInvalid() throws {
+        for (size, why) in [("-5x10", "-5"), ("0x10", "0"), ("160x", "WIDTHxHEIGHT"), ("2000x48", "2000"), ("axb", "WIDTHxHEIGHT")] {
+            let result = try mayor(["render", "--pane", "wifi", "--size", size])
+            #expect(result.status != 0)
+            #expect(!result.output.contains("Missing value"), "\(size): \(result.output)")
+            #expect(result.output.contains("--size \(size) is invalid") && result.output.contains(why), "\(size): \(result.output)")
+        }
+        let refresh = try mayor(["live", "--refresh", "-1"])
+        #expect(refresh.output.contains("--refresh must be at least 1 second") && refresh.output.contains("-1"), "\(refresh.output)")
+    }
 }

@@ -5,8 +5,8 @@ public enum ScreenLoader {
     public static let maxBytes = 1 << 20
 
     public static func load(directory: String, knownPanes: Set<String> = Set(PaneRegistry.ids)) -> (ScreenSet, [Problem]) {
-        guard FileProbe.isDirectory(directory) else {
-            return (ScreenSet(), [Problem(file: directory, message: "screens folder not found")])
+        if let problem = FileProbe.folderProblem(directory, what: "screens") {
+            return (ScreenSet(), [Problem(file: directory, message: problem)])
         }
         var files: [(name: String, yaml: String)] = []
         var problems: [Problem] = []

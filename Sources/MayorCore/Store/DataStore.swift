@@ -74,8 +74,9 @@ public final class DataStore {
     /// Looks at the folder itself; true when its problem appeared or went away.
     func checkFolder() -> Bool {
         let was = folderProblem
-        folderProblem = FileProbe.isDirectory(directory) ? nil
-            : Problem(file: directory, message: "data folder not found (expected the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
+        folderProblem = FileProbe.folderProblem(directory, what: "data").map {
+            Problem(file: directory, message: "\($0) (with the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
+        }
         return was != folderProblem
     }
 

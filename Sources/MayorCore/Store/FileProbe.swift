@@ -6,10 +6,14 @@ import Darwin
 import FoundationEssentials
 
 /// What changes when a file is rewritten: checked with one `stat` per file per
-/// tick, so unchanged files are never reread.
+/// tick, so unchanged files are never reread. The status-change time is there
+/// because the modification time alone can be put back (`cp -p`, `touch -r`)
+/// after a rewrite of the same size in place; the change time cannot be set
+/// by a user, and the inode and device tell a file swapped in by a rename.
 public struct FileFingerprint: Hashable, Sendable {
     public var size: Int64
     public var modifiedNanoseconds: Int64
+    public var changedNanoseconds: Int64
     public var inode: UInt64
     public var device: UInt64
 }
@@ -38,11 +42,17 @@ public enum FileProbe {
         if type == S_IFDIR { return .notAFile("is a directory, not a file") }
         if type != S_IFREG { return .notAFile("is not a regular file") }
         #if canImport(Darwin)
-        let mtime = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+        let (m, c) = (st.st_mtimespec, st.st_ctimespec)
         #else
-        let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        let (m, c) = (st.st_mtim, st.st_ctim)
         #endif
-        return .file(FileFingerprint(size: Int64(st.st_size), modifiedNanoseconds: mtime, inode: UInt64(st.st_ino), device: UInt64(st.st_dev)))
+        return .file(FileFingerprint(size: Int64(st.st_size), modifiedNanoseconds: nanoseconds(m), changedNanoseconds: nanoseconds(c),
+                                     inode: UInt64(st.st_ino), device: UInt64(st.st_dev)))
+    }
+
+    /// A file time in nanoseconds (wrapping, never trapping: only compared).
+    static func nanoseconds(_ t: timespec) -> Int64 {
+        Int64(t.tv_sec) &* 1_000_000_000 &+ Int64(t.tv_nsec)
     }
 
     /// Reads a whole file, refusing files over `limit` bytes before reading them.
@@ -100,6 +110,28 @@ public enum FileProbe {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// Why `path` cannot be used as the `what` folder ("data", "screens"),
+    /// or nil when it is a folder: "data folder not found", "is a file, not a
+    /// folder: …", "is a symbolic link loop, not a folder: …".
+    public static func folderProblem(_ path: String, what: String) -> String? {
+        let expected = "expected the \(what) folder here"
+        var st = stat()
+        if stat(path, &st) != 0 {
+            let code = errno
+            switch code {
+            case ENOENT, ENOTDIR: return "\(what) folder not found"
+            case ELOOP: return "is a symbolic link loop, not a folder: \(expected)"
+            case EACCES: return "\(what) folder cannot be reached: permission denied"
+            default: return "\(what) folder cannot be reached: \(describe(code))"
+            }
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: return nil
+        case S_IFREG: return "is a file, not a folder: \(expected)"
+        default: return "is not a folder (a device, pipe or socket): \(expected)"
+        }
     }
 
     public static func isDirectory(_ path: String) -> Bool {
