@@ -17,18 +17,28 @@ struct GenerateTraffic: ParsableCommand {
     )
 
     @Option(help: "First day, YYYY-MM-DD.") var start = "2023-07-03"
-    @Option(help: "Number of days.") var days = 90
+    @Option(parsing: .unconditional, help: "Number of days.") var days = 90
     @Option(help: "Seed of the pseudo-random numbers.") var seed: UInt64 = 2023
-    @Option(help: "Number of corridors (more than the named ones are synthesised).") var corridors: Int?
+    @Option(parsing: .unconditional, help: "Number of corridors, at most 10000 (more than the named ones are synthesised).") var corridors: Int?
     @Option(help: "Write to FILE (atomically) instead of stdout, e.g. large benchmark inputs: --corridors 846 --days 365 --output /tmp/traffic-20mb.json") var output: String?
+    @Option(name: .customLong("max-file-mb"), help: "Refuse to write a file larger than this many megabytes (the loader's limit, 1 to 4096).")
+    var maxFileMB: Int = SnapshotParser.defaultMaxBytes >> 20
 
     func run() throws {
+        guard (1...4096).contains(maxFileMB) else { throw ValidationError("--max-file-mb must be from 1 to 4096") }
+        let maxBytes = maxFileMB << 20
         let generator = TrafficSampleGenerator(startDate: start, days: days, seed: seed, corridorCount: corridors)
-        if let problem = generator.problem { throw ValidationError(problem) }
+        // What the loader would refuse is refused here, before anything is generated.
+        if let refusal = generator.refusal(now: wallClockNow(), maxBytes: maxBytes) { throw ValidationError(refusal) }
+        let json = generator.makeJSON()
+        // Near the limit only the real size tells.
+        if json.utf8.count > maxBytes {
+            throw ValidationError("the file would be \(json.utf8.count) bytes, more than the limit of \(maxBytes) bytes (--max-file-mb)")
+        }
         if let output {
-            try writeFileAtomically(output, generator.makeJSON().utf8)
+            try writeFileAtomically(output, json.utf8)
         } else {
-            print(generator.makeJSON(), terminator: "")
+            print(json, terminator: "")
         }
     }
 }

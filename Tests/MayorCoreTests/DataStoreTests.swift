@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Testing
+import FoundationEssentials
 @testable import MayorCore
 
 @Suite struct DataStoreTests {
@@ -181,6 +182,31 @@ import Testing
         store.refresh(now: testNow)
         #expect(store.state(.traffic).problems.first?.message.contains("more than the limit") == true)
         #expect(store.snapshot(.traffic) == nil)
+    }
+
+    /// `mayor generate traffic` refuses, before allocating, what the loader
+    /// would refuse: dates past 9999 or in the future, more corridors or rows
+    /// than a traffic file may have, a file over the size limit.
+    @Test func theGeneratorRefusesWhatTheLoaderWouldRefuse() {
+        let max = SnapshotParser.defaultMaxBytes
+        let cases: [(start: String, days: Int, corridors: Int?, words: String)] = [
+            ("9999-12-31", 3, nil, "after 9999-12-31"),
+            ("2025-01-10", 30, nil, "in the future"),
+            ("2023-07-03", 100_000, 1_000_000, "at most \(TrafficContent.maxCorridors) corridors"),
+            ("2023-07-03", 100_000, 100, "at most \(TrafficContent.maxRows) daily rows"),
+            ("2003-07-03", 7_000, 200, "more than the limit of 64 MB"),
+            ("2023-07-03", 0, nil, "at least 1"),
+        ]
+        for c in cases {
+            let generator = TrafficSampleGenerator(startDate: c.start, days: c.days, seed: 1, corridorCount: c.corridors)
+            let refusal = generator.refusal(now: testNow, maxBytes: max)
+            #expect(refusal?.contains(c.words) == true, "\(c): \(refusal ?? "accepted")")
+        }
+        // What it accepts, the loader reads.
+        let generator = TrafficSampleGenerator(startDate: "2024-12-01", days: 45, seed: 1, corridorCount: 40)
+        #expect(generator.refusal(now: testNow, maxBytes: max) == nil)
+        let result = SnapshotParser.parse(.traffic, data: Data(generator.makeJSON().utf8), file: "traffic.json", now: testNow)
+        if case .failure(let list) = result { Issue.record("\(list.problems.prefix(3).map(\.description))") }
     }
 
     @Test func bundledTrafficSampleIsTheGeneratorsOutput() {

@@ -118,4 +118,19 @@ import Testing
         let refresh = try mayor(["live", "--refresh", "-1"])
         #expect(refresh.output.contains("--refresh must be at least 1 second") && refresh.output.contains("-1"), "\(refresh.output)")
     }
+
+    /// The generator refuses what `check` would refuse, at once and cleanly
+    /// (not by writing a file check refuses, nor by dying in an allocation).
+    @Test func generateRefusesWhatCheckWouldRefuse() throws {
+        let dir = try copyOfRepoData()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (arguments, words) in [(["--start", "9999-12-31", "--days", "3"], "after 9999-12-31"),
+                                   (["--days", "100000", "--corridors", "1000000"], "corridors"),
+                                   (["--corridors", "100", "--days", "100000"], "daily rows")] {
+            let result = try mayor(["generate", "traffic"] + arguments + ["--output", "Data/traffic.json"], in: dir)
+            #expect(result.status == 1 || result.status == 64, "\(arguments): status \(result.status)")
+            #expect(result.output.contains(words), "\(arguments): \(result.output)")
+            #expect(try mayor(["check"], in: dir).status == 0, "\(arguments) wrote a file check refuses")
+        }
+    }
 }

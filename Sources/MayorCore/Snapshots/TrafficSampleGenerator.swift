@@ -37,16 +37,47 @@ public struct TrafficSampleGenerator: Sendable {
     public var effectiveCorridorCount: Int { corridorCount ?? Self.named.count }
 
     /// A description of what is wrong with the arguments, or `nil` when
-    /// `makeJSON()` can run.
-    public var problem: String? {
-        if Self.parseDate(startDate) == nil {
+    /// `makeJSON()` can run: `refusal` without the clock and with the default
+    /// file-size limit.
+    public var problem: String? { refusal(now: nil, maxBytes: SnapshotParser.defaultMaxBytes) }
+
+    /// The fewest bytes of one daily row, `        {"date": "YYYY-MM-DD",
+    /// "volume": V, "speedKmh": SS.S},` and its line break, with V of one
+    /// digit (the speed always has four characters, 15.0 … 70.0).
+    static let leastRowBytes = 63
+
+    /// What the snapshot loader would refuse in the file these arguments make,
+    /// found from the arguments alone (nothing is allocated): a date it cannot
+    /// read or (with `now`) in the future, more corridors or daily rows than a
+    /// traffic file may have, or a file larger than `maxBytes`. Nil when the
+    /// file would load.
+    public func refusal(now: Double?, maxBytes: Int) -> String? {
+        guard let start = Self.parseDate(startDate) else {
             return "startDate must be a valid date YYYY-MM-DD, got \"\(startDate)\""
         }
         if days < 1 { return "days must be at least 1, got \(days)" }
-        if days > 100_000 { return "days must be at most 100000, got \(days)" }
-        if let count = corridorCount {
-            if count < 1 { return "corridorCount must be at least 1, got \(count)" }
-            if count > 1_000_000 { return "corridorCount must be at most 1000000, got \(count)" }
+        let count = corridorCount ?? Self.named.count
+        if count < 1 { return "corridorCount must be at least 1, got \(count)" }
+        if count > TrafficContent.maxCorridors {
+            return "\(count) corridors: a traffic file has at most \(TrafficContent.maxCorridors) corridors"
+        }
+        let (rows, overflow) = count.multipliedReportingOverflow(by: days)
+        if overflow || rows > TrafficContent.maxRows {
+            return "\(count) corridors × \(days) days: a traffic file has at most \(TrafficContent.maxRows) daily rows"
+        }
+        // Days are at most 2,000,000 here, so the day numbers cannot overflow.
+        let last = start + Int64(days - 1)
+        let lastDate = Self.civil(fromDays: last)
+        if lastDate.year > 9999 {
+            return "the last day would be in the year \(lastDate.year), after 9999-12-31 (dates are YYYY-MM-DD)"
+        }
+        // The file's asOf is its last day, checked as the loader checks it.
+        if let now, let asOf = CalendarDate.parseInstant(Self.formatDate(lastDate)), asOf > now + 86400 {
+            return "the last day, \(Self.formatDate(lastDate)), is in the future: a snapshot cannot be dated after today"
+        }
+        let least = 1_024 + rows * Self.leastRowBytes
+        if least > maxBytes {
+            return "the file would be at least \(least >> 20) MB, more than the limit of \(maxBytes >> 20) MB (--max-file-mb)"
         }
         return nil
     }
