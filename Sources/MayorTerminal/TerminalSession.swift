@@ -61,6 +61,10 @@ public final class TerminalSession {
     /// (first frame, resize, resume, `invalidate()`).
     public private(set) var needsFullRedraw = true
 
+    /// True when the terminal cannot hide the cursor, so it is parked.
+    public private(set) var cursorParked = false
+    /// What clears the screen at exit when there is no alternate screen.
+    private var clearOnExit: [CChar]?
     private var screen: OpaquePointer?
     private var previous: Buffer?
     private var pairs: ColorPairs?
@@ -121,7 +125,14 @@ public final class TerminalSession {
         leaveok(win, true)
         scrollok(win, false)
         idlok(win, false)
-        _ = curs_set(0)
+        // A terminal that cannot hide the cursor (vt100, xterm-mono) gets it
+        // parked in the bottom-right cell after every refresh: a cell the
+        // session never draws, so it rests there instead of by the clock.
+        cursorParked = curs_set(0) == mayor_err()
+        if cursorParked { leaveok(win, false) }
+        // Without an alternate screen (vt100, vt220, linux) the last frame
+        // would stay after exit: `close()` clears it.
+        clearOnExit = Self.terminfoString("rmcup") == nil ? Self.terminfoString("clear") : nil
         set_escdelay(Int32(clamping: options.escapeDelayMilliseconds))
         // No stray key may stop the wall: flow control off (Ctrl-S would block
         // every write until Ctrl-Q) and no quit character (Ctrl-\ arrives as an
@@ -173,6 +184,9 @@ public final class TerminalSession {
         isOpen = false
         _ = curs_set(1)
         endwin()
+        if let clear = clearOnExit {
+            _ = clear.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        }
         mayor_crash_disarm()
         if let screen { delscreen(screen) }
         screen = nil
@@ -249,12 +263,39 @@ public final class TerminalSession {
             clearok(win, true)
         }
         let screenSize = size
-        for change in changes where change.x < screenSize.width && change.y < screenSize.height {
-            draw(change.cell, x: change.x, y: change.y, screenWidth: screenSize.width)
+        for change in Self.safeChanges(changes, width: screenSize.width, height: screenSize.height) {
+            let limit = change.y == screenSize.height - 1 ? screenSize.width - 1 : screenSize.width
+            draw(change.cell, x: change.x, y: change.y, screenWidth: limit)
+        }
+        if cursorParked, screenSize.width > 0, screenSize.height > 0 {
+            wmove(win, Int32(screenSize.height - 1), Int32(screenSize.width - 1))
         }
         wnoutrefresh(win)
         doupdate()
         needsFullRedraw = false
+    }
+
+    /// The changes the terminal can be given safely on a `width`×`height`
+    /// screen: cells outside it are dropped, and the bottom-right cell is never
+    /// drawn. A terminal with auto-margin and no way to turn it off
+    /// (tmux-256color, screen-256color, xterm-mono) can only be given that cell
+    /// by ncurses stepping back and inserting, which after a wide glyph inserts
+    /// into the glyph's middle and shifts the row. So that cell stays the blank
+    /// ncurses erased it to, and a wide glyph whose right half would land there
+    /// is drawn as a blank of its style.
+    static func safeChanges(_ changes: [Buffer.Change], width: Int, height: Int) -> [Buffer.Change] {
+        var out: [Buffer.Change] = []
+        out.reserveCapacity(changes.count)
+        for change in changes where change.x >= 0 && change.y >= 0 && change.x < width && change.y < height {
+            let limit = change.y == height - 1 ? width - 1 : width
+            guard change.x < limit else { continue }
+            if change.cell.width == 2 && change.x + 1 >= limit {
+                out.append(Buffer.Change(x: change.x, y: change.y, cell: .blank(change.cell.style)))
+            } else {
+                out.append(change)
+            }
+        }
+        return out
     }
 
     private func attributes(for style: Style) -> (attrs: attr_t, pair: Int16) {

@@ -1,4 +1,5 @@
 import Foundation
+import MayorCore
 import Testing
 
 /// End-to-end: the real binary in tmux at 160×48 with LANG=C.UTF-8, on a
@@ -77,6 +78,72 @@ struct LiveDashboardTests {
         #expect(t.exitStatus() == 0)
         let after = t.waitFor("shell screen back") { !$0.contains("55.7") }
         #expect(after.ok, "the dashboard stayed on screen after SIGTERM:\n\(after.screen)")
+    }
+
+    /// tmux-256color has auto-margin but no way to turn it off: ncurses draws
+    /// the bottom-right cell by stepping back and inserting, which after a wide
+    /// glyph ("종료") inserted into the glyph's middle and made the row 161
+    /// cells. The last row must be exactly the terminal's width and show what
+    /// `mayor render` shows (the live rotation status aside).
+    @Test(arguments: [(120, 40), (160, 48)])
+    func bottomRowIsExactWithoutAutoMarginControl(_ width: Int, _ height: Int) throws {
+        let t = try TmuxSession()
+        try t.start(["--lang", "ko"], width: width, height: height, environment: ["TERM": "tmux-256color"])
+        let wall = t.waitFor("wall") { $0.contains("31,245") && $0.contains("q 종료") }
+        #expect(wall.ok, "no wall:\n\(wall.screen)")
+        Thread.sleep(forTimeInterval: 1.2)  // a clock tick redraws part of the screen
+        let rows = t.screenExact()
+        #expect(rows.count == height)
+        let last = try #require(rows.last)
+        #expect(DisplayWidth.of(last) == width, "last row is \(DisplayWidth.of(last)) cells wide at \(width): \(last)")
+        let rendered = try t.mayor(["render", "--screen", "wall", "--lang", "ko", "--size", "\(width)x\(height)", "--format", "text"])
+        #expect(rendered.status == 0)
+        let renderedLast = try #require(rendered.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().last.map(String.init))
+        let keys = "1-5 창"
+        let live = try #require(last.range(of: keys).map { String(last[$0.lowerBound...]) })
+        let expected = try #require(renderedLast.range(of: keys).map { String(renderedLast[$0.lowerBound...]) })
+        var trimmed = live
+        while trimmed.hasSuffix(" ") { trimmed.removeLast() }
+        #expect(trimmed == expected, "live:   \(live)\nrender: \(expected)")
+        // The bottom-right cell is a blank; every other row is exact too.
+        #expect(last.hasSuffix(" "))
+        for (i, row) in rows.enumerated() {
+            #expect(DisplayWidth.of(row) == width, "row \(i) is \(DisplayWidth.of(row)) cells wide")
+        }
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+    }
+
+    /// vt100 and xterm-mono cannot hide the cursor: it must rest in one quiet
+    /// cell (the bottom-right one, never drawn), not next to the ticking clock.
+    @Test(arguments: ["vt100", "xterm-mono"])
+    func aCursorThatCannotBeHiddenIsParked(_ term: String) throws {
+        let t = try TmuxSession()
+        try t.start([], width: 120, height: 40, environment: ["TERM": term])
+        #expect(t.waitFor(text: "31,245").ok)
+        var places: Set<String> = []
+        for _ in 0..<4 {
+            Thread.sleep(forTimeInterval: 0.7)  // across clock ticks
+            places.insert(t.paneFormat("cursor_x") + "," + t.paneFormat("cursor_y"))
+        }
+        #expect(places == ["119,39"], "\(term): the cursor was at \(places.sorted())")
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+        #expect(t.paneFormat("cursor_flag") == "1", "\(term): cursor not shown after exit")
+    }
+
+    /// vt100, vt220 and the Linux console have no alternate screen: the last
+    /// frame must not stay on screen after `q`.
+    @Test(arguments: ["vt100", "vt220", "linux"])
+    func withoutAnAlternateScreenTheFrameIsClearedOnExit(_ term: String) throws {
+        let t = try TmuxSession()
+        try t.start([], width: 120, height: 40, environment: ["TERM": term])
+        #expect(t.waitFor(text: "31,245").ok)
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+        let after = t.screen()
+        #expect(!after.contains("31,245") && !after.contains("Seoul"), "\(term): the last frame stayed:\n\(after)")
+        #expect(t.modesNotRestored.isEmpty, "\(term): \(t.modesNotRestored)")
     }
 
     @Test func dumbTerminalExitsWithAMessage() throws {

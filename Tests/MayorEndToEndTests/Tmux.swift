@@ -69,6 +69,20 @@ final class TmuxSession {
         (try? Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", name]).output) ?? ""
     }
 
+    /// The screen with every row's trailing blanks kept (`capture-pane -N`):
+    /// a row holds exactly the cells tmux has, so a row that grew shows it.
+    func screenExact() -> [String] {
+        let text = (try? Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-N", "-t", name]).output) ?? ""
+        var rows = text.components(separatedBy: "\n")
+        if rows.last == "" { rows.removeLast() }
+        return rows
+    }
+
+    /// `mayor ARGS` run in the data copy's folder (e.g. `render`): status and stdout.
+    func mayor(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        try Self.run(["sh", "-c", "cd \(shellQuote(workDir)) && LANG=C.UTF-8 \(shellQuote(Self.binary)) \(arguments.map(shellQuote).joined(separator: " ")) 2>/dev/null"])
+    }
+
     func send(_ keys: String...) {
         _ = try? Self.run(["tmux", "-L", socket, "send-keys", "-t", name] + keys)
     }

@@ -191,7 +191,11 @@ public struct DashboardView {
     }
 
     func renderBottom(_ view: ViewState, into buffer: inout Buffer) {
-        let row = Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1)
+        // The last column stays empty (it was the hints' trailing space): the
+        // terminal edge never draws the bottom-right cell
+        // (TerminalSession.safeChanges), so what `render` shows is what the
+        // wall shows.
+        let row = Rect(x: 0, y: buffer.height - 1, width: max(0, buffer.width - 1), height: 1)
         let keys: String
         if view.briefingKeys {
             keys = strings.language == .ko ? "Space/→ 다음 · ← 이전 · p 멈춤 · q 종료" : "Space/→ next · ← back · p pause · q quit"
@@ -203,7 +207,7 @@ public struct DashboardView {
         var left: [StatusLine.Segment] = []
         if let status = view.status { left.append(.init(" " + status + " ", style: theme.accent)) }
         if let district = view.district { left.append(.init(" \(strings.filter): \(district.value) ", style: theme.accent)) }
-        let line = StatusLine(left: left, center: [], right: [.init(keys + " ", style: theme.muted)], background: .plain)
+        let line = StatusLine(left: left, center: [], right: [.init(keys, style: theme.muted)], background: .plain)
         buffer.draw(line, in: row)
     }
 }

@@ -227,6 +227,12 @@ public struct Buffer: Sendable, Equatable {
         public let x: Int
         public let y: Int
         public let cell: Cell
+
+        public init(x: Int, y: Int, cell: Cell) {
+            self.x = x
+            self.y = y
+            self.cell = cell
+        }
     }
 
     /// The cells of `self` that differ from `previous` (all cells when the
