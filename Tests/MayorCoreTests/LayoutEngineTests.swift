@@ -52,3 +52,48 @@ import Testing
         }
     }
 }
+
+/// A pane that its layout leaves no room at the screen's own minimum size is
+/// reported by `check` with its place, and the live view says it is hidden.
+@Suite struct PaneWithoutRoomTests {
+    static let yaml = """
+        kind: screen
+        title: t
+        layout:
+          rows:
+            - columns:
+                - { pane: wifi, size: 400 }
+                - { pane: cctv }
+            - columns:
+                - { pane: traffic, weight: 1000 }
+                - { pane: pledges, weight: 0.001 }
+        """
+
+    @Test func checkReportsAPaneLeftNoRoomWithItsPlace() throws {
+        let (set, problems) = ScreenParser(knownPanes: Set(PaneRegistry.ids)).parseAll([("Screens/narrow.yaml", Self.yaml)])
+        #expect(problems.isEmpty, "\(problems.map(\.description))")
+        let screen = try #require(set.screens["narrow"])
+        let found = Checker.layoutProblems(set, screensDirectory: "Screens")
+        let cctv = try #require(found.first { $0.message.contains("\"cctv\"") }, "\(found.map(\.description))")
+        #expect(cctv.file == "Screens/narrow.yaml" && cctv.line == 7 && cctv.column != nil, "\(cctv)")
+        #expect(cctv.message.contains("0 columns"), "\(cctv)")
+        let pledges = try #require(found.first { $0.message.contains("\"pledges\"") }, "\(found.map(\.description))")
+        #expect(pledges.line == 10, "\(pledges)")
+        #expect(!found.contains { $0.message.contains("\"wifi\"") || $0.message.contains("\"traffic\"") })
+        // The bundled screens give every pane room.
+        let (bundled, _) = ScreenLoader.load(directory: bundledScreens)
+        #expect(Checker.layoutProblems(bundled, screensDirectory: bundledScreens).isEmpty)
+        _ = screen
+    }
+
+    @Test func theLiveViewSaysWhichPaneHasNoRoom() throws {
+        let (set, _) = ScreenParser(knownPanes: Set(PaneRegistry.ids)).parseAll([("Screens/narrow.yaml", Self.yaml)])
+        let screen = try #require(set.screens["narrow"])
+        let size = DashboardView.minimumSize(of: screen.layout)
+        var buffer = Buffer(width: size.width, height: size.height)
+        DashboardView(strings: Strings(.en), theme: .monochrome).render(ViewState(screen: screen), store: DataStore(directory: bundledData),
+                                                                       now: testNow, into: &buffer)
+        let text = buffer.text
+        #expect(text.contains("no room") && text.contains("cctv") && text.contains("pledges"), "\(text)")
+    }
+}

@@ -67,8 +67,12 @@ public struct DashboardView {
     }
 
     func bodyArea(_ view: ViewState, width: Int, height: Int) -> Rect {
-        let captionRows = view.caption == nil ? 0 : 1
-        return Rect(x: 0, y: 1, width: width, height: height - 2 - captionRows)
+        Self.bodyArea(width: width, height: height, captionRows: view.caption == nil ? 0 : 1)
+    }
+
+    /// The room for panes: all but the header, the bottom line and a caption.
+    public static func bodyArea(width: Int, height: Int, captionRows: Int) -> Rect {
+        Rect(x: 0, y: 1, width: width, height: height - 2 - captionRows)
     }
 
     public func render(_ view: ViewState, store: DataStore, now: Double, into buffer: inout Buffer) {
@@ -207,7 +211,16 @@ public struct DashboardView {
         var left: [StatusLine.Segment] = []
         if let status = view.status { left.append(.init(" " + status + " ", style: theme.accent)) }
         if let district = view.district { left.append(.init(" \(strings.filter): \(district.value) ", style: theme.accent)) }
-        let line = StatusLine(left: left, center: [], right: [.init(keys, style: theme.muted)], background: .plain)
+        var right: [StatusLine.Segment] = [.init(keys, style: theme.muted)]
+        // A pane its layout leaves no room at this size is said, in place of
+        // the key hints, not dropped silently.
+        let hidden = view.zoomed == nil
+            ? LayoutEngine.withoutRoom(view.screen.layout, in: bodyArea(view, width: buffer.width, height: buffer.height)).map(\.pane.id) : []
+        if !hidden.isEmpty {
+            let names = hidden.joined(separator: ", ")
+            right = [.init(strings.language == .ko ? " ⚠ 자리가 없어 안 보이는 창: \(names)" : " ⚠ no room for \(names)", style: theme.warning)]
+        }
+        let line = StatusLine(left: left, center: [], right: right, background: .plain)
         buffer.draw(line, in: row)
     }
 }

@@ -34,6 +34,12 @@ public enum LayoutEngine {
         }
     }
 
+    /// The panes of `node` that get no column or no row in `area`: their
+    /// neighbours' fixed sizes or much larger weights leave them nothing.
+    public static func withoutRoom(_ node: LayoutNode, in area: Rect) -> [Placement] {
+        place(node, in: area).filter { $0.rect.width <= 0 || $0.rect.height <= 0 }
+    }
+
     /// Splits `total` cells among `sizes`. Fixed sizes are honoured while they
     /// fit (shrunk in order when they do not); weights share the rest.
     public static func split(_ total: Int, _ sizes: [LayoutSize]) -> [Int] {

@@ -42,6 +42,26 @@ public enum Checker {
         let (screens, screenProblems) = ScreenLoader.load(directory: screensDirectory)
         problems += screenProblems
         problems += districtProblems(screens, store: store, screensDirectory: screensDirectory)
+        problems += layoutProblems(screens, screensDirectory: screensDirectory)
+        return problems
+    }
+
+    /// Every pane must get at least one column and one row at its screen's
+    /// smallest size (`DashboardView.minimumSize`); a fixed size or a weight
+    /// that leaves a neighbour nothing would make it vanish.
+    public static func layoutProblems(_ set: ScreenSet, screensDirectory: String) -> [Problem] {
+        var problems: [Problem] = []
+        let folder = screensDirectory.hasSuffix("/") ? screensDirectory : screensDirectory + "/"
+        for (id, screen) in set.screens.sorted(by: { $0.key < $1.key }) {
+            let size = DashboardView.minimumSize(of: screen.layout)
+            let body = DashboardView.bodyArea(width: size.width, height: size.height, captionRows: 0)
+            for placement in LayoutEngine.withoutRoom(screen.layout, in: body) {
+                let place = screen.paneMarks[placement.pane]
+                let what = placement.rect.width <= 0 ? "0 columns" : "0 rows"
+                problems.append(Problem(file: screen.file.isEmpty ? folder + id + ".yaml" : screen.file, line: place?.line, column: place?.column,
+                                        message: "pane \"\(placement.pane.id)\" gets \(what) at \(size.width)x\(size.height), the screen's smallest size: the sizes or weights beside it leave it no room"))
+            }
+        }
         return problems
     }
 

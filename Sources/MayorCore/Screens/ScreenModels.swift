@@ -58,6 +58,17 @@ public indirect enum LayoutNode: Hashable, Sendable {
     }
 }
 
+/// A line and column in a screen file.
+public struct SourcePlace: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
 /// One screen of the dashboard (a `Screens/NAME.yaml` with `kind: screen`).
 public struct ScreenConfig: Hashable, Sendable {
     public var id: String
@@ -67,13 +78,20 @@ public struct ScreenConfig: Hashable, Sendable {
     /// How long this screen stays up in a wall rotation, in seconds.
     public var rotateSeconds: Double?
     public var layout: LayoutNode
+    /// The file the screen was read from ("" when made in code).
+    public var file: String
+    /// Where each pane of the layout is written in `file`.
+    public var paneMarks: [PaneRef: SourcePlace]
 
-    public init(id: String, title: LocalizedText, refreshSeconds: Double? = nil, rotateSeconds: Double? = nil, layout: LayoutNode) {
+    public init(id: String, title: LocalizedText, refreshSeconds: Double? = nil, rotateSeconds: Double? = nil, layout: LayoutNode,
+                file: String = "", paneMarks: [PaneRef: SourcePlace] = [:]) {
         self.id = id
         self.title = title
         self.refreshSeconds = refreshSeconds
         self.rotateSeconds = rotateSeconds
         self.layout = layout
+        self.file = file
+        self.paneMarks = paneMarks
     }
 }
 

@@ -103,6 +103,8 @@ public struct ScreenParser {
         var references: [Reference] = []
         /// Layout nodes read so far in this file's screen.
         var layoutNodes = 0
+        /// Where each pane of this file's screen is written.
+        var paneMarks: [PaneRef: SourcePlace] = [:]
         /// More boxes than any wall can show legibly; guards layout time and memory.
         static let maxLayoutNodes = 64
 
@@ -260,7 +262,8 @@ public struct ScreenParser {
             }
             var seen = Set<PaneRef>()
             guard let layout = layout(layoutNode, depth: 0, seen: &seen), let title else { return nil }
-            return ScreenConfig(id: id, title: title, refreshSeconds: refresh, rotateSeconds: rotate, layout: layout)
+            return ScreenConfig(id: id, title: title, refreshSeconds: refresh, rotateSeconds: rotate, layout: layout,
+                                file: file, paneMarks: paneMarks)
         }
 
         mutating func layout(_ node: Node, depth: Int, seen: inout Set<PaneRef>) -> LayoutNode? {
@@ -301,6 +304,7 @@ public struct ScreenParser {
                 guard let id = paneID(paneNode) else { return nil }
                 let ref = PaneRef(id: id, district: district)
                 if !seen.insert(ref).inserted { fail(paneNode, "pane \"\(id)\" appears twice on this screen") }
+                if let mark = paneNode.mark { paneMarks[ref] = SourcePlace(line: mark.line, column: mark.column) }
                 return .pane(ref, size: size)
             }
             if let d = map["district"] { fail(d, "district belongs on a pane node") }
