@@ -164,3 +164,59 @@ import Testing
         #expect(months.filter { $0.value == nil }.map(\.month) == ["2023-05"])
     }
 }
+
+/// Budgets, works and per-figure sources of the Wi-Fi and metaverse panes
+/// (issue 14 items 4 and 9): each figure with its own source and date.
+@Suite struct SeriesProvenanceTests {
+    static func zoomed(_ id: String, _ language: Language, width: Int = 140, height: Int = 42) -> String {
+        let kind: SnapshotKind = id == "wifi" ? .wifi : .metaverse
+        let s = SeriesFiguresTests.snapshot(kind, String(decoding: readBundled(kind), as: UTF8.self))
+        return SeriesFiguresTests.render(s, pane: id, width: width, height: height, language: language).joined(separator: "\n")
+    }
+
+    @Test func wifiZoomedShowsBudgetAndWorksWithTheirDate() {
+        for language in [Language.ko, .en] {
+            let text = Self.zoomed("wifi", language)
+            for figure in ["10,188,042", "8,026,963", "78.8%", "6,206,647", "60.9%", "393 / 700", "92 / 500"] {
+                #expect(text.contains(figure), "\(language): \(figure) missing\n\(text)")
+            }
+            #expect(text.contains(language == .ko ? "예산 집행 (2023-09-30 기준)" : "budget execution (as of 2023-09-30)"), "\(text)")
+            #expect(text.contains(language == .ko ? "설치·교체 (2023-09-30 기준)" : "installation and replacement (as of 2023-09-30)"), "\(text)")
+        }
+    }
+
+    @Test func metaverseZoomedShowsBudgetAndTheCumulativeSeries() {
+        let text = Self.zoomed("metaverse", .ko)
+        for figure in ["2,813,953", "2,387,000", "84.8%", "1,240,000", "44.1%", "127,242", "226,187*", "13,097*", "8,212*"] {
+            #expect(text.contains(figure), "\(figure) missing\n\(text)")
+        }
+    }
+
+    @Test func metaverseFiguresNameTheirOwnSourceAndDate() {
+        let text = Self.zoomed("metaverse", .ko, width: 80, height: 24)
+        // The 2024-01-31 figures are not the policy office's: the footer names each source with its date.
+        #expect(!text.contains("기준 2024-01-31 · 출처: 서울특별시 디지털정책관"), "\(text)")
+        #expect(text.contains("기준 2023-09-30 서울특별시 디지털정책관 · *2024-01-31 서울시 보도자료"), "\(text)")
+        // The goal position is dated: it is not the year's result.
+        #expect(text.contains("2023 목표 20만 · 2023-09-30 기준"), "\(text)")
+        // Press figures carry the mark explained in the heading.
+        #expect(text.contains("226,187*") && text.contains("965*") && text.contains("(*: 서울시 보도자료)"), "\(text)")
+        #expect(!text.contains("644*"), "a seed 002 figure is not marked as press\n\(text)")
+    }
+
+    @Test func aBudgetRateThatDoesNotMatchItsAmountsIsRefused() {
+        let json = bundledText(.wifi, replacing: "\"committedPercent\": 78.8", with: "\"committedPercent\": 87.8")
+        let found = problems(.wifi, json)
+        #expect(found.contains { $0.path == "budget.committedPercent" && $0.message.contains("the amounts give 78.79") && $0.line != nil }, "\(found)")
+        let paid = bundledText(.wifi, replacing: "\"paidThousandWon\": 6206647", with: "\"paidThousandWon\": 9206647")
+        #expect(problems(.wifi, paid).contains { $0.path == "budget.paidThousandWon" }, "\(problems(.wifi, paid))")
+        let done = bundledText(.wifi, replacing: "\"done\": 393", with: "\"done\": 793")
+        #expect(problems(.wifi, done).contains { $0.path == "upkeep[0].done" && $0.message == "is more than planned" })
+    }
+
+    @Test func aFigureNamingAnUnknownSourceIsRefused() {
+        let json = bundledText(.metaverse, replacing: "\"source\": \"press\"", with: "\"source\": \"pres\"")
+        let found = problems(.metaverse, json)
+        #expect(found.contains { $0.path == "monthlyVisits[0].source" && $0.message.contains("\"pres\"") && $0.line != nil }, "\(found)")
+    }
+}

@@ -57,6 +57,11 @@ public struct Strings: Sendable {
     public var dailyData: String { t("일평균 데이터", "daily data") }
     public var byCategory: String { t("설치 유형별 AP", "APs by category") }
     public func versus(_ label: String) -> String { t("\(label) 대비", "vs \(label)") }
+    public var byGroup: String { t("유형별 AP", "APs by group") }
+    public var byMonthTable: String { t("월별 이용 (일평균)", "use by month (daily average)") }
+    public var month: String { t("월", "month") }
+    public var users: String { t("접속자", "users") }
+    public var dailyDataByMonth: String { t("일평균 데이터량 (TB, 월별)", "daily data (TB, by month)") }
 
     // MARK: traffic
     public var trafficTitle: String { t("교통", "Traffic") }
@@ -73,6 +78,13 @@ public struct Strings: Sendable {
         t("\(date): \(m)개 구간 중 \(n)개만 보고 (부분 집계, 합계에서 제외)", "\(date): \(n) of \(m) corridors reported so far (partial, not totalled)")
     }
     public func weekBefore(_ date: String) -> String { t("1주 전(\(date)) 대비", "vs a week before (\(date))") }
+    public func corridorVolumes(_ date: String) -> String { t("구간별 교통량 (\(date))", "volume by corridor (\(date))") }
+    public var recentDays: String { t("최근 일자별 집계", "recent days") }
+    public var date: String { t("날짜", "date") }
+    public var reported: String { t("보고 구간", "reported") }
+    public var total: String { t("합계", "total") }
+    public var partial: String { t("부분", "partial") }
+    public var weightedSpeed: String { t("평균 속도 (교통량 가중, 전체 구간)", "avg speed (volume-weighted, all corridors)") }
 
     // MARK: metaverse
     public var metaverseTitle: String { t("메타버스 서울", "Metaverse Seoul") }
@@ -81,6 +93,21 @@ public struct Strings: Sendable {
     public var installs: String { t("앱 설치", "installs") }
     public var dailyAverageVisits: String { t("일평균 방문", "daily visits") }
     public var shareBySpace: String { t("공간별 이용 비중", "use by space") }
+    public func goalAsOf(_ date: String) -> String { t("\(date) 기준", "as of \(date)") }
+    public var cumulativeVisits: String { t("누적 방문", "cumulative visits") }
+    public var monthlyVisits: String { t("월별 방문", "visits by month") }
+    public var sinceLaunch: String { t("개통 이후", "since launch") }
+    public var sources: String { t("출처", "sources") }
+    /// A mark on figures from a second source, explained in the footer.
+    public func markedSource(_ label: String) -> String { t("*: \(label)", "*: \(label)") }
+
+    // MARK: budgets and works (wifi, metaverse)
+    public func budget(_ asOf: String) -> String { t("예산 집행 (\(asOf) 기준)", "budget execution (as of \(asOf))") }
+    public var budgetAmount: String { t("예산현액", "budget") }
+    public var thousandWon: String { t("천원", "thousand won") }
+    public var committed: String { t("원인행위", "committed") }
+    public var paid: String { t("지출", "paid") }
+    public func works(_ asOf: String) -> String { t("설치·교체 (\(asOf) 기준)", "installation and replacement (as of \(asOf))") }
 
     // MARK: cctv
     public var cctvTitle: String { t("CCTV", "CCTV") }

@@ -36,6 +36,11 @@ public protocol Pane: Sendable {
     var filtersByDistrict: Bool { get }
     /// Districts it can be filtered by, in display order.
     func districts(in snapshot: Snapshot) -> [SafeText]
+    /// The footer's provenance when the envelope's one as-of date and agency
+    /// would misattribute some figures (a file drawing on several sources);
+    /// nil for "as of DATE · source: AGENCY". `width`: the footer's room,
+    /// so a shorter form can be chosen instead of one cut short.
+    func provenance(_ snapshot: Snapshot, strings: Strings, width: Int) -> String?
     /// Draws the content (inside the frame) from a snapshot of its kind.
     func render(_ snapshot: Snapshot, context: PaneContext, in area: Rect, buffer: inout Buffer)
 }
@@ -43,4 +48,5 @@ public protocol Pane: Sendable {
 extension Pane {
     public var filtersByDistrict: Bool { false }
     public func districts(in snapshot: Snapshot) -> [SafeText] { [] }
+    public func provenance(_ snapshot: Snapshot, strings: Strings, width: Int) -> String? { nil }
 }

@@ -55,14 +55,18 @@ enum PaneKit {
     /// the newest months whose columns are at least 3 cells wide in `width`
     /// (with the chart's one-cell gap), labelled `10월` / `Oct`, or `10` in
     /// Korean when a column is under 4 cells.
-    static func monthColumns(_ months: [(month: String, value: Int?)], width: Int, _ s: Strings) -> [BarChart.Row] {
+    /// `mark` is appended to the value (a `*` for a figure from a second source).
+    static func monthColumns(_ months: [(month: String, value: Int?, mark: String)], width: Int, _ s: Strings) -> [BarChart.Row] {
         let fit = max(1, (width + 1) / 4)
         let shown = months.suffix(fit)
         let column = shown.isEmpty ? 0 : min(6, (width + 1) / shown.count - 1)
+        // The marks only when every marked value still fits its column.
+        let marksFit = shown.allSatisfy { entry in entry.value.map { NumberFormat.grouped($0).displayWidth + entry.mark.displayWidth <= column } ?? true }
         return shown.map { entry in
             var label = month(SafeText(entry.month), s)
             if s.language == .ko, column < 4, let m = CalendarDate.parseMonth(entry.month) { label = "\(m.month)" }
-            return BarChart.Row(label, entry.value.map(Double.init) ?? .nan, valueText: entry.value == nil ? NumberFormat.invalid : nil)
+            guard let value = entry.value else { return BarChart.Row(label, .nan, valueText: NumberFormat.invalid) }
+            return BarChart.Row(label, Double(value), valueText: NumberFormat.grouped(value) + (marksFit ? entry.mark : ""))
         }
     }
 
@@ -77,6 +81,43 @@ enum PaneKit {
         let v = text.value
         guard v.count == 10 else { return v }
         return String(v.dropFirst(5).map { $0 == "-" ? "." : $0 })
+    }
+
+    /// Room for the large layouts (a zoomed pane, a big screen slot): these
+    /// show more figures instead of stretching the normal ones.
+    static func isLarge(_ area: Rect) -> Bool { area.width >= 100 && area.height >= 30 }
+
+    /// A programme budget as published: a heading with its date, the line's
+    /// name and amount, then the committed and paid rates as gauges. 4 rows.
+    static func budget(_ b: ProgrammeBudget, in area: Rect, buffer: inout Buffer, _ s: Strings, theme: Theme) {
+        let rows = Stack.rows(area, [.init(min: 1, priority: 0), .init(min: 1, priority: 1), .init(min: 1, priority: 0), .init(min: 1, priority: 0)])
+        heading(s.budget(b.asOf.value), in: rows[0], buffer: &buffer, theme: theme)
+        let name = s.language == .en ? (b.programmeEn ?? b.programme) : b.programme
+        // The amount whole first; the line's name after it, cut with "…" if it must be.
+        let x = lineOfWholeParts([("\(s.budgetAmount) ", theme.muted), (NumberFormat.grouped(b.amountThousandWon), theme.figure),
+                                  (" \(s.thousandWon)", theme.muted)], in: rows[1], buffer: &buffer)
+        if x < rows[1].maxX - 3 {
+            line([(" · \(name.value)", theme.muted)], in: Rect(x: x, y: rows[1].y, width: rows[1].maxX - x, height: rows[1].height), buffer: &buffer)
+        }
+        // The rates as published (the validator checks them against the amounts).
+        for (row, label, part, rate) in [(rows[2], s.committed, b.committedThousandWon, b.committedPercent), (rows[3], s.paid, b.paidThousandWon, b.paidPercent)] {
+            let ratio = Double(part) / Double(max(1, b.amountThousandWon))
+            buffer.draw(Gauge(ratio, label: "\(label) \(NumberFormat.grouped(part))", text: NumberFormat.decimal(rate, places: 1) + "%", theme: theme), in: row)
+        }
+    }
+
+    /// Works against their plans, one gauge each ("393 / 700"), under a heading with their date.
+    static func works(_ items: [WorkProgress], in area: Rect, buffer: inout Buffer, _ s: Strings, theme: Theme) {
+        guard let first = items.first, area.height > 1 else { return }
+        let dates = Set(items.map(\.asOf.value))
+        heading(s.works(dates.count == 1 ? first.asOf.value : dates.sorted().joined(separator: ", ")), in: Rect(x: area.x, y: area.y, width: area.width, height: 1), buffer: &buffer, theme: theme)
+        let labels = items.map { (s.language == .en ? ($0.nameEn ?? $0.name) : $0.name).value }
+        let labelWidth = labels.map(\.displayWidth).max() ?? 0
+        for (i, item) in items.enumerated() where i + 1 < area.height {
+            let label = labels[i] + String(repeating: " ", count: labelWidth - labels[i].displayWidth)
+            buffer.draw(Gauge(item.ratio, label: label, text: "\(NumberFormat.grouped(item.done)) / \(NumberFormat.grouped(item.planned))", theme: theme),
+                        in: Rect(x: area.x, y: area.y + 1 + i, width: area.width, height: 1))
+        }
     }
 
     /// A one-line heading in the muted style.
@@ -110,6 +151,20 @@ enum PaneKit {
             lastStyle = style
         }
         if ellipsis { buffer.write("…", x: x, y: area.y, style: lastStyle, clip: area) }
+    }
+
+    /// Segments on one row, left to right, each drawn whole or not at all
+    /// (from the first that does not fit on): no figure is cut.
+    /// Returns the column after the last part drawn.
+    @discardableResult
+    static func lineOfWholeParts(_ parts: [(String, Style)], in area: Rect, buffer: inout Buffer) -> Int {
+        guard area.height > 0 else { return area.x }
+        var x = area.x
+        for (text, style) in parts {
+            guard x + text.displayWidth <= area.maxX else { return x }
+            x = buffer.write(text, x: x, y: area.y, style: style, clip: area)
+        }
+        return x
     }
 
     /// Splits off a heading row from the top when there is room for content under it.

@@ -24,8 +24,9 @@ public enum PaneRenderer {
         }
         if readingSlowly { badges.insert(Frame.Badge(s.reading, style: theme.warning), at: 0) }
         var footer: String?
-        if let envelope = state.snapshot?.envelope {
-            footer = "\(s.asOf) \(envelope.asOf.value) · \(s.source): \(envelope.source.agency.value)"
+        if let snapshot = state.snapshot {
+            let envelope = snapshot.envelope
+            footer = pane.provenance(snapshot, strings: s, width: area.width - 6) ?? "\(s.asOf) \(envelope.asOf.value) · \(s.source): \(envelope.source.agency.value)"
         }
         let frame = Frame(title: title, badges: badges, footer: footer, focused: context.focused, theme: theme)
         buffer.fill(area, symbol: " ", style: theme.text)

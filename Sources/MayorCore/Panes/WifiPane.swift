@@ -1,5 +1,7 @@
 /// 공공와이파이: the AP total as the big figure, usage in the latest month with
-/// its change, daily users over the months, and APs by installation category.
+/// its change against the calendar month before, daily users over the months,
+/// and APs by installation category. A large pane (zoomed) adds daily data by
+/// month, APs by group, a table of the months, the budget and the works.
 public struct WifiPane: Pane {
     public init() {}
     public let id = "wifi"
@@ -9,13 +11,11 @@ public struct WifiPane: Pane {
 
     public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
         guard let wifi = snapshot.wifi else { return }
+        if PaneKit.isLarge(area) {
+            renderLarge(wifi, context: c, in: area, buffer: &buffer)
+            return
+        }
         let s = c.strings, theme = c.theme
-        let total = NumberFormat.grouped(wifi.apTotal)
-        let label = "\(s.accessPoints) \(total) · \(s.fixed) \(NumberFormat.grouped(wifi.total(of: .fixed))) · \(s.mobile) \(NumberFormat.grouped(wifi.total(of: .mobile)))"
-
-        // The change is against the calendar month before, never just the previous entry.
-        let latest = wifi.latestAndPrevious?.latest
-        let previous = wifi.latestAndPrevious?.previous
         let split = PaneKit.Split(area, wideFrom: 90, share: (11, 20))
         let rows = Stack.rows(split.main, [
             .init(min: 2, ideal: 7, priority: 0),                       // big figure
@@ -23,24 +23,99 @@ public struct WifiPane: Pane {
             .init(min: 5, ideal: 12, flexible: true, max: 16, priority: 3), // users chart
             split.slot(ideal: wifi.apCategories.count + 1, priority: 2),
         ])
-        buffer.draw(BigFigure(total, label: label, theme: theme), in: rows[0])
+        drawHeadline(wifi, s, theme, figure: rows[0], usage: rows[1], buffer: &buffer)
+        drawUsers(wifi, s, theme, in: rows[2], buffer: &buffer)
+        drawCategories(wifi, s, theme, in: split.side(orRow: rows[3]), buffer: &buffer)
+    }
 
-        if let latest {
-            var parts: [(String, Style)] = [
-                ("\(PaneKit.month(latest.month, s)) \(s.dailyUsers) ", theme.muted),
-                (PaneKit.short(latest.dailyUsers, s), theme.figure),
-            ]
-            if let previous, let change = NumberFormat.signedPercentChange(from: Double(previous.dailyUsers), to: Double(latest.dailyUsers)) {
-                let up = latest.dailyUsers >= previous.dailyUsers
-                parts.append((" \(up ? "▲" : "▼")\(change) ", up ? theme.positive : theme.negative))
-                parts.append(("(\(s.versus(PaneKit.month(previous.month, s))))", theme.muted))
-            }
-            parts.append(("  \(s.dailyData) ", theme.muted))
-            parts.append(("\(NumberFormat.decimal(latest.dailyTB, places: 0))TB", theme.figure))
-            PaneKit.line(parts, in: rows[1], buffer: &buffer)
+    /// Two columns: the figures, the users chart and the months table on the
+    /// left; the categories, groups, daily data, budget and works on the right.
+    func renderLarge(_ wifi: WifiContent, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
+        let s = c.strings, theme = c.theme
+        let (leftArea, rest) = area.splitLeft(area.width * 11 / 20)
+        let rightArea = rest.inset(left: 2)
+        let months = wifi.byMonth
+        let works = wifi.upkeep ?? []
+        let left = Stack.rows(leftArea, [
+            .init(min: 2, ideal: 7, priority: 0),
+            .init(min: 1, priority: 1),
+            .init(min: 1, priority: 5),                                  // space
+            .init(min: 5, ideal: 12, flexible: true, priority: 2),       // users
+            .init(min: 1, priority: 5),                                  // space
+            .init(min: 4, ideal: months.count + 2, priority: 3),         // months table
+        ])
+        drawHeadline(wifi, s, theme, figure: left[0], usage: left[1], buffer: &buffer)
+        drawUsers(wifi, s, theme, in: left[3], buffer: &buffer)
+
+        let right = Stack.rows(rightArea, [
+            .init(min: 3, ideal: wifi.apCategories.count + 1, priority: 0),
+            .init(min: 1, priority: 6),
+            .init(min: 3, ideal: 3, priority: 3),                        // by group
+            .init(min: 1, priority: 6),
+            .init(min: 5, ideal: 8, flexible: true, priority: 4),        // daily data
+            .init(min: 1, priority: 6),
+            .init(min: wifi.budget == nil ? 0 : 4, priority: 1),         // budget
+            .init(min: 1, priority: 6),
+            .init(min: works.isEmpty ? 0 : works.count + 1, priority: 2),
+        ])
+        let (dataHeading, dataArea) = PaneKit.titled(right[4], minContent: 3)
+        if let dataHeading { PaneKit.heading(s.dailyDataByMonth, in: dataHeading, buffer: &buffer, theme: theme) }
+        let tb = wifi.byMonth.map { entry -> BarChart.Row in
+            let label = PaneKit.month(SafeText(entry.month), s)
+            guard let m = entry.value else { return BarChart.Row(label, .nan, valueText: NumberFormat.invalid) }
+            return BarChart.Row(label, m.dailyTB, valueText: NumberFormat.decimal(m.dailyTB, places: 0))
         }
+        buffer.draw(VerticalBarChart(tb, highlight: tb.count - 1, theme: theme), in: dataArea)
 
-        let (chartHeading, chartArea) = PaneKit.titled(rows[2], minContent: 4)
+        drawCategories(wifi, s, theme, in: right[0], buffer: &buffer)
+
+        let (groupHeading, groupBars) = PaneKit.titled(right[2], minContent: 1)
+        if let groupHeading { PaneKit.heading(s.byGroup, in: groupHeading, buffer: &buffer, theme: theme) }
+        buffer.draw(BarChart([
+            BarChart.Row(s.fixed, Double(wifi.total(of: .fixed)), style: theme.bar),
+            BarChart.Row(s.mobile, Double(wifi.total(of: .mobile)), style: theme.barAlt),
+        ], maxLabelWidth: 14, theme: theme), in: groupBars)
+
+        let (tableHeading, tableArea) = PaneKit.titled(left[5], minContent: 2)
+        if let tableHeading { PaneKit.heading(s.byMonthTable, in: tableHeading, buffer: &buffer, theme: theme) }
+        let tableRows = months.reversed().map { entry -> Table.Row in
+            let label = PaneKit.monthAxis(SafeText(entry.month))
+            guard let m = entry.value else { return Table.Row([label, NumberFormat.invalid, NumberFormat.invalid]) }
+            return Table.Row([label, NumberFormat.grouped(m.dailyUsers), NumberFormat.decimal(m.dailyTB, places: 0) + " TB"])
+        }
+        buffer.draw(Table(columns: [
+            Table.Column(s.month, minWidth: 5, maxWidth: 8),
+            Table.Column(s.dailyUsers, alignment: .right, minWidth: 9, weight: 1),
+            Table.Column(s.dailyData, alignment: .right, minWidth: 6, weight: 1),
+        ], rows: tableRows, theme: theme), in: tableArea)
+
+        if let budget = wifi.budget { PaneKit.budget(budget, in: right[6], buffer: &buffer, s, theme: theme) }
+        PaneKit.works(works, in: right[8], buffer: &buffer, s, theme: theme)
+    }
+
+    func drawHeadline(_ wifi: WifiContent, _ s: Strings, _ theme: Theme, figure: Rect, usage: Rect, buffer: inout Buffer) {
+        let total = NumberFormat.grouped(wifi.apTotal)
+        let label = "\(s.accessPoints) \(total) · \(s.fixed) \(NumberFormat.grouped(wifi.total(of: .fixed))) · \(s.mobile) \(NumberFormat.grouped(wifi.total(of: .mobile)))"
+        buffer.draw(BigFigure(total, label: label, theme: theme), in: figure)
+
+        // The change is against the calendar month before, never just the previous entry.
+        guard let (latest, previous) = wifi.latestAndPrevious else { return }
+        var parts: [(String, Style)] = [
+            ("\(PaneKit.month(latest.month, s)) \(s.dailyUsers) ", theme.muted),
+            (PaneKit.short(latest.dailyUsers, s), theme.figure),
+        ]
+        if let previous, let change = NumberFormat.signedPercentChange(from: Double(previous.dailyUsers), to: Double(latest.dailyUsers)) {
+            let up = latest.dailyUsers >= previous.dailyUsers
+            parts.append((" \(up ? "▲" : "▼")\(change) ", up ? theme.positive : theme.negative))
+            parts.append(("(\(s.versus(PaneKit.month(previous.month, s))))", theme.muted))
+        }
+        parts.append(("  \(s.dailyData) ", theme.muted))
+        parts.append(("\(NumberFormat.decimal(latest.dailyTB, places: 0))TB", theme.figure))
+        PaneKit.line(parts, in: usage, buffer: &buffer)
+    }
+
+    func drawUsers(_ wifi: WifiContent, _ s: Strings, _ theme: Theme, in area: Rect, buffer: inout Buffer) {
+        let (chartHeading, chartArea) = PaneKit.titled(area, minContent: 4)
         if let chartHeading { PaneKit.heading("\(s.dailyUsers) (\(s.language == .ko ? "월별" : "by month"))", in: chartHeading, buffer: &buffer, theme: theme) }
         // One point per calendar month; a missing month is a gap in the line.
         let months = wifi.byMonth
@@ -49,9 +124,10 @@ public struct WifiPane: Pane {
         let language = s.language
         buffer.draw(LineChart([.init(users, style: theme.accent)], xLabels: xLabels,
                               yFormat: { language == .ko ? NumberFormat.compactKorean($0) : NumberFormat.compact($0) }, theme: theme), in: chartArea)
+    }
 
-        let barsArea = split.side(orRow: rows[3])
-        let (barsHeading, bars) = PaneKit.titled(barsArea, minContent: 2)
+    func drawCategories(_ wifi: WifiContent, _ s: Strings, _ theme: Theme, in area: Rect, buffer: inout Buffer) {
+        let (barsHeading, bars) = PaneKit.titled(area, minContent: 2)
         if let barsHeading { PaneKit.heading(s.byCategory, in: barsHeading, buffer: &buffer, theme: theme) }
         let categoryRows = wifi.apCategories.map { category -> BarChart.Row in
             let name = s.language == .en ? (category.nameEn ?? category.name) : category.name

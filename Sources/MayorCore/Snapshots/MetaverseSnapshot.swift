@@ -18,6 +18,23 @@ public struct MetaverseContent: SnapshotContent, Hashable {
     public struct MonthValue: Decodable, Hashable, Sendable {
         public var month: SafeText
         @WholeNumber public var visits: Int
+        /// The `id` of an entry of `additionalSources` when the figure comes
+        /// from there; nil when it comes from the file's own `source`.
+        public var source: SafeText?
+        /// True when the figure covers part of the month only (the opening month).
+        public var partial: Bool?
+    }
+
+    /// A source other than the file's own, for the figures that name its `id`.
+    public struct FigureSource: Decodable, Hashable, Sendable {
+        public var id: SafeText
+        public var document: SafeText
+        public var agency: SafeText
+        /// The date its figures describe.
+        public var asOf: SafeText
+        /// A short name for the wall (Korean, English).
+        public var label: SafeText
+        public var labelEn: SafeText?
     }
 
     public struct Share: Decodable, Hashable, Sendable {
@@ -29,6 +46,8 @@ public struct MetaverseContent: SnapshotContent, Hashable {
     public struct Cumulative: Decodable, Hashable, Sendable {
         public var date: SafeText
         @WholeNumber public var visits: Int
+        /// As `MonthValue.source`.
+        public var source: SafeText?
     }
 
     public var launched: SafeText
@@ -38,16 +57,26 @@ public struct MetaverseContent: SnapshotContent, Hashable {
     public var dailyAverage: [MonthValue]
     public var spaceShare: [Share]
     public var cumulative: [Cumulative]?
+    /// Sources of some figures other than the file's own `source`.
+    public var additionalSources: [FigureSource]?
+    /// The programme's budget and execution, with its own date and source (optional).
+    public var budget: ProgrammeBudget?
+
+    /// The additional source a figure names, if any.
+    public func figureSource(_ id: SafeText?) -> FigureSource? {
+        guard let id else { return nil }
+        return additionalSources?.first { $0.id == id }
+    }
 
     /// Daily averages, one slot per calendar month from the first to the last
     /// (a month with no published average is nil: an empty slot, not closed up).
-    public var dailyAverageByMonth: [(month: String, value: Int?)] {
-        CalendarSeries.months(dailyAverage.map { ($0.month, $0.visits) })
+    public var dailyAverageByMonth: [(month: String, value: MonthValue?)] {
+        CalendarSeries.months(dailyAverage.map { ($0.month, $0) })
     }
 
     /// Monthly visits, one slot per calendar month.
-    public var monthlyVisitsByMonth: [(month: String, value: Int?)] {
-        CalendarSeries.months(monthlyVisits.map { ($0.month, $0.visits) })
+    public var monthlyVisitsByMonth: [(month: String, value: MonthValue?)] {
+        CalendarSeries.months(monthlyVisits.map { ($0.month, $0) })
     }
 
     /// Share of the goal reached by the period's visits, 0…1 (nil without a goal).
@@ -92,6 +121,25 @@ public struct MetaverseContent: SnapshotContent, Hashable {
             v.count(c.visits, "cumulative[\(i)].visits")
         }
         v.ascending(keys, { "cumulative[\($0)].date" }, what: "date")
+
+        let extra = additionalSources ?? []
+        v.atMost(extra, 100, "additionalSources")
+        v.unique(extra.map(\.id), { "additionalSources[\($0)].id" }, what: "source id")
+        for (i, source) in extra.enumerated() {
+            v.nonEmpty(source.id, "additionalSources[\(i)].id")
+            v.nonEmpty(source.agency, "additionalSources[\(i)].agency")
+            v.nonEmpty(source.label, "additionalSources[\(i)].label")
+            _ = v.day(source.asOf, "additionalSources[\(i)].asOf")
+        }
+        let ids = Set(extra.map(\.id))
+        func known(_ id: SafeText?, _ path: String) {
+            if let id, !ids.contains(id) { v.fail(path, "names source \"\(id)\", which additionalSources does not list") }
+        }
+        for (name, list) in [("monthlyVisits", monthlyVisits), ("dailyAverage", dailyAverage)] {
+            for (i, m) in list.enumerated() { known(m.source, "\(name)[\(i)].source") }
+        }
+        for (i, c) in (cumulative ?? []).enumerated() { known(c.source, "cumulative[\(i)].source") }
+        budget?.validate(&v, "budget")
     }
 }
 

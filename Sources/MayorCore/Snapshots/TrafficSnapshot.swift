@@ -31,6 +31,8 @@ public struct TrafficContent: SnapshotContent, Hashable {
         public var volume: Int
         /// How many corridors reported the date.
         public var reporting: Int
+        /// Volume-weighted average speed over the corridors that reported it.
+        public var averageSpeedKmh: Double
     }
 
     /// One total per date that any corridor reported, ascending by date:
@@ -54,7 +56,7 @@ public struct TrafficContent: SnapshotContent, Hashable {
     /// Every calendar day from the first date to the newest (at most
     /// `maxChartDays`, the newest ones), with the total when every corridor
     /// reported that day and nil when the day is missing or partial.
-    public private(set) var totalsByDay: [(date: SafeText, volume: Int?)] = []
+    public private(set) var totalsByDay: [(date: SafeText, volume: Int?, speedKmh: Double?)] = []
     public static let maxChartDays = 3660
 
     /// True when every corridor reported the day.
@@ -161,37 +163,42 @@ public struct TrafficContent: SnapshotContent, Hashable {
     }
 
     static func totals(_ corridors: [Corridor]) -> [DayTotal] {
-        var byDate: [SafeText: (volume: Int, reporting: Int)] = [:]
+        var byDate: [SafeText: (volume: Int, reporting: Int, speed: Double, weight: Double)] = [:]
         for corridor in corridors {
             for day in corridor.daily {
-                var entry = byDate[day.date, default: (0, 0)]
+                var entry = byDate[day.date, default: (0, 0, 0, 0)]
                 // Saturating: a total past 2^53 is refused by `validate`, never shown.
                 entry.volume = Exact.add(entry.volume, day.volume)
                 entry.reporting += 1
+                // Weights in Double: never overflow.
+                entry.speed += day.speedKmh * Double(day.volume)
+                entry.weight += Double(day.volume)
                 byDate[day.date] = entry
             }
         }
         return byDate.keys.sorted().compactMap { date in
             // Dates that do not parse are refused by the validator; leave them out here.
             guard let day = CalendarDate.parseDay(date.value), let entry = byDate[date] else { return nil }
-            return DayTotal(date: date, day: day, volume: entry.volume, reporting: entry.reporting)
+            return DayTotal(date: date, day: day, volume: entry.volume, reporting: entry.reporting,
+                            averageSpeedKmh: entry.weight > 0 ? entry.speed / entry.weight : 0)
         }
     }
 
     /// One slot per calendar day from the first total to the last (the newest
     /// `maxChartDays`): the total when the day is complete, else nil.
-    static func calendar(_ totals: [DayTotal], corridors: Int) -> [(date: SafeText, volume: Int?)] {
+    static func calendar(_ totals: [DayTotal], corridors: Int) -> [(date: SafeText, volume: Int?, speedKmh: Double?)] {
         guard let first = totals.first, let last = totals.last else { return [] }
         let start = max(first.day, last.day - (maxChartDays - 1))
-        var out: [(date: SafeText, volume: Int?)] = []
+        var out: [(date: SafeText, volume: Int?, speedKmh: Double?)] = []
         out.reserveCapacity(last.day - start + 1)
         var i = index(of: start, in: totals) ?? totals.firstIndex { $0.day >= start } ?? totals.count
         for day in start...last.day {
             if i < totals.count, totals[i].day == day {
-                out.append((totals[i].date, totals[i].reporting == corridors ? totals[i].volume : nil))
+                let complete = totals[i].reporting == corridors
+                out.append((totals[i].date, complete ? totals[i].volume : nil, complete ? totals[i].averageSpeedKmh : nil))
                 i += 1
             } else {
-                out.append((SafeText(CalendarSeries.dayString(day)), nil))
+                out.append((SafeText(CalendarSeries.dayString(day)), nil, nil))
             }
         }
         return out

@@ -21,6 +21,10 @@ public struct WifiContent: SnapshotContent, Hashable {
     @WholeNumber public var apTotal: Int
     public var apCategories: [Category]
     public var monthly: [Month]
+    /// The programme's budget and execution, with its own date and source (optional).
+    public var budget: ProgrammeBudget?
+    /// Installation and replacement works against their plans (optional).
+    public var upkeep: [WorkProgress]?
 
     /// One slot per calendar month from the first to the last (a missing month is nil).
     public var byMonth: [(month: String, value: Month?)] {
@@ -61,6 +65,9 @@ public struct WifiContent: SnapshotContent, Hashable {
             v.nonNegative(m.dailyTB, "monthly[\(i)].dailyTB")
         }
         v.ascending(keys, { "monthly[\($0)].month" }, what: "month")
+        budget?.validate(&v, "budget")
+        v.atMost(upkeep ?? [], 100, "upkeep")
+        for (i, work) in (upkeep ?? []).enumerated() { work.validate(&v, "upkeep[\(i)]") }
     }
 }
 
