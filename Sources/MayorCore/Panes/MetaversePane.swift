@@ -83,7 +83,7 @@ public struct MetaversePane: Pane {
             Table.Column(s.sources, minWidth: 6, weight: 1),
         ], rows: cumulative, theme: theme), in: cumArea)
 
-        let sourcesHeight = sources.reduce(0) { $0 + max(1, ($1.text.displayWidth + rightArea.width - 1) / max(1, rightArea.width)) }
+        let sourcesHeight = sources.reduce(0) { $0 + Paragraph.wrap($1.text, width: rightArea.width).count }
         let right = Stack.rows(rightArea, [
             .init(min: 3, ideal: m.spaceShare.count + 1, priority: 0),
             .init(min: 1, priority: 6),
@@ -115,7 +115,14 @@ public struct MetaversePane: Pane {
 
         let (sourcesHeading, sourcesArea) = PaneKit.titled(right[6], minContent: 1)
         if let sourcesHeading { PaneKit.heading(s.sources, in: sourcesHeading, buffer: &buffer, theme: theme) }
-        buffer.draw(Paragraph(sources, wrap: true), in: sourcesArea)
+        // Only sources that fit whole: a source's date is never cut.
+        var y = sourcesArea.y
+        for line in sources {
+            let rows = Paragraph.wrap(line.text, width: sourcesArea.width)
+            guard y + rows.count <= sourcesArea.maxY else { break }
+            buffer.draw(Paragraph([line], wrap: true), in: Rect(x: sourcesArea.x, y: y, width: sourcesArea.width, height: rows.count))
+            y += rows.count
+        }
     }
 
     func drawHeadline(_ m: MetaverseContent, _ s: Strings, _ theme: Theme, figure: Rect, goal: Rect, line: Rect, buffer: inout Buffer) {

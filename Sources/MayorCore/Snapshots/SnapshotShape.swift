@@ -69,6 +69,15 @@ public final class SnapshotShape: Sendable {
         "apTotal": .whole,
         "apCategories": .array(.object(["id": .string, "name": .string, "nameEn": .string, "group": .string, "count": .whole]), max: 1_000),
         "monthly": .array(.object(["month": .string, "dailyUsers": .whole, "dailyTB": .number]), max: 1_200),
+        "budget": budget,
+        "upkeep": .array(.object(["name": .string, "nameEn": .string, "planned": .whole, "done": .whole, "asOf": .string, "source": .string]), max: 100),
+    ])
+
+    /// `ProgrammeBudget` (wifi, metaverse).
+    static let budget = SnapshotShape.object([
+        "programme": .string, "programmeEn": .string, "asOf": .string, "source": .string,
+        "amountThousandWon": .whole, "committedThousandWon": .whole, "paidThousandWon": .whole,
+        "committedPercent": .number, "paidPercent": .number,
     ])
 
     static let traffic = file([
@@ -79,7 +88,7 @@ public final class SnapshotShape: Sendable {
         ]), max: TrafficContent.maxCorridors),
     ])
 
-    static let month = SnapshotShape.object(["month": .string, "visits": .whole])
+    static let month = SnapshotShape.object(["month": .string, "visits": .whole, "source": .string, "partial": .bool])
     static let metaverse = file([
         "launched": .string,
         "period": .object(["from": .string, "to": .string, "visits": .whole, "installs": .whole]),
@@ -87,7 +96,10 @@ public final class SnapshotShape: Sendable {
         "monthlyVisits": .array(month, max: 1_200),
         "dailyAverage": .array(month, max: 1_200),
         "spaceShare": .array(.object(["space": .string, "spaceEn": .string, "percent": .number]), max: 1_000),
-        "cumulative": .array(.object(["date": .string, "visits": .whole]), max: 100_000),
+        "cumulative": .array(.object(["date": .string, "visits": .whole, "source": .string]), max: 100_000),
+        "additionalSources": .array(.object(["id": .string, "document": .string, "agency": .string, "asOf": .string,
+                                             "label": .string, "labelEn": .string]), max: 100),
+        "budget": budget,
     ])
 
     static let cctv = file([
