@@ -11,10 +11,11 @@ struct LiveCommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
     @OptionGroup var live: LiveOptions
+    @OptionGroup var display: GlyphOptions
     @Option(help: "The screen to start on (default: the playlist's first).") var screen: String?
 
     func run() throws {
-        try runLive(options: options, screen: screen, refresh: live.refresh, briefing: nil)
+        try runLive(options: options, display: display, screen: screen, refresh: live.refresh, briefing: nil)
     }
 }
 
@@ -41,17 +42,19 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
     @OptionGroup var live: LiveOptions
+    @OptionGroup var display: GlyphOptions
     @Option(help: "The briefing script (default: SCREENS/briefing.yaml).") var script: String?
 
     func run() throws {
         let path = script ?? (options.screens.hasSuffix("/") ? options.screens : options.screens + "/") + "briefing.yaml"
-        try runLive(options: options, screen: nil, refresh: live.refresh, briefing: path)
+        try runLive(options: options, display: display, screen: nil, refresh: live.refresh, briefing: path)
     }
 }
 
 /// Shared by `live` and `demo`: check the terminal, load screens, run the loop.
-func runLive(options: DataOptions, screen: String?, refresh: Double?, briefing: String?) throws {
-    let language = try options.language()
+func runLive(options: DataOptions, display: GlyphOptions, screen: String?, refresh: Double?, briefing: String?) throws {
+    let choice = try display.choice(term: environmentVariables()["TERM"], lang: options.lang)
+    let language = choice.language
     let (set, problems) = ScreenLoader.load(directory: options.screens)
     var mode = DashboardApp.Mode.wall
     if let briefing {
@@ -77,9 +80,10 @@ func runLive(options: DataOptions, screen: String?, refresh: Double?, briefing: 
         printError("\(error)")
         throw ExitCode(1)
     }
-    let theme: Theme = session.colorMode == .none ? .monochrome : .color
+    let theme = (session.colorMode == .none ? Theme.monochrome : Theme.color).with(glyphs: choice.glyphs)
     let app = DashboardApp(store: store, screens: set, mode: mode,
-                           options: .init(language: language, theme: theme, refreshSeconds: refresh, startScreen: screen),
+                           options: .init(language: language, theme: theme, refreshSeconds: refresh, startScreen: screen,
+                                          notice: choice.notice),
                            clock: wallClockNow)
     let reason = LiveLoop.run(app: TestCrashHook.wrap(app), session: session)
     session.close()

@@ -41,6 +41,20 @@ struct DataOptions: ParsableArguments {
     }
 }
 
+extension GlyphMode: ExpressibleByArgument {}
+
+/// How to draw: `--glyphs`, shared by live, demo and render.
+struct GlyphOptions: ParsableArguments {
+    @Option(help: "Glyphs: unicode, tty (the Linux console's set: square boxes, half blocks, no braille) or ascii (default: tty on TERM=linux and vt100/vt220-class terminals, else unicode).")
+    var glyphs: GlyphMode?
+
+    /// The glyphs and language for terminal type `term`.
+    func choice(term: String?, lang: String?) throws -> DisplayChoice {
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be ko or en") }
+        return DisplayChoice.resolve(term: term, glyphs: glyphs, lang: lang, environment: environmentVariables())
+    }
+}
+
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
@@ -50,6 +64,7 @@ struct RenderCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, ansi }
 
     @OptionGroup var options: DataOptions
+    @OptionGroup var display: GlyphOptions
 
     @Option(help: "The screen to render (a Screens/NAME.yaml).") var screen: String?
     @Option(help: "One pane to render on its own: \(PaneRegistry.ids.joined(separator: ", ")).") var pane: String?
@@ -59,6 +74,10 @@ struct RenderCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Frame size as WIDTHxHEIGHT, each from 1 to 1000, e.g. 160x48.") var size: String = "160x48"
     @Option(help: "text: plain characters only; ansi: with colours.") var format: Format = .text
     @Option(help: "The clock for staleness and the header, ISO-8601 (default: now).") var now: String?
+    @Option(help: "Draw as the live dashboard would on this terminal type (glyphs and language), e.g. linux.") var term: String?
+    @Option(help: "The pane (1-5, by position) that has the focus, as after pressing that key.") var focus: Int?
+    @Flag(help: "Zoom the focused pane (default: the first) to the whole screen, as Enter does.") var zoom = false
+    @Flag(name: .customLong("help-overlay"), help: "Show the key help over the screen, as ? does.") var helpOverlay = false
 
     func validate() throws {
         if (screen == nil) == (pane == nil) { throw ValidationError("give exactly one of --screen NAME or --pane ID") }
@@ -81,7 +100,8 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let size = try parseSize()
-        let language = try options.language()
+        let choice = try display.choice(term: term, lang: options.lang)
+        let language = choice.language
         var clock = wallClockNow()
         if let now {
             guard let instant = CalendarDate.parseInstant(now) else { throw ValidationError("--now \(now) is not an ISO-8601 date or date-time") }
@@ -89,13 +109,14 @@ struct RenderCommand: ParsableCommand {
         }
         let store = try options.store()
         store.refresh(now: clock)
-        let theme: Theme = format == .ansi ? .color : .monochrome
+        let theme = (format == .ansi ? Theme.color : Theme.monochrome).with(glyphs: choice.glyphs)
         let strings = Strings(language)
         var buffer = Buffer(width: size.width, height: size.height)
         if let paneID = pane, let pane = PaneRegistry.pane(paneID) {
             let context = PaneContext(strings: strings, theme: theme, now: clock, district: district.map { SafeText($0) })
             PaneRenderer.render(pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: clock),
                                 context: context, in: buffer.area, buffer: &buffer)
+            buffer.fold(to: theme.glyphs)
         } else if let screenID = screen {
             let (set, problems) = ScreenLoader.load(directory: options.screens)
             guard let config = set.screens[screenID] else {
@@ -104,7 +125,14 @@ struct RenderCommand: ParsableCommand {
             }
             var view = ViewState(screen: config)
             view.district = district.map { SafeText($0) }
-            DashboardView(strings: strings, theme: theme).render(view, store: store, now: clock, into: &buffer)
+            let panes = config.layout.panes
+            if let focus {
+                guard (1...max(1, panes.count)).contains(focus) else { throw ValidationError("--focus must be from 1 to \(panes.count)") }
+                view.focus = focus - 1
+            }
+            if zoom, !panes.isEmpty { view.zoomed = panes[view.focus ?? 0] }
+            view.helpVisible = helpOverlay
+            DashboardView(strings: strings, theme: theme, notice: choice.notice).render(view, store: store, now: clock, into: &buffer)
         }
         let text = format == .ansi ? TextBackend.ansi(buffer) : TextBackend.plain(buffer)
         print(text, terminator: "")

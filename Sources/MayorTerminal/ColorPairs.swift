@@ -46,6 +46,14 @@ public struct ColorMapper: Sendable, Equatable {
             }
         }
     }
+
+    /// Whether a foreground needs the dim attribute to stay apart: on 8-colour
+    /// terminals every grey (238, 240, 245, bright black) becomes white, the
+    /// colour of the data, so borders, tracks and muted text are drawn dim.
+    public func dimsForeground(_ color: Color) -> Bool {
+        guard mode == .basic16, colors < 16, case .indexed = color else { return false }
+        return color.basic16 == .gray
+    }
 }
 
 /// ncurses colour pairs, allocated lazily per (foreground, background) and

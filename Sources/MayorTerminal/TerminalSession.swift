@@ -302,7 +302,7 @@ public final class TerminalSession {
         if let cached = styleCache[style] { return cached }
         var attrs = mayor_a_normal()
         if style.attributes.contains(.bold) { attrs |= attrBold }
-        if style.attributes.contains(.dim) { attrs |= attrDim }
+        if style.attributes.contains(.dim) || mapper.dimsForeground(style.foreground) { attrs |= attrDim }
         if style.attributes.contains(.reverse) { attrs |= attrReverse }
         if style.attributes.contains(.underline) { attrs |= attrUnderline }
         var pair: Int16 = 0

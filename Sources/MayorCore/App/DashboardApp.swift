@@ -12,17 +12,22 @@ public final class DashboardApp: LiveApplication {
 
     public struct Options: Sendable {
         public var language: Language
+        /// Colours, attributes and glyphs (`theme.glyphs`: unicode, tty or ascii).
         public var theme: Theme
         /// Seconds between looks for changed data files (nil: the screen's `refresh`, else 30).
         public var refreshSeconds: Double?
         /// The screen to start on (nil: the playlist's first).
         public var startScreen: String?
+        /// A note after the title in the header (`DisplayChoice.notice`).
+        public var notice: String?
 
-        public init(language: Language, theme: Theme = .color, refreshSeconds: Double? = nil, startScreen: String? = nil) {
+        public init(language: Language, theme: Theme = .color, refreshSeconds: Double? = nil, startScreen: String? = nil,
+                    notice: String? = nil) {
             self.language = language
             self.theme = theme
             self.refreshSeconds = refreshSeconds
             self.startScreen = startScreen
+            self.notice = notice
         }
     }
 
@@ -70,7 +75,7 @@ public final class DashboardApp: LiveApplication {
         self.mode = mode
         self.options = options
         self.clock = clock
-        self.view = DashboardView(strings: Strings(options.language), theme: options.theme)
+        self.view = DashboardView(strings: Strings(options.language), theme: options.theme, notice: options.notice)
         let playlist = screens.playlists["playlist"]
         var order = (playlist?.screens ?? []).filter { screens.screens[$0] != nil }
         if order.isEmpty { order = screens.orderedScreenIDs }

@@ -30,13 +30,20 @@ public struct ViewState: Sendable {
 /// Draws a whole frame: the header (title, clock, data status), the screen's
 /// panes laid out by its layout (or one zoomed pane), an optional caption,
 /// and the bottom line. Pure: the same inputs give the same cells.
+///
+/// The frame is drawn with `theme.glyphs`; in the tty and ascii modes its
+/// last step folds any glyph the terminal cannot show to a stand-in
+/// (`Buffer.fold(to:)`), so nothing else reaches the screen.
 public struct DashboardView {
     public var strings: Strings
     public var theme: Theme
+    /// A note after the title in the header (e.g. why the labels are English).
+    public var notice: String?
 
-    public init(strings: Strings, theme: Theme) {
+    public init(strings: Strings, theme: Theme, notice: String? = nil) {
         self.strings = strings
         self.theme = theme
+        self.notice = notice
     }
 
     /// The smallest terminal that shows every pane of `layout` with its main figure.
@@ -76,6 +83,7 @@ public struct DashboardView {
     }
 
     public func render(_ view: ViewState, store: DataStore, now: Double, into buffer: inout Buffer) {
+        defer { buffer.fold(to: theme.glyphs) }
         let (w, h) = (buffer.width, buffer.height)
         buffer.clear(Cell.blank(theme.text))
         guard w > 0, h > 0 else { return }
@@ -123,6 +131,7 @@ public struct DashboardView {
     func renderChrome(_ view: ViewState, store: DataStore, now: Double, into buffer: inout Buffer) {
         renderHeader(view, store: store, now: now, into: &buffer)
         renderBottom(view, into: &buffer)
+        buffer.fold(to: theme.glyphs)
     }
 
     /// The key list, in a box over the middle of the screen.
@@ -188,7 +197,9 @@ public struct DashboardView {
         } else {
             right.append(.init(" ● \(strings.allFresh) ", style: theme.header))
         }
-        let line = StatusLine(left: [.init(title, style: theme.header)],
+        var left: [StatusLine.Segment] = [.init(title, style: theme.header)]
+        if let notice { left.append(.init("(\(notice)) ", style: theme.header)) }
+        let line = StatusLine(left: left,
                               center: [.init(clock, style: theme.header)],
                               right: right, background: theme.header)
         buffer.draw(line, in: row)

@@ -160,7 +160,7 @@ public struct TrafficPane: Pane {
             // The 30 calendar days to the headline date: a day not reported is a blank column.
             for (i, index) in summary.corridors.prefix(max(0, trendRect.height - 1)).enumerated() {
                 let values = traffic.recentVolumes(of: index, through: headline.day, days: 30)
-                buffer.draw(Sparkline(values, style: theme.bar), in: Rect(x: trendRect.x + 1, y: trendRect.y + 1 + i, width: trendWidth, height: 1))
+                buffer.draw(Sparkline(values, style: theme.bar, glyphs: theme.glyphs), in: Rect(x: trendRect.x + 1, y: trendRect.y + 1 + i, width: trendWidth, height: 1))
             }
         }
     }

@@ -83,8 +83,9 @@ public struct BarChart: Widget, Sendable {
                 buffer.write(TextFit.truncate(labels[i], to: labelWidth), x: area.x, y: y, style: style, clip: cell)
             }
             let barStyle = row.style ?? (highlighted ? theme.barAlt : theme.bar)
-            let eighths = Blocks.eighths(row.value, of: top, cells: barW)
-            buffer.widgetHorizontalBar(x: barX, y: y, eighths: eighths, style: barStyle, clip: area)
+            let glyphs = theme.glyphs
+            let steps = GlyphSet.steps(row.value, of: top, cells: barW, per: glyphs.horizontalSteps.count)
+            buffer.widgetHorizontalBar(x: barX, y: y, steps: steps, glyphs: glyphs, style: barStyle, clip: area)
             if valueWidth > 0 {
                 let w = values[i].displayWidth
                 buffer.write(values[i], x: area.maxX - w, y: y, style: highlighted ? theme.text.bold : theme.text, clip: area)

@@ -18,6 +18,9 @@
 /// the label; if no font fits at all it draws the figure as bold normal text
 /// (truncated with "…" only when even that is too wide). The block is centred
 /// vertically; `alignment` places it horizontally.
+///
+/// With ASCII glyphs (`theme.glyphs`) only the 5-row font is used, its blocks
+/// drawn as `#` (the 3-row font needs half blocks to be legible).
 public struct BigFigure: Widget, Sendable {
     /// The change line: `▲ +12.3% vs Aug`.
     public struct Change: Sendable, Hashable {
@@ -62,6 +65,8 @@ public struct BigFigure: Widget, Sendable {
 
     public func render(in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
+        let ascii = theme.glyphs.mode == .ascii
+        let fonts = ascii ? [BigFont.five] : [BigFont.five, BigFont.three]
         let text = WidgetText.clean(figure)
         let labelText = WidgetText.clean(label)
         let lineSets: [(label: Bool, change: Bool)] = [
@@ -70,7 +75,7 @@ public struct BigFigure: Widget, Sendable {
         var pick: (font: BigFont?, pieces: [BigFont.Piece], width: Int, label: Bool, change: Bool)?
         search: for lines in lineSets {
             let extra = (lines.label ? 1 : 0) + (lines.change ? 1 : 0)
-            for font in [BigFont.five, BigFont.three] where font.rows + extra <= area.height {
+            for font in fonts where font.rows + extra <= area.height {
                 let (pieces, width) = font.layout(text)
                 if width <= area.width {
                     pick = (font, pieces, width, lines.label, lines.change)
@@ -102,7 +107,7 @@ public struct BigFigure: Widget, Sendable {
                 switch piece {
                 case .glyph(let glyphRows, let w):
                     for (r, row) in glyphRows.enumerated() {
-                        buffer.write(row, x: x, y: y + r, style: figureStyle, clip: area)
+                        buffer.write(ascii ? BigFont.ascii(row) : row, x: x, y: y + r, style: figureStyle, clip: area)
                     }
                     x += w + 1
                 case .text(let t):
@@ -117,7 +122,7 @@ public struct BigFigure: Widget, Sendable {
         if pick.change, let change {
             let good = change.direction == .up ? change.upIsGood : change.direction == .down ? !change.upIsGood : nil
             let style = good.map { $0 ? theme.positive : theme.negative } ?? theme.muted
-            let arrow = change.direction == .up ? "▲" : change.direction == .down ? "▼" : "="
+            let arrow = change.direction == .up ? theme.glyphs.up : change.direction == .down ? theme.glyphs.down : "="
             let main = arrow + " " + WidgetText.clean(change.text)
             let caption = WidgetText.clean(change.caption)
             let full = caption.isEmpty ? main.displayWidth : main.displayWidth + 1 + caption.displayWidth
@@ -141,6 +146,11 @@ struct BigFont: Sendable {
 
     let rows: Int
     let glyphs: [Character: [String]]
+
+    /// A glyph row in ASCII: every block as `#`.
+    static func ascii(_ row: String) -> String {
+        String(row.map { $0 == "█" || $0 == "▀" || $0 == "▄" ? "#" : $0 })
+    }
 
     /// Pieces to draw for `text` and their total width (one column between pieces).
     func layout(_ text: String) -> ([Piece], Int) {

@@ -53,15 +53,17 @@ public struct Frame: Widget, Sendable {
         let (x0, y0, x1, y1) = (area.x, area.y, area.maxX - 1, area.maxY - 1)
         let interior = area.width - 2
 
-        // Border.
-        buffer.widgetFill(Rect(x: x0 + 1, y: y0, width: interior, height: 1), clip: area, symbol: "─", style: style)
-        buffer.widgetFill(Rect(x: x0 + 1, y: y1, width: interior, height: 1), clip: area, symbol: "─", style: style)
-        buffer.widgetFill(Rect(x: x0, y: y0 + 1, width: 1, height: area.height - 2), clip: area, symbol: "│", style: style)
-        buffer.widgetFill(Rect(x: x1, y: y0 + 1, width: 1, height: area.height - 2), clip: area, symbol: "│", style: style)
-        buffer.set(x: x0, y: y0, symbol: rounded ? "╭" : "┌", style: style, clip: area)
-        buffer.set(x: x1, y: y0, symbol: rounded ? "╮" : "┐", style: style, clip: area)
-        buffer.set(x: x0, y: y1, symbol: rounded ? "╰" : "└", style: style, clip: area)
-        buffer.set(x: x1, y: y1, symbol: rounded ? "╯" : "┘", style: style, clip: area)
+        // Border, in the theme's glyphs (─│┌┐└┘, or +-| in ASCII).
+        let g = theme.glyphs
+        let corners = rounded ? g.roundedCorners : [g.topLeft, g.topRight, g.bottomLeft, g.bottomRight]
+        buffer.widgetFill(Rect(x: x0 + 1, y: y0, width: interior, height: 1), clip: area, symbol: g.horizontal, style: style)
+        buffer.widgetFill(Rect(x: x0 + 1, y: y1, width: interior, height: 1), clip: area, symbol: g.horizontal, style: style)
+        buffer.widgetFill(Rect(x: x0, y: y0 + 1, width: 1, height: area.height - 2), clip: area, symbol: g.vertical, style: style)
+        buffer.widgetFill(Rect(x: x1, y: y0 + 1, width: 1, height: area.height - 2), clip: area, symbol: g.vertical, style: style)
+        buffer.set(x: x0, y: y0, symbol: corners[0], style: style, clip: area)
+        buffer.set(x: x1, y: y0, symbol: corners[1], style: style, clip: area)
+        buffer.set(x: x0, y: y1, symbol: corners[2], style: style, clip: area)
+        buffer.set(x: x1, y: y1, symbol: corners[3], style: style, clip: area)
         guard interior > 0 else { return }
 
         // Title: "─ title " after the corner; needs tw + 3 columns in full.

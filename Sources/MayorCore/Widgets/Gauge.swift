@@ -57,16 +57,18 @@ public struct Gauge: Widget, Sendable {
             }
         }
 
-        buffer.widgetFill(bar, clip: area, symbol: "░", style: theme.gaugeEmpty)
-        let eighths = Int((clamped * Double(bar.width * 8)).rounded())
+        let glyphs = theme.glyphs
+        let per = glyphs.horizontalSteps.count
+        buffer.widgetFill(bar, clip: area, symbol: glyphs.track, style: theme.gaugeEmpty)
+        let steps = Int((clamped * Double(bar.width * per)).rounded())
         for y in bar.y..<bar.maxY {
-            buffer.widgetHorizontalBar(x: bar.x, y: y, eighths: eighths, style: theme.gaugeFilled, clip: area)
+            buffer.widgetHorizontalBar(x: bar.x, y: y, steps: steps, glyphs: glyphs, style: theme.gaugeFilled, clip: area)
         }
         if place == .center, captionW > 0, captionW <= bar.width {
             let x = bar.x + (bar.width - captionW) / 2
             buffer.write(caption, x: x, y: middle, style: theme.text.bold, clip: area)
             // The part of the text over whole filled cells: reversed fill colour.
-            let filled = Rect(x: x, y: middle, width: min(captionW, max(0, bar.x + eighths / 8 - x)), height: 1)
+            let filled = Rect(x: x, y: middle, width: min(captionW, max(0, bar.x + steps / per - x)), height: 1)
             buffer.widgetStyle(theme.gaugeFilled.reversed.bold, in: filled, clip: area)
         }
     }

@@ -20,6 +20,10 @@
 /// (or when it would take more than a third of the width), and a middle or
 /// last x label that would collide with another. Where series overlap, the
 /// later series' style colours the shared cell.
+///
+/// With the tty or ascii glyphs (`theme.glyphs`) a cell holds 1×2 dots drawn
+/// as half blocks `▀▄█` (or `'.:`) instead of braille, and the axis is `│┤`
+/// (or `|+`).
 public struct LineChart: Widget, Sendable {
     public struct Series: Sendable {
         public var values: [Double]
@@ -45,11 +49,11 @@ public struct LineChart: Widget, Sendable {
         self.theme = theme
     }
 
-    /// The 256 braille patterns, indexed by dot bits.
-    static let braille: [String] = (0..<256).map { String(Character(Unicode.Scalar(0x2800 + UInt32($0))!)) }
-
-    /// Dot bits by [row 0…3][column 0…1] within a cell.
-    static let dotBits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
+    /// Cells by dot bits (bit `row * across + column`), for each glyph mode.
+    static let dotCells: [GlyphMode: [String]] = Dictionary(uniqueKeysWithValues: GlyphMode.allCases.map { mode in
+        let g = GlyphSet(mode: mode)
+        return (mode, (0..<(1 << (g.dotsAcross * g.dotsDown))).map(g.dotCell))
+    })
 
     public func render(in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
@@ -79,17 +83,20 @@ public struct LineChart: Widget, Sendable {
         let plot = Rect(x: area.x + gutter, y: area.y, width: area.width - gutter, height: plotRows)
         if gutter > 0 {
             let axis = theme.muted
-            buffer.widgetFill(Rect(x: plot.x - 1, y: plot.y, width: 1, height: plot.height), clip: area, symbol: "│", style: axis)
+            buffer.widgetFill(Rect(x: plot.x - 1, y: plot.y, width: 1, height: plot.height), clip: area,
+                              symbol: theme.glyphs.vertical, style: axis)
             for (label, y) in [(topLabel, plot.y), (bottomLabel, plot.maxY - 1)] {
                 buffer.write(label, x: plot.x - 1 - label.displayWidth, y: y, style: axis, clip: area)
-                buffer.set(x: plot.x - 1, y: y, symbol: "┤", style: axis, clip: area)
+                buffer.set(x: plot.x - 1, y: y, symbol: theme.glyphs.axisTick, style: axis, clip: area)
             }
         }
         if showX { drawXLabels(in: Rect(x: plot.x, y: area.maxY - 1, width: plot.width, height: 1), area: area, buffer: &buffer) }
         guard hasData, !plot.isEmpty else { return }
 
         // Dots: one bit grid for the plot plus the index of the series owning each cell.
-        let dotsW = plot.width * 2, dotsH = plot.height * 4
+        let (across, down) = (theme.glyphs.dotsAcross, theme.glyphs.dotsDown)
+        let cells = Self.dotCells[theme.glyphs.mode]!
+        let dotsW = plot.width * across, dotsH = plot.height * down
         var bits = [UInt8](repeating: 0, count: plot.width * plot.height)
         var owner = [Int](repeating: -1, count: bits.count)
         for (index, s) in series.enumerated() where !s.values.isEmpty {
@@ -102,8 +109,8 @@ public struct LineChart: Widget, Sendable {
                 return (x, y)
             }
             func dot(_ x: Int, _ y: Int) {
-                let cell = (y / 4) * plot.width + x / 2
-                bits[cell] |= Self.dotBits[y % 4][x % 2]
+                let cell = (y / down) * plot.width + x / across
+                bits[cell] |= UInt8(1 << ((y % down) * across + x % across))
                 owner[cell] = index
             }
             var previous = point(0)
@@ -118,7 +125,7 @@ public struct LineChart: Widget, Sendable {
             for col in 0..<plot.width {
                 let i = row * plot.width + col
                 guard bits[i] != 0 else { continue }
-                buffer.set(x: plot.x + col, y: plot.y + row, symbol: Self.braille[Int(bits[i])],
+                buffer.set(x: plot.x + col, y: plot.y + row, symbol: cells[Int(bits[i])],
                            style: series[owner[i]].style, clip: area)
             }
         }

@@ -1,6 +1,7 @@
 /// A sparkline: one column per value, drawn with the lower eighths ▁▂▃▄▅▆▇█
 /// (`▁▂▄▆█▇▅`). In an area taller than one row the columns stack, giving
-/// `height × 8` levels.
+/// `height × 8` levels. With the tty glyphs (`▄█`) or ASCII (`_#`) a cell
+/// holds two levels instead of eight.
 ///
 /// The scale is `range` when given (values outside it are clamped), else the
 /// minimum and maximum of the values shown; the minimum draws as ▁, so a value
@@ -13,11 +14,14 @@ public struct Sparkline: Widget, Sendable {
     public var values: [Double]
     public var range: ClosedRange<Double>?
     public var style: Style
+    public var glyphs: GlyphSet
 
-    public init(_ values: [Double], range: ClosedRange<Double>? = nil, style: Style = Theme.color.bar) {
+    public init(_ values: [Double], range: ClosedRange<Double>? = nil, style: Style = Theme.color.bar,
+                glyphs: GlyphSet = .unicode) {
         self.values = values
         self.range = range
         self.style = style
+        self.glyphs = glyphs
     }
 
     public func render(in area: Rect, buffer: inout Buffer) {
@@ -33,7 +37,8 @@ public struct Sparkline: Widget, Sendable {
         }
         buffer.widgetFill(Rect(x: area.x, y: area.y, width: shown.count, height: area.height), clip: area, style: style)
         guard lo.isFinite, hi.isFinite else { return }
-        let levels = area.height * 8
+        let per = glyphs.verticalSteps.count
+        let levels = area.height * per
         var x = area.x
         for v in shown {
             defer { x += 1 }
@@ -44,8 +49,8 @@ public struct Sparkline: Widget, Sendable {
             var rest = level
             var y = area.maxY - 1
             while rest > 0 && y >= area.y {
-                buffer.set(x: x, y: y, symbol: Blocks.vertical[min(8, rest) - 1], style: style, clip: area)
-                rest -= 8
+                buffer.set(x: x, y: y, symbol: glyphs.verticalSteps[min(per, rest) - 1], style: style, clip: area)
+                rest -= per
                 y -= 1
             }
         }

@@ -1,5 +1,7 @@
 /// The colours and attributes the dashboard draws with, in one place, so a
-/// monochrome terminal or `NO_COLOR` can swap them all.
+/// monochrome terminal or `NO_COLOR` can swap them all; and the glyphs
+/// (`GlyphSet`) they draw with, so the Linux console and VT terminals get
+/// only what they can show.
 public struct Theme: Sendable {
     public var text: Style
     public var muted: Style
@@ -19,15 +21,26 @@ public struct Theme: Sendable {
     public var gaugeEmpty: Style
     public var header: Style
     public var caption: Style
+    /// Box lines, bar blocks, chart dots: Unicode, the console's set, or ASCII.
+    public var glyphs: GlyphSet
 
     public init(text: Style, muted: Style, title: Style, border: Style, focusedBorder: Style, figure: Style,
                 accent: Style, positive: Style, negative: Style, warning: Style, error: Style, sample: Style,
-                bar: Style, barAlt: Style, gaugeFilled: Style, gaugeEmpty: Style, header: Style, caption: Style) {
+                bar: Style, barAlt: Style, gaugeFilled: Style, gaugeEmpty: Style, header: Style, caption: Style,
+                glyphs: GlyphSet = .unicode) {
         self.text = text; self.muted = muted; self.title = title; self.border = border
         self.focusedBorder = focusedBorder; self.figure = figure; self.accent = accent
         self.positive = positive; self.negative = negative; self.warning = warning; self.error = error
         self.sample = sample; self.bar = bar; self.barAlt = barAlt; self.gaugeFilled = gaugeFilled
         self.gaugeEmpty = gaugeEmpty; self.header = header; self.caption = caption
+        self.glyphs = glyphs
+    }
+
+    /// This theme drawing with `glyphs`.
+    public func with(glyphs: GlyphSet) -> Theme {
+        var copy = self
+        copy.glyphs = glyphs
+        return copy
     }
 
     /// Colours for a 256- or 16-colour terminal.

@@ -54,13 +54,15 @@ public struct VerticalBarChart: Widget, Sendable {
             let x = area.x + i * (colW + gap)
             let highlighted = i == highlight
             let style = item.style ?? (highlighted ? theme.barAlt : theme.bar)
-            let eighths = Blocks.eighths(item.value, of: top, cells: barRows)
-            let full = eighths / 8, rest = eighths % 8
+            let glyphs = theme.glyphs
+            let per = glyphs.verticalSteps.count
+            let steps = GlyphSet.steps(item.value, of: top, cells: barRows, per: per)
+            let full = steps / per, rest = steps % per
             let bottom = area.y + plotH - 1
-            buffer.widgetFill(Rect(x: x, y: bottom - full + 1, width: colW, height: full), clip: area, symbol: Blocks.full, style: style)
+            buffer.widgetFill(Rect(x: x, y: bottom - full + 1, width: colW, height: full), clip: area, symbol: glyphs.full, style: style)
             if rest > 0 {
                 buffer.widgetFill(Rect(x: x, y: bottom - full, width: colW, height: 1), clip: area,
-                                  symbol: Blocks.vertical[rest - 1], style: style)
+                                  symbol: glyphs.verticalSteps[rest - 1], style: style)
             }
             if showValues {
                 let text = valueText(item, width: colW)

@@ -22,23 +22,6 @@ enum WidgetText {
     }
 }
 
-/// Block elements shared by the bar widgets.
-enum Blocks {
-    /// Lower eighths ▁…█, index 0 is one eighth.
-    static let vertical = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-    /// Left eighths ▏…█, index 0 is one eighth.
-    static let horizontal = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
-    static let full = "█"
-
-    /// `value / maxValue` as a count of eighths of `cells` cells, clamped;
-    /// zero for NaN, negative or non-positive maxima.
-    static func eighths(_ value: Double, of maxValue: Double, cells: Int) -> Int {
-        guard value.isFinite, maxValue.isFinite, maxValue > 0, value > 0, cells > 0 else { return 0 }
-        let ratio = min(1, value / maxValue)
-        return Int((ratio * Double(cells * 8)).rounded())
-    }
-}
-
 /// Where `value` falls between `lo` and `hi`, clamped to 0…1, without
 /// overflowing for huge finite values; 0.5 when the range is empty or the
 /// value is not a number.
@@ -65,12 +48,14 @@ extension Buffer {
         if !r.isEmpty { setStyle(style, in: r) }
     }
 
-    /// Draws a horizontal bar of `eighths` eighth-cells from (x, y), whole
-    /// cells as █ and the remainder as a left-eighth block.
-    mutating func widgetHorizontalBar(x: Int, y: Int, eighths: Int, style: Style, clip: Rect) {
-        guard eighths > 0 else { return }
-        widgetFill(Rect(x: x, y: y, width: eighths / 8, height: 1), clip: clip, symbol: Blocks.full, style: style)
-        let rest = eighths % 8
-        if rest > 0 { set(x: x + eighths / 8, y: y, symbol: Blocks.horizontal[rest - 1], style: style, clip: clip) }
+    /// Draws a horizontal bar of `steps` steps from (x, y), each cell holding
+    /// `glyphs.horizontalSteps.count` of them: whole cells as █ (or #), the
+    /// remainder as a partial block (▏…▉; ▌ in the tty and = in the ascii set).
+    mutating func widgetHorizontalBar(x: Int, y: Int, steps: Int, glyphs: GlyphSet, style: Style, clip: Rect) {
+        guard steps > 0 else { return }
+        let per = glyphs.horizontalSteps.count
+        widgetFill(Rect(x: x, y: y, width: steps / per, height: 1), clip: clip, symbol: glyphs.full, style: style)
+        let rest = steps % per
+        if rest > 0 { set(x: x + steps / per, y: y, symbol: glyphs.horizontalSteps[rest - 1], style: style, clip: clip) }
     }
 }
