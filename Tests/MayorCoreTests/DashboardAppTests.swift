@@ -133,8 +133,14 @@ final class FakeClock: @unchecked Sendable {
         _ = frame(app)
         clock.now = (clock.now + 0.2)
         #expect(!app.needsRender)
+        // Idle, the loop sleeps until the header clock's next second: 800 ms
+        // from here (a busy loop would wake every millisecond or so).
         let wait = app.millisecondsUntilNextTick() ?? 0
-        #expect(wait >= 1 && wait <= 1000)
+        #expect((799...801).contains(wait), "woke after \(wait) ms, expected 800 (the next second)")
+        // And from later in the second, only the rest of it.
+        clock.now = clock.now.rounded(.down) + 0.95
+        let late = app.millisecondsUntilNextTick() ?? 0
+        #expect((49...51).contains(late), "woke after \(late) ms, expected 50")
         clock.now = clock.now.rounded(.down) + 1.001
         #expect(app.needsRender)  // the header clock moved on
     }

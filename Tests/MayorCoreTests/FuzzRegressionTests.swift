@@ -190,12 +190,21 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         #expect(found == nil)
     }
 
-    @Test func justUnderTheDepthLimitIsAccepted() {
-        // 30 levels inside the top-level object: within maxDepth, so the syntax scan passes.
-        let nested = String(repeating: "[", count: 30) + String(repeating: "]", count: 30)
-        let text = Self.envelope(.wifi) + #","extra":"# + nested + "}"
-        #expect(JSONLocator.firstProblem(in: Array(text.utf8), maxDepth: SnapshotParser.maxDepth) == nil)
-        Self.snapshot(.wifi, text, "30 nested arrays")
+    @Test func justUnderTheDepthLimitIsAccepted() throws {
+        // A valid snapshot whose nesting reaches exactly maxDepth (the top-level
+        // object is level 1) loads; one level more is refused, by the limit.
+        let bundled = String(decoding: readBundled(.wifi), as: UTF8.self)
+        func withNesting(_ levels: Int) -> String {
+            let nested = String(repeating: "[", count: levels) + String(repeating: "]", count: levels)
+            return bundled.replacing("{", with: #"{"extra": "# + nested + ",", maxReplacements: 1)
+        }
+        let limit = SnapshotParser.maxDepth
+        let atLimit = withNesting(limit - 1)
+        #expect(JSONLocator.firstProblem(in: Array(atLimit.utf8), maxDepth: limit) == nil)
+        let snapshot = try #require(Self.snapshot(.wifi, atLimit, "nesting of exactly \(limit) levels")).get()
+        #expect(snapshot.wifi != nil)
+        Self.expectProblem(Self.snapshot(.wifi, withNesting(limit), "nesting of \(limit + 1) levels"),
+                           containing: "nesting deeper than", "one level over the limit")
     }
 
     // MARK: JSON: big values and long lines
@@ -265,8 +274,15 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
     }
 
     @Test func veryLongLineOfNumbers() {
-        let text = "[" + Array(repeating: "1", count: Self.longLineNumbers).joined(separator: ",") + "]"
-        Self.snapshot(.pledges, text, "\(Self.longLineNumbers) numbers on one line")
+        // 100,000 numbers on one line with a bad one at its very end: found
+        // quickly (the scan is linear in the line), and its column counted
+        // along the whole line.
+        let head = Self.envelope(.pledges) + #","extra":["# + String(repeating: "1,", count: Self.longLineNumbers)
+        let text = head + "01]}"
+        let list = Self.problems(Self.snapshot(.pledges, text, "\(Self.longLineNumbers) numbers on one line"))
+        let problem = list.first { $0.message.contains("leading zero") }
+        #expect(problem?.line == 1 && problem?.column == head.utf8.count + 1,
+                "expected the leading zero at 1:\(head.utf8.count + 1), got \(list.prefix(3).map(\.description))")
     }
 
     // MARK: JSON: numbers

@@ -1,4 +1,5 @@
 import Testing
+import FoundationEssentials
 @testable import MayorCore
 
 /// Every pane, fed hostile data and drawn at every size from nothing up,
@@ -15,12 +16,21 @@ import Testing
             .traffic: [("\"name\": \"성산로(금화터널)\"", "\"name\": \"\(evil)\(long)\"")],
             .metaverse: [("\"space\": \"퀴즈스튜디오\"", "\"space\": \"\(long)\(evil)\"")],
             .cctv: [("\"name\": \"종로구\"", "\"name\": \"\(evil)종로구\(long)\"")],
+            // A status must be one of the published ones (a hostile one is
+            // refused: `hostileStatusIsRefused`), so the widest of them; the
+            // title of a programme whose district name is plain (도봉구) and an
+            // indicator name take the hostile text.
             .pledges: [("\"name\": \"관악구\"", "\"name\": \"관악구\(evil)\(long)\""),
-                       ("\"status\": \"정상추진\"", "\"status\": \"정상추진\"")],
+                       ("\"status\": \"정상추진\"", "\"status\": \"이행 후 계속추진\""),
+                       ("\"title\": \"환경, 교통, 관광 스마트도봉 조성\"", "\"title\": \"\(evil)\(long)\""),
+                       ("\"name\": \"스마트도시 인프라 조성\"", "\"name\": \"\(long)\(evil)\"")],
         ]
         for kind in SnapshotKind.allCases {
             var text = String(decoding: readBundled(kind), as: UTF8.self)
-            for (old, new) in replacements[kind] ?? [] { text = text.replacing(old, with: new, maxReplacements: 1) }
+            for (old, new) in replacements[kind] ?? [] {
+                precondition(text.contains(old), "\(kind.fileName) has no \(old): the hostile text would not be there")
+                text = text.replacing(old, with: new, maxReplacements: 1)
+            }
             writeFile(dir + "/" + kind.fileName, text)
         }
         let store = DataStore(directory: dir)
@@ -28,6 +38,13 @@ import Testing
         precondition(store.problems.isEmpty, "\(store.problems)")
         removeTree(dir)
         return store
+    }
+
+    @Test func hostileStatusIsRefused() {
+        let text = bundledText(.pledges, replacing: "\"status\": \"정상추진\"", with: "\"status\": \"정상추진\\u001b[2J\"")
+        let result = SnapshotParser.parse(.pledges, data: Data(text.utf8), file: "pledges.json", now: testNow)
+        guard case .failure(let list) = result else { Issue.record("a status with an escape sequence loaded"); return }
+        #expect(list.problems.contains { $0.message.contains("is not a pledge status") }, "\(list.problems.map(\.description))")
     }
 
     @Test func panesNeverDrawOutsideTheirRectangle() {
