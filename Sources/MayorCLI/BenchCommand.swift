@@ -16,7 +16,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
         Large inputs are generated into a temporary folder (removed afterwards unless --keep): a traffic \
         file of at least 20 MiB from the sample generator (365 days, as many corridors as needed) and \
-        170 corridors x 365 days; wifi, metaverse, cctv and pledges are synthesised at the schemas' limits. \
+        170 corridors x 365 days; wifi, metaverse, cctv and pledges are synthesised at the schemas' limits; \
+        the memory section loads three 60 MB shapes in child processes. \
         Build with -c release for meaningful figures. Takes about a minute.
         """
     )
@@ -29,10 +30,16 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Folder for the generated inputs (default: a new folder under /tmp).") var work: String?
     @Flag(help: "Keep the generated inputs.") var keep = false
     @Flag(help: "Fewer iterations (a smoke test, not figures).") var quick = false
-    @Option(help: "Run only these sections, comma-separated: render, bytes, parse, reload, keys, start (reload and keys include parse).") var only: String?
+    @Option(help: "Run only these sections, comma-separated: render, bytes, parse, reload, keys, start, memory (reload and keys include parse).") var only: String?
+    /// Internal: `KIND|DATA-FOLDER|FILE`, the child process of the memory section.
+    @Option(name: .customLong("memory-probe"), help: .hidden) var memoryProbe: String?
 
     func run() throws {
-        let sections = ["render", "bytes", "parse", "reload", "keys", "start"]
+        if let memoryProbe {
+            try runMemoryProbe(memoryProbe, now: CalendarDate.parseInstant(now) ?? 0)
+            return
+        }
+        let sections = ["render", "bytes", "parse", "reload", "keys", "start", "memory"]
         var chosen = Set((only ?? sections.joined(separator: ",")).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         if let unknown = chosen.subtracting(sections).sorted().first {
             throw ValidationError("--only: no section \"\(unknown)\" (sections: \(sections.joined(separator: ", ")))")
@@ -64,6 +71,7 @@ struct BenchCommand: ParsableCommand {
         if chosen.contains("reload") { try bench.reload(set: set, dataDirectory: data, workDirectory: dir) }
         if chosen.contains("keys") { try bench.keys(set: set, workDirectory: dir) }
         if chosen.contains("start") { try bench.startup(screensDirectory: screens, dataDirectory: data) }
+        if chosen.contains("memory") { try bench.memory(dataDirectory: data, workDirectory: dir) }
         bench.note("peak resident memory of this run (VmHWM): \(readStatus("VmHWM") ?? "?"); total time \(format(monotonicSeconds() - started, 1)) s")
         bench.printTable()
     }
@@ -630,4 +638,95 @@ func machineDescription() -> String {
     let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
     let memory = Double(pages) * Double(pageSize) / 1_073_741_824
     return "\(model), \(cores) cores, \(format(memory, 1)) GiB RAM"
+}
+
+// MARK: - Memory (issue 10, item 12)
+
+extension Bench {
+    /// Peak resident memory of a load of each memory shape (in a fresh child
+    /// process, as the live wall would load it: a DataStore on the bundled
+    /// files, then the shape renamed over its kind's file and reloaded), and
+    /// the resident memory after that load against before it.
+    mutating func memory(dataDirectory: String, workDirectory: String) throws {
+        for shape in LargeSnapshots.MemoryShape.allCases {
+            let folder = workDirectory + "/memory-" + shape.rawValue
+            _ = mkdir(folder, 0o755)
+            _ = mkdir(folder + "/Data", 0o755)
+            try copyData(from: dataDirectory, to: folder + "/Data")
+            let bytes = LargeSnapshots.memoryShape(shape)
+            let big = folder + "/" + shape.kind.fileName
+            try writeFileAtomically(big, bytes)
+            let size = bytes.count
+            let child = try runSelf(["bench", "--memory-probe", "\(shape.kind.rawValue)|\(folder)/Data|\(big)"])
+            defer { unlink(big); unlink(folder + "/Data/" + shape.kind.fileName) }
+            var fields: [String: String] = [:]
+            for line in child.output.split(separator: "\n") where line.hasPrefix("probe ") {
+                for part in line.dropFirst(6).split(separator: " ", maxSplits: 3) {
+                    let kv = part.split(separator: "=", maxSplits: 1)
+                    if kv.count == 2 { fields[String(kv[0])] = String(kv[1]) }
+                }
+            }
+            guard child.status == 0, let idle = fields["idle"].flatMap(Int.init), let after = fields["after"].flatMap(Int.init),
+                  let hwm = fields["peak"].flatMap(Int.init) else {
+                row("memory", shape.description, "failed", "child exited \(child.status): \(child.output.suffix(200))", met: false)
+                continue
+            }
+            let peak = max(hwm, child.maxRSS)
+            let name = "\(shape.description), \(format(mb(size), 1)) MiB"
+            row("memory", "load of \(name): peak resident", format(mb(peak), 1) + " MiB",
+                "\(format(Double(peak) / Double(size), 2))x the file; \(fields["outcome"] ?? "")",
+                target: "<= 10x the file, <= 700 MiB", met: peak <= 10 * size && peak <= 700 << 20)
+            row("memory", "live wall after \(shape.rawValue) replaced its file: resident vs idle",
+                (after >= idle ? "+" : "") + format(mb(after - idle), 1) + " MiB",
+                "idle \(format(mb(idle), 1)) MiB, after \(format(mb(after), 1)) MiB",
+                target: "<= +10 MiB", met: after - idle <= 10 << 20)
+        }
+    }
+}
+
+/// The child of the memory section: loads the data folder as the live wall
+/// does, renames FILE over KIND's file, reloads, and prints its resident
+/// memory before and after and its peak (bytes).
+func runMemoryProbe(_ spec: String, now: Double) throws {
+    let parts = spec.split(separator: "|", maxSplits: 2).map(String.init)
+    guard parts.count == 3, let kind = SnapshotKind(rawValue: parts[0]) else { throw ValidationError("--memory-probe KIND|DATA|FILE") }
+    let store = DataStore(directory: parts[1])
+    store.refresh(now: now)
+    SnapshotParser.releaseFreeMemory()
+    let idle = statusBytes("VmRSS")
+    guard rename(parts[2], parts[1] + "/" + kind.fileName) == 0 else { throw ValidationError("cannot rename \(parts[2])") }
+    store.refresh(now: now, force: true)
+    let after = statusBytes("VmRSS")
+    let problems = store.state(kind).problems
+    let outcome = problems.first.map { "refused: " + $0.shortDescription.prefix(70) } ?? "loaded"
+    print("probe idle=\(idle) after=\(after) peak=\(statusBytes("VmHWM")) outcome=\(outcome.replacing("\n", with: " "))")
+}
+
+/// A /proc/self/status field in kB, as bytes (0 when unknown).
+func statusBytes(_ field: String) -> Int {
+    (readStatus(field).flatMap { Int($0.split(separator: " ").first ?? "") } ?? 0) * 1024
+}
+
+/// Runs this executable with `arguments`: its exit status, output and peak resident memory (bytes).
+func runSelf(_ arguments: [String]) throws -> (status: Int32, output: String, maxRSS: Int) {
+    let out = makeTemporaryFolder() + "/out"
+    defer { unlink(out); rmdir(String(out.dropLast(4))) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let exe = "/proc/self/exe"
+    let argv = ([exe] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, exe, &actions, nil, argv, environ)
+    guard rc == 0 else { throw WriteError(description: "cannot run \(exe): error \(rc)") }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    let text = (try? readAll(out)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    return (code, text, usage.ru_maxrss * 1024)
 }

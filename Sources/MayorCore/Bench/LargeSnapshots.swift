@@ -95,4 +95,60 @@ public enum LargeSnapshots {
         }
         return out + ds.joined(separator: ",\n") + "\n]\n}\n"
     }
+
+    // MARK: memory shapes (issue 10, item 12)
+
+    /// The three shapes of file, inside the other limits, that once took
+    /// gigabytes to load: `mayor bench --only memory` measures each near `bytes`.
+    public enum MemoryShape: String, CaseIterable, Sendable {
+        /// wifi.json with one ignored field of zeros making up the size.
+        case ignoredZeros = "ignored-zeros"
+        /// wifi.json with millions of empty notes.
+        case notes
+        /// pledges.json of 1,000 programmes × 1,000 indicators.
+        case programmesIndicators = "programmes-x-indicators"
+
+        public var kind: SnapshotKind { self == .programmesIndicators ? .pledges : .wifi }
+
+        public var description: String {
+            switch self {
+            case .ignoredZeros: return "wifi.json, one ignored field of zeros"
+            case .notes: return "wifi.json, empty notes"
+            case .programmesIndicators: return "pledges.json, 1,000 programmes x 1,000 indicators"
+            }
+        }
+    }
+
+    static let smallWifi = #""apTotal": 1, "apCategories": [{"id": "a", "name": "a", "group": "fixed", "count": 1}], "monthly": [{"month": "2024-01", "dailyUsers": 1, "dailyTB": 1}]"#
+
+    /// The file of `shape`, about `bytes` long (the pledges grid is its own size, about 60 MB).
+    public static func memoryShape(_ shape: MemoryShape, bytes: Int = 63_000_000) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes + 1024)
+        switch shape {
+        case .ignoredZeros:
+            out += Array("{\"kind\": \"wifi\", \(header), \(smallWifi), \"ignored\": [".utf8)
+            let zeros = max(1, (bytes - out.count - 3) / 2)
+            for _ in 0..<(zeros - 1) { out += [UInt8(ascii: "0"), UInt8(ascii: ",")] }
+            out += Array("0]}\n".utf8)
+        case .notes:
+            out += Array("{\"kind\": \"wifi\", \(header), \(smallWifi), \"notes\": [".utf8)
+            let notes = max(1, (bytes - out.count - 4) / 3)
+            for _ in 0..<(notes - 1) { out += [UInt8(ascii: "\""), UInt8(ascii: "\""), UInt8(ascii: ",")] }
+            out += Array("\"\"]}\n".utf8)
+        case .programmesIndicators:
+            out += Array("{\"kind\": \"pledges\", \(header), \"districts\": [{\"name\": \"자치구\", \"programs\": [\n".utf8)
+            let indicator = Array(#"{"name": "지표", "unit": "건", "weight": 1, "target": 10, "actual": 5}"#.utf8)
+            for p in 0..<1_000 {
+                out += Array(#"{"title": "공약 \#(p)", "status": "정상추진", "indicators": ["#.utf8)
+                for i in 0..<1_000 {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    out += indicator
+                }
+                out += Array((p < 999 ? "]},\n" : "]}\n").utf8)
+            }
+            out += Array("]}]}\n".utf8)
+        }
+        return out
+    }
 }

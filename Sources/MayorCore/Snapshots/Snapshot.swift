@@ -1,5 +1,11 @@
 import FoundationEssentials
 
+#if os(Linux)
+/// glibc's `malloc_trim` (in <malloc.h>, which the Glibc module does not export).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
+
 /// A loaded, validated snapshot of any kind.
 public enum Snapshot: Sendable {
     case wifi(WifiSnapshot)
@@ -53,6 +59,25 @@ public enum SnapshotParser {
     /// `JSONDecoder`), so tests and the fuzzer can compare the two.
     public static func parse(_ kind: SnapshotKind, data: Data, file: String, now: Double,
                       maxBytes: Int = defaultMaxBytes, fastPath: Bool) -> Result<Snapshot, ProblemList> {
+        let result = parseOnce(kind, data: data, file: file, now: now, maxBytes: maxBytes, fastPath: fastPath)
+        // The decoder's temporaries of a large file are freed by now: hand the
+        // pages back, so a long-running wall returns to its idle size.
+        if data.count >= trimFrom { releaseFreeMemory() }
+        return result
+    }
+
+    /// Files from this size on are followed by `releaseFreeMemory`.
+    static let trimFrom = 1 << 20
+
+    /// Returns free heap pages to the system (glibc keeps them otherwise).
+    public static func releaseFreeMemory() {
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
+
+    static func parseOnce(_ kind: SnapshotKind, data: Data, file: String, now: Double,
+                          maxBytes: Int, fastPath: Bool) -> Result<Snapshot, ProblemList> {
         if data.count > maxBytes {
             return .failure(ProblemList([Problem(file: file, message: "file is \(data.count) bytes, more than the limit of \(maxBytes)")]))
         }
