@@ -199,4 +199,15 @@ import FoundationEssentials
             Issue.record("\(kind): \(a) / \(b)")
         }
     }
+
+    /// Weights near the largest double: Σ w overflowed to infinity and the
+    /// achievement came out NaN; relative weights give the true mean.
+    @Test func hugeWeightsGiveTheWeightedMean() {
+        let program = PledgesContent.Program(
+            title: "t", status: "정상추진",
+            indicators: [PledgesContent.Indicator(name: "a", unit: "u", weight: 1.7976931348623157e308, target: 1, actual: 1),
+                         PledgesContent.Indicator(name: "b", unit: "u", weight: 1.7976931348623157e308, target: 1, actual: 0)],
+            budget: nil, publishedRate: nil)
+        #expect(program.achievement == 0.5, "\(String(describing: program.achievement))")
+    }
 }

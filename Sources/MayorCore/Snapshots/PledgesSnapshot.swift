@@ -49,11 +49,18 @@ public struct PledgesContent: SnapshotContent, Hashable {
             guard !indicators.isEmpty else { return nil }
             let weighted = indicators.filter { $0.weight != nil }.count
             guard weighted == 0 || weighted == indicators.count else { return nil }
+            // Weights relative to the largest: Σ w of weights near the largest
+            // double would overflow to infinity (and the mean to 0 or NaN).
+            var largest = 0.0
+            for indicator in indicators {
+                let w = indicator.weight ?? 1
+                guard w.isFinite, w > 0 else { return nil }
+                largest = max(largest, w)
+            }
             var sumW = 0.0, sumWA = 0.0
             for indicator in indicators {
                 guard let a = indicator.achievement else { return nil }
-                let w = indicator.weight ?? 1
-                guard w.isFinite, w > 0 else { return nil }
+                let w = (indicator.weight ?? 1) / largest
                 sumW += w
                 sumWA += w * a
             }
