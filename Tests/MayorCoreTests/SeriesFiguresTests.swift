@@ -220,3 +220,24 @@ import Testing
         #expect(found.contains { $0.path == "monthlyVisits[0].source" && $0.message.contains("\"pres\"") && $0.line != nil }, "\(found)")
     }
 }
+
+/// The chart widgets draw a missing value as an empty slot that keeps its label.
+@Suite struct SeriesGapWidgetTests {
+    @Test func verticalBarChartKeepsTheLabelOfAMissingValue() {
+        let items = [BarChart.Row("Sep", 644), BarChart.Row("Oct", .nan, valueText: NumberFormat.invalid), BarChart.Row("Nov", 749)]
+        let lines = WidgetHarness.lines(VerticalBarChart(items, barWidth: 3, theme: .monochrome), width: 11, height: 6)
+        #expect(lines.last == "Sep Oct Nov", "\(lines)")
+        // The middle column has no bar, only "–" on its bottom row.
+        let middle = lines.dropLast().map { String(Array($0.padding(toLength: 11, withPad: " ", startingAt: 0))[4..<7]) }
+        #expect(middle.dropLast().allSatisfy { $0 == "   " } && middle.last == " – ", "\(middle)")
+    }
+
+    @Test func lineChartBreaksAtAMissingValue() {
+        let lines = WidgetHarness.lines(LineChart([.init([1, 1, .nan, .nan, 1, 1], style: .plain)], theme: .monochrome), width: 6, height: 2)
+        // Six points over 12 dot columns (x = 0, 2, 4, 7, 9, 11): the two
+        // missing points leave cells 2 and 3 empty; both ends are drawn.
+        let cells = lines.map { Array($0.padding(toLength: 6, withPad: " ", startingAt: 0)) }
+        #expect(cells.allSatisfy { $0[2] == " " && $0[3] == " " }, "\(lines)")
+        #expect(cells.contains { $0[0] != " " } && cells.contains { $0[5] != " " }, "\(lines)")
+    }
+}

@@ -121,7 +121,7 @@ public struct TrafficSampleGenerator: Sendable {
             "Arguments: startDate \(startDate), days \(days), seed \(seed), corridors \(count).",
             "Model: daily volume = corridor base volume x weekday factor (weekends lower, Friday highest) x mild seasonal factor (summer-holiday dip in August) x slow per-corridor trend x autocorrelated noise (about 1.5 %), with occasional rainy days (fewer vehicles, slower). Average speed falls as volume rises above the corridor's base and is kept within 15.0-70.0 km/h.",
             "Fixed-date national holidays of every year, and 설날 and 추석 of 2023-2025, count as Sundays.",
-            "Station ids and Korean names of the named corridors are real TOPIS count stations; their base volumes and speeds are rough plausible levels, not published figures. Stations S-nnn (표본 구간) are synthesized.",
+            "Stations: A-01 성산로(금화터널), A-13 세종대로(서울역), A-20 남산1호터널, D-42 테헤란로(선릉역) and F-01 올림픽대로 are TOPIS count stations with the ids and names of the reference's SpotInfo list; D-43 강남대로(신사역), F-03 내부순환로 and F-05 동부간선도로 are not in that list: only their names are modelled on real roads, their ids are the sample's own. Every district value is the sample's own label, from no source. Base volumes and speeds are rough plausible levels, not published figures. Stations S-nnn (표본 구간) are synthesized.",
         ]
         for (index, note) in notes.enumerated() {
             out += "    " + Self.jsonString(note) + (index + 1 < notes.count ? ",\n" : "\n")
@@ -169,8 +169,12 @@ public struct TrafficSampleGenerator: Sendable {
         let speedSensitivity: Int64
     }
 
-    /// Real TOPIS count stations (SpotInfo `spot_num`, `spot_nm`). Base volumes
-    /// and speeds are plausible illustrative levels, not published figures.
+    /// The named corridors., D-42 and F-01 are TOPIS count
+    /// stations as the reference's SpotInfo list gives them (`spot_num`,
+    /// `spot_nm`); D-43, F-03 and F-05 only have names modelled on real roads
+    /// (their ids are not in the reference). Districts are the sample's own
+    /// labels. Base volumes and speeds are plausible illustrative levels, not
+    /// published figures.
     private static let named: [Profile] = [
         Profile(id: "A-01", name: "성산로(금화터널)", nameEn: "Seongsan-ro (Geumhwa Tunnel)",
                 district: "서대문구", kind: .arterial, baseVolume: 68_000, baseSpeed: 318, speedSensitivity: 42),

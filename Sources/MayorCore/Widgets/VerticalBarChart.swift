@@ -16,6 +16,10 @@
 /// separators, falling back to the compact form (`12.3K`) when that is too
 /// wide, and are left out when neither fits.
 ///
+/// A missing value (NaN) is a gap: its column keeps its label and draws no
+/// bar (the value text, e.g. "–", sits on the bottom row), so a missing month
+/// is seen as missing rather than closed up.
+///
 /// Degrades: drops the value row below 4 rows, the label row below 2; with
 /// more items than fit at one cell each it shows the first ones.
 public struct VerticalBarChart: Widget, Sendable {
