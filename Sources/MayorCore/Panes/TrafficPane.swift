@@ -113,7 +113,9 @@ public struct TrafficPane: Pane {
         let corridorCount = traffic.corridors.count
         // "all corridors" only when every corridor reported the day; else its coverage.
         let scope = traffic.isComplete(headline) ? s.allCorridors : s.coverage(headline.reporting, of: corridorCount)
-        let label = "\(s.dailyVolume) (\(scope)) \(NumberFormat.grouped(headline.volume))\(s.language == .ko ? "대" : "") · \(headline.date.value)"
+        // The date before the scope and the number: on a narrow pane the parts
+        // left out are the last ones, and the big digits show the number anyway.
+        let label = "\(s.dailyVolume) \(headline.date.value) (\(scope)) \(NumberFormat.grouped(headline.volume))\(s.language == .ko ? "대" : "")"
         // Against the same date 7 days before, only when both days are complete.
         let change = traffic.weekBefore.flatMap { week in
             BigFigure.Change(from: Double(week.volume), to: Double(headline.volume), caption: s.weekBefore(PaneKit.dayAxis(week.date)))
