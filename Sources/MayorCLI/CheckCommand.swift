@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate the data snapshots and screen files; one line per problem.",
-        discussion: "Exit status 0 when everything is valid, 1 otherwise. Problems are printed as FILE:LINE:COL: message or FILE: json.path: message."
+        discussion: "Exit status 0 when everything is valid, 1 otherwise. Problems are printed as FILE:LINE:COL: message or FILE: json.path: message; warnings (a caption with a relative time word such as 올해 or \"this year\") as FILE:LINE:COL: warning: message, and alone leave the status 0."
     )
 
     @OptionGroup var folders: FolderOptions
@@ -24,13 +24,15 @@ struct CheckCommand: ParsableCommand {
             }
             clock = instant
         }
-        let problems = Checker.check(dataDirectory: folders.data, screensDirectory: folders.screens, now: clock, maxBytes: try folders.maxBytes())
+        let (problems, warnings) = Checker.report(dataDirectory: folders.data, screensDirectory: folders.screens, now: clock, maxBytes: try folders.maxBytes())
         for problem in problems { print(problem) }
+        // Warnings alone leave the exit status 0.
+        for warning in warnings { print(warning) }
         if !problems.isEmpty {
             printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
             throw ExitCode(1)
         }
-        print("ok: \(SnapshotKind.allCases.count) snapshots in \(folders.data), screens in \(folders.screens)")
+        print("ok: \(SnapshotKind.allCases.count) snapshots in \(folders.data), screens in \(folders.screens)" + (warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))"))
     }
 }
 

@@ -252,3 +252,39 @@ import Glibc
         #expect(notBriefing.first?.message.contains("kind: briefing") == true, "\(notBriefing.map(\.description))")
     }
 }
+
+/// Captions are shown for years: a relative time word ("올해", "this year",
+/// "now") turns false with time, so `check` warns about it, with its place.
+@Suite struct CaptionTimeWordTests {
+    static let briefing = """
+        kind: briefing
+        title: t
+        steps:
+          - pane: metaverse
+            seconds: 5
+            caption:
+              ko: 메타버스 서울 — 올해 목표 20만 회
+              en: Metaverse Seoul — a goal of 200,000 visits this year
+          - pane: cctv
+            seconds: 5
+            caption: "Now: 16,239 ageing cameras, currently 현재 기준"
+          - pane: wifi
+            seconds: 5
+            caption: {ko: 2023년 목표 20만 회 (2023-09-30 기준), en: known nowhere; snowy knowledge}
+        """
+
+    @Test func relativeTimeWordsInCaptionsAreWarnedAboutWithTheirPlace() throws {
+        let (set, problems) = ScreenParser(knownPanes: Set(PaneRegistry.ids)).parseAll([("Screens/talk.yaml", Self.briefing)])
+        #expect(problems.isEmpty, "warnings are not problems: \(problems.map(\.description))")
+        #expect(set.briefings["talk"]?.steps.count == 3, "the briefing still loads")
+        let warnings = set.warnings.map(\.description)
+        #expect(warnings.contains("Screens/talk.yaml:7:21: warning: caption uses \"올해\" (this year): name the year"), "\(warnings)")
+        #expect(warnings.contains("Screens/talk.yaml:8:54: warning: caption uses \"this year\": name the year"), "\(warnings)")
+        #expect(warnings.contains { $0.hasPrefix("Screens/talk.yaml:11:") && $0.contains("\"Now\"") }, "\(warnings)")
+        #expect(warnings.contains { $0.hasPrefix("Screens/talk.yaml:11:") && $0.contains("\"currently\"") }, "\(warnings)")
+        #expect(warnings.contains { $0.hasPrefix("Screens/talk.yaml:11:") && $0.contains("\"현재\"") }, "\(warnings)")
+        // Words that only contain one ("known", "nowhere", "snowy") and dated captions are clean.
+        #expect(!warnings.contains { $0.hasPrefix("Screens/talk.yaml:14:") }, "\(warnings)")
+        #expect(warnings.count == 5, "\(warnings)")
+    }
+}

@@ -133,4 +133,17 @@ import Testing
             #expect(try mayor(["check"], in: dir).status == 0, "\(arguments) wrote a file check refuses")
         }
     }
+
+    /// A caption with a relative time word is a warning: printed with its
+    /// place, the exit status stays 0.
+    @Test func checkWarnsAboutRelativeTimeWordsInCaptions() throws {
+        let dir = try copyOfRepoData()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "kind: briefing\ntitle: t\nsteps:\n  - pane: wifi\n    seconds: 5\n    caption:\n      ko: 올해 2,138대 신설\n      en: 2,138 new this year\n"
+            .write(toFile: dir + "/Screens/talk.yaml", atomically: true, encoding: .utf8)
+        let result = try mayor(["check"], in: dir)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("Screens/talk.yaml:7:11: warning: caption uses \"올해\" (this year): name the year"), "\(result.output)")
+        #expect(result.output.contains("warning: caption uses \"this year\""), "\(result.output)")
+    }
 }

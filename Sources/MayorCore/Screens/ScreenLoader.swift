@@ -36,6 +36,13 @@ public enum ScreenLoader {
 public enum Checker {
     public static func check(dataDirectory: String, screensDirectory: String, now: Double,
                              maxBytes: Int = SnapshotParser.defaultMaxBytes) -> [Problem] {
+        report(dataDirectory: dataDirectory, screensDirectory: screensDirectory, now: now, maxBytes: maxBytes).problems
+    }
+
+    /// The problems (the files cannot be used as they are) and the warnings
+    /// (they can, but something in them will mislead: a caption that ages).
+    public static func report(dataDirectory: String, screensDirectory: String, now: Double,
+                              maxBytes: Int = SnapshotParser.defaultMaxBytes) -> (problems: [Problem], warnings: [Problem]) {
         let store = DataStore(directory: dataDirectory, maxBytes: maxBytes)
         store.refresh(now: now)
         var problems = store.problems
@@ -43,7 +50,7 @@ public enum Checker {
         problems += screenProblems
         problems += districtProblems(screens, store: store, screensDirectory: screensDirectory)
         problems += layoutProblems(screens, screensDirectory: screensDirectory)
-        return problems
+        return (problems, screens.warnings)
     }
 
     /// Every pane must get at least one column and one row at its screen's

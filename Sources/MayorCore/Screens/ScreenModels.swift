@@ -129,6 +129,9 @@ public struct ScreenSet: Sendable {
     public var screens: [String: ScreenConfig] = [:]
     public var playlists: [String: PlaylistConfig] = [:]
     public var briefings: [String: BriefingConfig] = [:]
+    /// Things to fix that do not stop a file from being used (a caption
+    /// with a relative time word): printed by `mayor check`, exit status 0.
+    public var warnings: [Problem] = []
 
     public init() {}
 

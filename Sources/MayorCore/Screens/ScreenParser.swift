@@ -53,6 +53,81 @@ public struct ScreenParser {
         return "must be at least \(Int(minimumSeconds)) second and at most \(Int(max)) seconds (\(found))"
     }
 
+    /// A word in a caption that is true only when it is written: shown for
+    /// years on a wall, "올해 목표" or "now" turns false.
+    public struct TimeWord: Sendable {
+        public let word: String
+        /// In English, for a Korean word ("this year" for 올해); empty for English ones.
+        public let meaning: String
+        public let advice: String
+    }
+
+    /// Korean words are found anywhere (particles follow them without a
+    /// space); English ones as whole words, in any case.
+    public static let timeWords: [TimeWord] = {
+        let year = "name the year", month = "name the month", day = "give the date", asOf = "give the as-of date"
+        let korean: [(String, String, String)] = [
+            ("올해", "this year", year), ("금년", "this year", year), ("작년", "last year", year), ("지난해", "last year", year),
+            ("내년", "next year", year), ("이번 달", "this month", month), ("이번달", "this month", month), ("이달", "this month", month),
+            ("지난달", "last month", month), ("다음 달", "next month", month), ("오늘", "today", day), ("어제", "yesterday", day),
+            ("현재", "now", asOf), ("지금", "now", asOf), ("최근", "recently", asOf),
+        ]
+        let english: [(String, String)] = [
+            ("this year", year), ("last year", year), ("next year", year), ("this month", month), ("last month", month),
+            ("next month", month), ("today", day), ("yesterday", day), ("now", asOf), ("currently", asOf), ("recently", asOf),
+            ("at present", asOf), ("so far", asOf),
+        ]
+        return korean.map { TimeWord(word: $0.0, meaning: $0.1, advice: $0.2) }
+            + english.map { TimeWord(word: $0.0, meaning: "", advice: $0.1) }
+    }()
+
+    /// The time words as UTF-8 (English ones lowercase), by first byte.
+    static let timeWordsByFirstByte: [UInt8: [(word: [UInt8], entry: TimeWord)]] = {
+        var table: [UInt8: [(word: [UInt8], entry: TimeWord)]] = [:]
+        for entry in timeWords {
+            let word = Array(entry.word.utf8)
+            table[word[0], default: []].append((word, entry))
+        }
+        return table
+    }()
+
+    /// The relative time words in `text`, each with its offset in characters
+    /// (Unicode scalars, as YAML columns count) and as written. One pass over
+    /// the UTF-8 bytes (ASCII letters compared without case; English words
+    /// only whole).
+    public static func relativeTimeWords(in text: String) -> [(word: String, meaning: String, advice: String, offset: Int)] {
+        var text = text
+        text.makeContiguousUTF8()  // a no-op for native strings
+        var found: [(word: String, meaning: String, advice: String, offset: Int)] = []
+        _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            func isWordByte(_ i: Int) -> Bool {
+                guard i >= 0, i < bytes.count else { return false }
+                let b = lower(bytes[i])
+                return (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+            }
+            var i = 0, scalarOffset = 0
+            while i < bytes.count {
+                var advance = 1
+                if let candidates = timeWordsByFirstByte[lower(bytes[i])] {
+                    for (word, entry) in candidates where i + word.count <= bytes.count {
+                        var k = 1
+                        while k < word.count && lower(bytes[i + k]) == word[k] { k += 1 }
+                        guard k == word.count else { continue }
+                        if word[0] < 0x80 && (isWordByte(i - 1) || isWordByte(i + word.count)) { continue }
+                        found.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + word.count)]), as: UTF8.self),
+                                      entry.meaning, entry.advice, scalarOffset))
+                        advance = word.count
+                        break
+                    }
+                }
+                for b in bytes[i..<(i + advance)] where b & 0xC0 != 0x80 { scalarOffset += 1 }
+                i += advance
+            }
+        }
+        return found
+    }
+
     /// A screen id mentioned somewhere, checked once every file is read.
     struct Reference {
         let file: String
@@ -85,6 +160,7 @@ public struct ScreenParser {
             var reader = Reader(file: name, knownPanes: knownPanes)
             reader.parse(yaml, into: &set)
             problems += reader.problems
+            set.warnings += reader.warnings
             references += reader.references
             // A screen whose own file is broken is reported there, not again at every reference.
             if !reader.problems.isEmpty, set.screens[reader.id] == nil { brokenScreens.insert(reader.id) }
@@ -100,6 +176,8 @@ public struct ScreenParser {
         let file: String
         let knownPanes: Set<String>
         var problems: [Problem] = []
+        /// What to fix that does not stop the file being used.
+        var warnings: [Problem] = []
         var references: [Reference] = []
         /// Layout nodes read so far in this file's screen.
         var layoutNodes = 0
@@ -171,6 +249,24 @@ public struct ScreenParser {
                 problems.append(Problem(file: file, message: "YAML: \(problem)"))
             default:
                 problems.append(Problem(file: file, message: "YAML: \(error)"))
+            }
+        }
+
+        // MARK: captions that age
+
+        /// Warns about every relative time word in a caption (one text, or its
+        /// `ko` and `en`), at the word when the text is written plainly on one
+        /// line, else at the text.
+        mutating func warnAboutTimeWords(_ node: Node) {
+            let texts: [Node]
+            if node.scalar != nil { texts = [node] } else { texts = (node.mapping?.map(\.value) ?? []).filter { $0.scalar != nil } }
+            for text in texts {
+                guard let scalar = text.scalar, let mark = text.mark else { continue }
+                for found in ScreenParser.relativeTimeWords(in: scalar.string) {
+                    let exact = scalar.style == .plain && !scalar.string.contains(where: \.isNewline)
+                    warnings.append(Problem(file: file, line: mark.line, column: mark.column + (exact ? found.offset : 0),
+                                            message: "warning: caption uses \"\(Sanitizer.clean(found.word, maxWidth: 20))\"\(found.meaning.isEmpty ? "" : " (\(found.meaning))"): \(found.advice)"))
+                }
             }
         }
 
@@ -370,6 +466,7 @@ public struct ScreenParser {
                 var district: SafeText?
                 if let d = step["district"], let s = string(d, "\(what) district") { district = SafeText(s) }
                 let caption = localized(step["caption"], "\(what) caption")
+                if let node = step["caption"] { warnAboutTimeWords(node) }
                 if step["caption"] == nil { fail(node, "\(what) needs a caption") }
                 let seconds = positive(step["seconds"], "\(what) seconds", max: 3600)
                 if step["seconds"] == nil { fail(node, "\(what) needs seconds") }
