@@ -409,13 +409,24 @@ public final class TerminalSession {
             case .key(let key):
                 return .key(key)
             case .resize:
-                invalidate()
+                // ncurses reports every SIGWINCH, also one that changed nothing
+                // (a tmux client attaching, a window manager re-sending it):
+                // only a real change of size clears and redraws the screen.
                 let s = size
+                if Self.resizeNeedsFullRedraw(lastPresented: previous.map { Size(width: $0.width, height: $0.height) }, now: s) {
+                    invalidate()
+                }
                 return .resize(width: s.width, height: s.height)
             case .ignored:
                 continue
             }
         }
+    }
+
+    /// Whether a resize notice needs the whole screen cleared and redrawn:
+    /// only when the size differs from the last frame shown (or none was).
+    static func resizeNeedsFullRedraw(lastPresented: Size?, now: Size) -> Bool {
+        lastPresented != now
     }
 
     /// Compares the terminal's real size with ncurses' and resizes when a

@@ -146,6 +146,36 @@ struct LiveDashboardTests {
         #expect(t.modesNotRestored.isEmpty, "\(term): \(t.modesNotRestored)")
     }
 
+    /// A SIGWINCH that does not change the size (a window manager re-sending
+    /// it, a tmux client attaching) redraws nothing: no clear, no 19 KB frame.
+    @Test func aSigwinchWithoutASizeChangeSendsNoFrame() throws {
+        let t = try TmuxSession()
+        let log = t.workDir + "/bytes"
+        try t.start([])
+        #expect(t.waitFor(text: "31,245").ok)
+        Thread.sleep(forTimeInterval: 0.5)
+        t.recordOutput(to: log)
+        Thread.sleep(forTimeInterval: 0.3)
+        let pid = try #require(t.mayorPID())
+        for _ in 0..<3 {
+            kill(pid, SIGWINCH)
+            Thread.sleep(forTimeInterval: 0.4)
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: log)).count) ?? 0
+        // At most the clock's few ticks in these 1.7 s; a full frame is ~19 KB.
+        #expect(bytes < 1_000, "\(bytes) bytes after 3 SIGWINCH without a size change")
+        #expect(t.screen().contains("31,245"))
+        // A real resize still redraws the whole frame.
+        t.resize(120, 40)
+        #expect(t.waitFor(text: "31,245").ok)
+        Thread.sleep(forTimeInterval: 0.5)
+        let after = (try? Data(contentsOf: URL(fileURLWithPath: log)).count) ?? 0
+        #expect(after - bytes > 5_000, "a real resize sent only \(after - bytes) bytes")
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+    }
+
     @Test func dumbTerminalExitsWithAMessage() throws {
         let t = try TmuxSession()
         try t.start([], environment: ["TERM": "dumb"])

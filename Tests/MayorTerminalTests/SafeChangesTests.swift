@@ -37,3 +37,15 @@ import Testing
         #expect(safe.count == 10 * 3 - 1)
     }
 }
+
+/// A resize notice clears the screen only when the size really changed
+/// (end to end: `LiveDashboardTests.aSigwinchWithoutASizeChangeSendsNoFrame`).
+@Suite struct ResizeDecisionTests {
+    @Test func onlyARealChangeOfSizeRedrawsEverything() {
+        let size = Size(width: 160, height: 48)
+        #expect(!TerminalSession.resizeNeedsFullRedraw(lastPresented: size, now: size))
+        #expect(TerminalSession.resizeNeedsFullRedraw(lastPresented: size, now: Size(width: 120, height: 48)))
+        #expect(TerminalSession.resizeNeedsFullRedraw(lastPresented: size, now: Size(width: 160, height: 40)))
+        #expect(TerminalSession.resizeNeedsFullRedraw(lastPresented: nil, now: size))
+    }
+}
