@@ -58,6 +58,10 @@ enum WidgetHarness {
                 if cell.symbol.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
                     found.append("control character at \(x),\(y)")
                 }
+                if cell.symbol.unicodeScalars.contains(where: { Sanitizer.joinsOrModifies($0) })
+                    || cell.symbol.unicodeScalars.filter({ (0x1F1E6...0x1F1FF).contains($0.value) }).count > 1 {
+                    found.append("joined cluster drawn whole at \(x),\(y): \(cell.symbol.debugDescription)")
+                }
                 if !cell.isContinuation, cell.symbol.isEmpty {
                     found.append("empty symbol at \(x),\(y)")
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import MayorCore
 import Testing
 
 /// Hostile and failing inputs against the real binary.
@@ -32,6 +33,53 @@ struct HardeningTests {
         #expect(!title.contains("PWNED"), "window title changed to \(title)")
         t.send("q")
         #expect(t.exitStatus() == 0)
+    }
+
+    /// Joined emoji in data names (a ZWJ sequence, a flag, a skin tone): what
+    /// the buffer assumes and what tmux draws agree, so every row keeps its
+    /// width and every border stays in the column of a clean run.
+    @Test func joinedEmojiKeepEveryBorderInItsColumn() throws {
+        let coder = "👩\u{200D}💻"
+        let clean = try TmuxSession()
+        try clean.start([])
+        #expect(clean.waitFor(text: "31,245").ok)
+        let t = try TmuxSession()
+        let pledges = t.workDir + "/Data/pledges.json", cctv = t.workDir + "/Data/cctv.json"
+        try (try String(contentsOfFile: pledges, encoding: .utf8))
+            .replacingOccurrences(of: "\"name\": \"관악구\"", with: "\"name\": \"관악구\(coder)\"")
+            .replacingOccurrences(of: "\"name\": \"금천구\"", with: "\"name\": \"금천구🇰🇷👍\u{1F3FD}\"")
+            .write(toFile: pledges, atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: cctv, encoding: .utf8))
+            .replacingOccurrences(of: "\"name\": \"종로구\"", with: "\"name\": \"종로구\(coder)\"")
+            .replacingOccurrences(of: "\"nameEn\": \"Jongno-gu\"", with: "\"nameEn\": \"Jongno\(coder)-gu\"")
+            .write(toFile: cctv, atomically: true, encoding: .utf8)
+        try t.start([])
+        let shown = t.waitFor("emoji names") { $0.contains("31,245") && $0.contains("관악구👩") }
+        #expect(shown.ok, "the name with the emoji did not show:\n\(shown.screen)")
+        Thread.sleep(forTimeInterval: 0.5)
+        let rows = t.screenExact(), cleanRows = clean.screenExact()
+        #expect(rows.count == 48 && cleanRows.count == 48)
+        // Columns as tmux counts them: scalar by scalar, as wcwidth does (a
+        // lone regional indicator is one column there).
+        func borders(_ row: String) -> (width: Int, columns: [Int]) {
+            var col = 0
+            var found: [Int] = []
+            for scalar in row.unicodeScalars {
+                if (0x2500...0x257F).contains(scalar.value) { found.append(col) }
+                col += (0x1F1E6...0x1F1FF).contains(scalar.value) ? 1 : DisplayWidth.of(scalar)
+            }
+            return (col, found)
+        }
+        for (i, (row, cleanRow)) in zip(rows, cleanRows).enumerated() {
+            let (width, columns) = borders(row)
+            let (cleanWidth, cleanColumns) = borders(cleanRow)
+            #expect(width == cleanWidth && width <= 160, "row \(i) is \(width) columns, \(cleanWidth) in a clean run: \(row)")
+            #expect(columns == cleanColumns, "row \(i): borders moved:\n\(row)\n\(cleanRow)")
+            #expect(!row.unicodeScalars.contains { $0.value == 0x200D }, "row \(i) holds a joiner: \(row)")
+        }
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+        clean.send("q")
     }
 
     @Test func missingDataFolderAtStartIsShownAndTheDashboardRuns() throws {

@@ -75,8 +75,9 @@ public struct Buffer: Sendable, Equatable {
     }
 
     /// The first grapheme of `raw`, with a control character replaced by its
-    /// stand-in, and its width (1 or 2): what a single cell may hold. Nil for
-    /// an empty string or a zero-width grapheme.
+    /// stand-in and a joined emoji cluster by its first scalar
+    /// (`Sanitizer.clusterStandIn`), and its width (1 or 2): what a single
+    /// cell may hold. Nil for an empty string or a zero-width grapheme.
     static func cellGlyph<S: StringProtocol>(_ raw: S) -> (Glyph, Int)? {
         guard let first = raw.first else { return nil }
         return cellGlyph(first)
@@ -94,6 +95,11 @@ public struct Buffer: Sendable, Equatable {
         if scalars.next() == nil {
             w = DisplayWidth.of(scalar)
             glyph = Glyph(scalar)
+        } else if let stand = Sanitizer.clusterStandIn(character) {
+            // A joined emoji cluster: its stand-in, so the terminal draws
+            // exactly the width the buffer accounts (never a dangling joiner).
+            w = DisplayWidth.of(stand)
+            glyph = Glyph(stand)
         } else {
             w = DisplayWidth.of(character)
             glyph = Glyph(character: character)

@@ -30,17 +30,18 @@ public enum DisplayWidth {
     }
 
     /// Columns taken by one grapheme cluster (what a single cell shows).
-    /// The width of a cluster is that of its first scalar that has a width;
-    /// an emoji presentation selector (U+FE0F) widens a narrow base to 2.
+    /// A joined emoji cluster (ZWJ sequence, flag, skin tone, keycap,
+    /// presentation selector) is drawn as its stand-in scalar
+    /// (`Sanitizer.clusterStandIn`) and takes that scalar's width; otherwise
+    /// the width of a cluster is that of its first scalar that has a width.
     public static func of(_ character: Character) -> Int {
+        if let stand = Sanitizer.clusterStandIn(character) { return of(stand) }
         var width = 0
         var first = true
         for scalar in character.unicodeScalars {
             if first {
                 width = of(scalar)
                 first = false
-            } else if scalar.value == 0xFE0F, width == 1 {
-                width = 2
             } else if width == 0 {
                 width = of(scalar)
             }

@@ -7,7 +7,9 @@
 ///   harmless text instead of acting on the terminal.
 /// - Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) and
 ///   stray zero-width characters (U+200B, U+2060, U+FEFF, …) become `�`.
-///   Zero-width joiners and variation selectors inside a grapheme are kept.
+///   Zero-width joiners and variation selectors inside a grapheme are kept in
+///   the text, but such a joined grapheme is drawn and measured as one
+///   stand-in scalar (`clusterStandIn`), never whole.
 /// - The result is cut to `maxWidth` columns when given.
 public enum Sanitizer {
     public static let replacement: Character = "\u{FFFD}"
@@ -46,6 +48,42 @@ public enum Sanitizer {
         let v = scalar.value
         if v >= 0x20 && v < 0x7F { return false }
         return standIn(for: scalar) != nil
+    }
+
+    /// The one scalar a grapheme of several scalars is drawn (and measured)
+    /// as, when terminals disagree on drawing it whole: emoji ZWJ sequences
+    /// (👩‍💻), flags (regional indicator pairs), skin tones, keycaps,
+    /// presentation selectors (❤️). ncurses keeps only what fits a cell, a
+    /// dangling U+200D made tmux merge cells, and each terminal gives such
+    /// sequences its own width: the row shifted and borders moved. The stand-in
+    /// is the cluster's first scalar (👩, 🇰, 👍, 1, ❤), whose width the
+    /// terminal and `DisplayWidth` agree on. Nil for a single scalar or a base
+    /// with ordinary combining marks (e + U+0301), which are drawn whole.
+    public static func clusterStandIn(_ character: Character) -> Unicode.Scalar? {
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), let second = scalars.next() else { return nil }
+        var joined = isRegionalIndicator(first) || joinsOrModifies(second) || isRegionalIndicator(second)
+        while !joined, let next = scalars.next() {
+            joined = joinsOrModifies(next) || isRegionalIndicator(next)
+        }
+        guard joined else { return nil }
+        return standIn(for: first) ?? first
+    }
+
+    @inline(__always)
+    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(scalar.value)
+    }
+
+    /// A scalar that joins or modifies the one before it in an emoji
+    /// sequence: zero-width joiner, variation selectors 15 and 16, skin-tone
+    /// modifiers, the combining keycap, tag characters.
+    @inline(__always)
+    public static func joinsOrModifies(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200D, 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF, 0x20E3, 0xE0020...0xE007F: return true
+        default: return false
+        }
     }
 
     static func standIn(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
