@@ -171,7 +171,7 @@ public struct MetaversePane: Pane {
             let name = s.language == .en ? (share.spaceEn ?? share.space) : share.space
             return BarChart.Row(name.value, share.percent, valueText: NumberFormat.decimal(share.percent, places: 0) + "%")
         }
-        buffer.draw(BarChart(shares, maxValue: 100, maxLabelWidth: 14, theme: theme), in: shareBars)
+        buffer.draw(BarChart(shares, maxValue: 100, maxLabelWidth: 14, theme: theme, language: s.language), in: shareBars)
     }
 
     /// The cumulative series: the period's visits since launch, then each later total, with its source.

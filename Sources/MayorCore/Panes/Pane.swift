@@ -41,11 +41,17 @@ public protocol Pane: Sendable {
     /// nil for "as of DATE · source: AGENCY". `width`: the footer's room,
     /// so a shorter form can be chosen instead of one cut short.
     func provenance(_ snapshot: Snapshot, strings: Strings, width: Int) -> String?
+    /// The same for what is shown in `context` (a district filter chooses
+    /// whose date and source apply); by default the one above.
+    func provenance(_ snapshot: Snapshot, context: PaneContext, width: Int) -> String?
     /// Draws the content (inside the frame) from a snapshot of its kind.
     func render(_ snapshot: Snapshot, context: PaneContext, in area: Rect, buffer: inout Buffer)
 }
 
 extension Pane {
+    public func provenance(_ snapshot: Snapshot, context: PaneContext, width: Int) -> String? {
+        provenance(snapshot, strings: context.strings, width: width)
+    }
     public var filtersByDistrict: Bool { false }
     public func districts(in snapshot: Snapshot) -> [SafeText] { [] }
     public func provenance(_ snapshot: Snapshot, strings: Strings, width: Int) -> String? { nil }

@@ -26,7 +26,8 @@ public enum PaneRenderer {
         var footer: String?
         if let snapshot = state.snapshot {
             let envelope = snapshot.envelope
-            footer = pane.provenance(snapshot, strings: s, width: area.width - 6) ?? "\(s.asOf) \(envelope.asOf.value) · \(s.source): \(envelope.source.agency.value)"
+            footer = pane.provenance(snapshot, context: context, width: area.width - 6)
+                ?? "\(s.asOf) \(envelope.asOf.value) · \(s.source): \(envelope.source.agency.value)"
         }
         let frame = Frame(title: title, badges: badges, footer: footer, focused: context.focused, theme: theme)
         buffer.fill(area, symbol: " ", style: theme.text)

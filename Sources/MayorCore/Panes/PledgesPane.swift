@@ -1,6 +1,9 @@
-/// 공약 이행: one district's weighted achievement as the big figure with its
-/// gauge, status and budget, the indicator table (weight, target, actual, %),
-/// and every district's achievement at the bottom.
+/// 공약 이행: one district's figure as the big figure, labelled as what it is
+/// (the published rate, a rate weighted with the source's weights, or an
+/// unweighted mean of indicators), with its own date and source, status,
+/// budget (its denominator named), quarterly targets, the indicator table,
+/// and every district's figure at the bottom. Zoomed with no district
+/// chosen, every district in detail.
 public struct PledgesPane: Pane {
     public init() {}
     public let id = "pledges"
@@ -13,50 +16,167 @@ public struct PledgesPane: Pane {
         snapshot.pledges?.districts.map(\.name) ?? []
     }
 
-    func renderAll(_ pledges: PledgesContent, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
-        let s = c.strings, theme = c.theme
-        let first = pledges.districts[0]
-        let figure = first.achievement.map { NumberFormat.percent($0) } ?? "–"
-        let (top, rest) = area.splitTop(8)
-        buffer.draw(BigFigure(figure, label: "\(first.name.value) · \(first.programs.first?.title.value ?? "") · \(s.achievement) \(figure)", theme: theme), in: top.inset(bottom: 1))
-        var y = rest.y
-        for district in pledges.districts {
-            for program in district.programs {
-                let block = Rect(x: rest.x, y: y, width: rest.width, height: min(rest.maxY - y, Self.blockHeight(program)))
-                guard block.height > 0 else { return }
-                renderBlock(district, program, context: c, in: block, buffer: &buffer)
-                y += block.height
-            }
+    typealias District = PledgesContent.District
+    typealias Program = PledgesContent.Program
+    typealias Rate = PledgesContent.Rate
+
+    /// One part of the pane: its share of the rows and how it draws.
+    struct Part {
+        var item: Stack.Item
+        var draw: (Rect, inout Buffer) -> Void
+    }
+
+    /// Parts below this priority are the core: they share the rows as
+    /// `Stack` shares them (every minimum first, then ideals). The extras
+    /// (zoomed detail, gaps) take what is left, most important first.
+    static let extraPriority = 50
+
+    static func flow(_ parts: [Part], in area: Rect, buffer: inout Buffer) {
+        let core = parts.map { $0.item.priority < extraPriority ? $0.item : Stack.Item(min: 0, ideal: 0, priority: $0.item.priority) }
+        var sizes = Stack.allocate(area.height, core)
+        var room = area.height - sizes.reduce(0, +)
+        for i in parts.indices.sorted(by: { (parts[$0].item.priority, $0) < (parts[$1].item.priority, $1) })
+        where parts[i].item.priority >= extraPriority && parts[i].item.min <= room {
+            sizes[i] = min(parts[i].item.ideal, room)
+            room -= sizes[i]
+        }
+        var y = area.y
+        for (part, h) in zip(parts, sizes) where h > 0 {
+            part.draw(Rect(x: area.x, y: y, width: area.width, height: h), &buffer)
+            y += h
         }
     }
 
-    /// One programme: name and gauge, status and budget, the indicator table.
-    func renderBlock(_ district: PledgesContent.District, _ program: PledgesContent.Program, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
+    static func line(_ parts: [(String, Style)], priority: Int) -> Part {
+        Part(item: .init(min: 1, priority: priority)) { PaneKit.line(parts, in: $0, buffer: &$1) }
+    }
+
+    // MARK: labels
+
+    /// What a rate is, in words: 공표 이행률 / 가중 산출 (가중치 …) / 지표 N개 단순평균.
+    static func rateLabel(_ rate: Rate, _ program: Program?, _ s: Strings) -> String {
+        switch rate.kind {
+        case .published: return s.publishedRate
+        case .weighted: return s.weightedRate(program?.indicators.compactMap(\.weight) ?? [])
+        case .unweightedMean: return program.map { s.meanRate($0.indicators.count) } ?? s.meanRate(0)
+        }
+    }
+
+    /// A short mark for the comparison rows: 공표 / 가중 / 평균.
+    static func rateMark(_ rate: Rate, _ s: Strings) -> String {
+        switch rate.kind {
+        case .published: return s.published
+        case .weighted: return s.language == .ko ? "가중" : "weighted"
+        case .unweightedMean: return s.language == .ko ? "평균" : "mean"
+        }
+    }
+
+    static func percentText(_ rate: Rate?) -> String {
+        rate.map { NumberFormat.percent($0.value) } ?? "–"
+    }
+
+    static func amount(_ value: Double) -> String {
+        value == value.rounded() ? NumberFormat.grouped(value) : NumberFormat.groupedDecimal(value, places: 1)
+    }
+
+    // MARK: lines
+
+    /// Its own date and source: "2021-06 기준 · 출처: 금천구 (홍보디지털과) · document".
+    static func provenance(_ program: Program, context c: PaneContext) -> [(String, Style)] {
         let s = c.strings, theme = c.theme
-        let achievement = program.achievement
-        let nameWidth = min(area.width / 3, "\(district.name.value) · \(program.title.value)".displayWidth + 1)
-        let line0 = area.row(0)
-        buffer.write("\(district.name.value) · \(program.title.value)", x: line0.x, y: line0.y, maxWidth: nameWidth, style: theme.title, clip: line0)
-        buffer.draw(Gauge(achievement ?? 0, text: Self.percentText(achievement), theme: theme), in: line0.inset(left: nameWidth + 1))
+        var parts: [(String, Style)] = []
+        if let through = program.figuresThrough { parts.append((s.figuresThrough(through.value), theme.muted)) }
+        if let source = program.source {
+            parts.append(((parts.isEmpty ? "" : " · ") + "\(s.source): \(source.agency.value)", theme.muted))
+        }
+        return parts
+    }
+
+    static func document(_ program: Program, context c: PaneContext) -> [(String, Style)]? {
+        guard let source = program.source else { return nil }
+        var text = source.document.value
+        if let page = source.page { text += " · " + page.value }
+        return [(text, c.theme.muted)]
+    }
+
+    /// The computed rate when it is not the headline: marked as derived, with
+    /// the published rate beside it when they differ by more than 0.5 points.
+    static func derivedLine(_ program: Program, context c: PaneContext) -> [(String, Style)]? {
+        let s = c.strings, theme = c.theme
+        guard program.headline?.kind == .published, let computed = program.computedRate else { return nil }
+        var parts: [(String, Style)] = [("\(s.derived) ", theme.muted)]
+        if program.computedDiffersFromPublished, let published = program.publishedRate {
+            parts.append(("(\(s.published) \(NumberFormat.decimal(published, places: 1))%) ", theme.muted))
+        }
+        parts += [("\(rateLabel(computed, program, s)) ", theme.muted), (NumberFormat.percent(computed.value), theme.text)]
+        if program.indicatorsDerived == true { parts.append(("  \(s.indicatorsDerived)", theme.muted)) }
+        return parts
+    }
+
+    static func statusLine(_ program: Program, context c: PaneContext) -> [(String, Style)] {
+        let s = c.strings, theme = c.theme
         var parts: [(String, Style)] = [("\(s.status) ", theme.muted), (program.status.value, theme.accent)]
-        if let published = program.publishedRate {
-            parts += [("  \(s.published) ", theme.muted), (NumberFormat.decimal(published, places: 1) + "%", theme.figure)]
-        }
-        if let budget = program.budget, let planned = budget.planned {
-            let unit = budget.unit?.value ?? s.millionWon
-            let executed = budget.executed.map { NumberFormat.grouped($0) } ?? "–"
-            parts += [("  \(s.budget) ", theme.muted), ("\(executed) / \(NumberFormat.grouped(planned)) \(unit)", theme.figure)]
-            if let ratio = budget.executionRatio { parts.append((" (\(NumberFormat.percent(ratio)))", theme.muted)) }
-        }
-        PaneKit.line(parts, in: area.row(1), buffer: &buffer)
-        let table = area.inset(top: 2, bottom: 1)
-        buffer.draw(indicatorTable(program, s, theme), in: table)
+        if program.headline?.kind != .published { parts.append(("  \(s.noPublishedRate)", theme.muted)) }
+        return parts
     }
 
-    func indicatorTable(_ program: PledgesContent.Program, _ s: Strings, _ theme: Theme) -> Table {
-        let weighted = program.indicators.contains { $0.weight != nil }
-        var columns = [Table.Column(s.indicator, minWidth: 8, weight: 1)]
-        if weighted { columns.append(Table.Column(s.weight, alignment: .right, minWidth: 3, maxWidth: 4)) }
+    /// "예산 집행 12,974 / 2022–2024 계획 12,979 백만원  2022–2026 계획 18,300":
+    /// each amount says what it is; a rate only when the source publishes one.
+    static func budgetLine(_ budget: PledgesContent.Budget, context c: PaneContext) -> [(String, Style)]? {
+        let s = c.strings, theme = c.theme
+        guard let planned = budget.planned else { return nil }
+        let unit = budget.unit?.value ?? s.millionWon
+        let basis = budget.isSecured ? s.secured : s.plan
+        let whole = [budget.period?.value, basis].compactMap { $0 }.joined(separator: " ")
+        var parts: [(String, Style)] = [("\(s.budget) ", theme.muted)]
+        if let executed = budget.executed {
+            let toDate = budget.plannedToDate ?? planned
+            let toDateLabel = budget.plannedToDate == nil ? whole : [budget.toDatePeriod?.value, basis].compactMap { $0 }.joined(separator: " ")
+            parts += [("\(s.spent) ", theme.muted), (amount(executed), theme.figure),
+                      (" / \(toDateLabel) ", theme.muted), (amount(toDate), theme.figure), (" \(unit)", theme.muted)]
+            if budget.plannedToDate != nil {
+                parts += [("  \(whole) ", theme.muted), (amount(planned), theme.figure)]
+            }
+        } else {
+            parts += [("\(whole) ", theme.muted), (amount(planned), theme.figure), (" \(unit)  \(s.spendingNotPublished)", theme.muted)]
+        }
+        if let rate = budget.executedRate {
+            parts += [("  \(s.published) ", theme.muted), (NumberFormat.decimal(rate, places: 1) + "%", theme.figure)]
+        }
+        return parts
+    }
+
+    /// Against the published quarterly targets: cumulative indicators' actuals
+    /// at the figures' date set against the target of that quarter.
+    static func quarterLine(_ program: Program, context c: PaneContext) -> [(String, Style)]? {
+        let s = c.strings, theme = c.theme
+        guard let through = program.figuresThrough.flatMap({ CalendarDate.parseMonth(String($0.value.prefix(7))) }) else { return nil }
+        let q = (through.month - 1) / 3
+        var behind = false
+        var items: [String] = []
+        for i in program.indicators {
+            guard let quarterly = i.quarterly, quarterly.cumulative == true, quarterly.year == through.year,
+                  quarterly.targets.indices.contains(q), let target = quarterly.targets[q], let actual = i.actual else { continue }
+            if actual < target { behind = true }
+            items.append("\((i.measure ?? i.name).value) \(amount(actual)) / \(amount(target))")
+        }
+        guard !items.isEmpty else { return nil }
+        let period = s.quarter(through.year, q + 1)
+        return [(behind ? s.behindTarget(period) : s.onTarget(period), behind ? theme.warning : theme.accent),
+                (" (\(s.actual) / \(s.target)): " + items.joined(separator: " · "), theme.muted)]
+    }
+
+    static func outputsLine(_ program: Program, context c: PaneContext) -> [(String, Style)]? {
+        guard let outputs = program.outputs, !outputs.isEmpty else { return nil }
+        let text = outputs.map { "\($0.name.value) \(amount($0.value))\($0.unit.value)" }.joined(separator: " · ")
+        return [("\(c.strings.outputs): ", c.theme.muted), (text, c.theme.text)]
+    }
+
+    func indicatorTable(_ program: Program, _ s: Strings, _ theme: Theme) -> Table {
+        let weighted = program.isWeighted
+        let title = program.indicatorsDerived == true ? "\(s.indicator) (\(s.derived))" : s.indicator
+        var columns = [Table.Column(title, minWidth: 8, weight: 1)]
+        if weighted { columns.append(Table.Column(s.weight, alignment: .right, minWidth: 3, maxWidth: 6)) }
         columns += [
             Table.Column(s.target, alignment: .right, minWidth: 4, maxWidth: 8),
             Table.Column(s.actual, alignment: .right, minWidth: 4, maxWidth: 8),
@@ -66,8 +186,8 @@ public struct PledgesPane: Pane {
             var cells = [i.name.value]
             if weighted { cells.append(i.weight.map { NumberFormat.decimal($0, places: 0) } ?? "–") }
             cells += [
-                i.target.map { NumberFormat.groupedDecimal($0, places: $0 == $0.rounded() ? 0 : 1) } ?? "–",
-                i.actual.map { NumberFormat.groupedDecimal($0, places: $0 == $0.rounded() ? 0 : 1) } ?? "–",
+                i.target.map(Self.amount) ?? "–",
+                i.actual.map(Self.amount) ?? "–",
                 i.achievement.map { NumberFormat.decimal($0 * 100, places: 1) } ?? "–",
             ]
             return Table.Row(cells)
@@ -75,74 +195,158 @@ public struct PledgesPane: Pane {
         return Table(columns: columns, rows: rows, theme: theme)
     }
 
-    static func percentText(_ ratio: Double?) -> String {
-        ratio.map { NumberFormat.percent($0) } ?? "–"
+    /// The published quarterly targets, one row per indicator that has them.
+    func quarterlyTable(_ program: Program, _ s: Strings, _ theme: Theme) -> (Table, Int)? {
+        let rows = program.indicators.filter { $0.quarterly != nil }
+        guard let year = rows.first?.quarterly?.year else { return nil }
+        var columns = [Table.Column(s.quarterlyTargets(year), minWidth: 8, weight: 1)]
+        for q in 1...4 { columns.append(Table.Column(s.language == .ko ? "\(q)/4" : "Q\(q)", alignment: .right, minWidth: 4, maxWidth: 6)) }
+        let through = program.figuresThrough?.value ?? ""
+        columns.append(Table.Column("\(s.actual) \(through)", alignment: .right, minWidth: 6, maxWidth: 14))
+        let tableRows = rows.map { i -> Table.Row in
+            let targets = (0..<4).map { k -> String in
+                guard let q = i.quarterly, q.targets.indices.contains(k), let t = q.targets[k] else { return "–" }
+                return Self.amount(t)
+            }
+            return Table.Row([(i.measure ?? i.name).value] + targets + [i.actual.map(Self.amount) ?? "–"])
+        }
+        return (Table(columns: columns, rows: tableRows, theme: theme), rows.count + 1)
     }
 
-    /// Rows one programme's block takes in the all-districts view: name and
-    /// gauge, status and budget, the table's header and rows, a gap.
-    static func blockHeight(_ program: PledgesContent.Program) -> Int {
-        3 + program.indicators.count + 1
+    /// Derived indicators' basis, one line each.
+    static func basisLines(_ program: Program, context c: PaneContext) -> [[(String, Style)]] {
+        guard program.indicatorsDerived == true else { return [] }
+        return program.indicators.compactMap { i in
+            i.basis.map { [("\(c.strings.basis) · \(i.name.value): ", c.theme.muted), ($0.value, c.theme.muted)] }
+        }
+    }
+
+    /// A programme's lines under its heading, most important first;
+    /// `rank` orders the parts of several districts (lower is kept longer).
+    func detailParts(_ district: District, _ program: Program, context c: PaneContext, rank: Int) -> [Part] {
+        let s = c.strings, theme = c.theme
+        func p(_ base: Int) -> Int { base * 10 + rank }
+        var parts: [Part] = []
+        parts.append(Self.line(Self.provenance(program, context: c), priority: p(1)))
+        if let derived = Self.derivedLine(program, context: c) { parts.append(Self.line(derived, priority: p(2))) }
+        parts.append(Self.line(Self.statusLine(program, context: c), priority: p(4)))
+        if let budget = program.budget, let line = Self.budgetLine(budget, context: c) { parts.append(Self.line(line, priority: p(4))) }
+        if let quarter = Self.quarterLine(program, context: c) { parts.append(Self.line(quarter, priority: p(3))) }
+        let table = indicatorTable(program, s, theme)
+        let n = program.indicators.count
+        parts.append(Part(item: .init(min: n + 1, priority: p(2))) { $1.draw(table, in: $0) })
+        for basis in Self.basisLines(program, context: c) { parts.append(Self.line(basis, priority: p(6))) }
+        if let (quarterly, height) = quarterlyTable(program, s, theme) {
+            parts.append(Part(item: .init(min: height, priority: p(7))) { $1.draw(quarterly, in: $0) })
+        }
+        if let outputs = Self.outputsLine(program, context: c) { parts.append(Self.line(outputs, priority: p(7))) }
+        if let document = Self.document(program, context: c) { parts.append(Self.line(document, priority: p(8))) }
+        return parts
+    }
+
+    /// Every district's figure, one gauge each, marked with what it is.
+    func comparison(_ pledges: PledgesContent, selected: SafeText?, context c: PaneContext, heading: Bool, priority: Int) -> Part {
+        let s = c.strings, theme = c.theme
+        let count = pledges.districts.count + (heading ? 1 : 0)
+        return Part(item: .init(min: min(2, count), ideal: count, priority: priority)) { area, buffer in
+            var area = area
+            if heading, area.height > pledges.districts.count {
+                PaneKit.heading(s.districtRates, in: area.row(0), buffer: &buffer, theme: theme)
+                area = area.inset(top: 1)
+            }
+            let names = pledges.districts.map { $0.displayName(s.language) }
+            let nameWidth = min(14, names.map(\.displayWidth).max() ?? 6)
+            for (i, d) in pledges.districts.enumerated() where i < area.height {
+                let row = area.row(i)
+                let style = d.name == selected ? theme.accent.bold : theme.text
+                buffer.write(TextFit.pad(names[i], to: nameWidth), x: row.x, y: row.y, style: style, clip: row)
+                let rate = d.headline
+                let mark = rate.map { " " + Self.rateMark($0, s) } ?? ""
+                buffer.draw(Gauge(rate?.value ?? 0, text: Self.percentText(rate) + mark, theme: theme), in: row.inset(left: nameWidth + 1))
+            }
+        }
+    }
+
+    func bigFigure(_ district: District, _ program: Program, context c: PaneContext, prefix: String = "") -> (BigFigure, Rate?) {
+        let s = c.strings
+        let rate = district.programs.count == 1 ? program.headline : district.headline
+        let figure = Self.percentText(rate)
+        let what = rate.map { Self.rateLabel($0, district.programs.count == 1 ? program : nil, s) } ?? s.noPublishedRate
+        let label = prefix + "\(district.displayName(s.language)) · \(program.title.value) · \(what) \(figure)"
+        return (BigFigure(figure, label: label, theme: c.theme), rate)
+    }
+
+    /// Zoomed, no district chosen: the first district's figure, every
+    /// district's figure, then every programme in detail.
+    func renderAll(_ pledges: PledgesContent, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
+        let s = c.strings, theme = c.theme
+        let first = pledges.districts[0]
+        var parts: [Part] = []
+        if let program = first.programs.first {
+            let (big, _) = bigFigure(first, program, context: c)
+            parts.append(Part(item: .init(min: 2, ideal: 7, priority: 5)) { $1.draw(big, in: $0.inset(bottom: $0.height > 6 ? 1 : 0)) })
+        }
+        parts.append(comparison(pledges, selected: nil, context: c, heading: true, priority: 0))
+        for (d, district) in pledges.districts.enumerated() {
+            for program in district.programs {
+                parts.append(Part(item: .init(min: 1, priority: 90)) { _, _ in })  // a gap, the first to go
+                parts.append(Part(item: .init(min: 1, priority: d)) { area, buffer in
+                    let title = "\(district.displayName(s.language)) · \(program.title.value)"
+                    let nameWidth = min(area.width / 2, title.displayWidth + 1)
+                    buffer.write(title, x: area.x, y: area.y, maxWidth: nameWidth, style: theme.title, clip: area)
+                    let rate = program.headline
+                    let text = Self.percentText(rate) + (rate.map { " " + Self.rateMark($0, s) } ?? "")
+                    buffer.draw(Gauge(rate?.value ?? 0, text: text, theme: theme), in: area.inset(left: nameWidth + 1))
+                })
+                parts += detailParts(district, program, context: c, rank: d)
+            }
+        }
+        Self.flow(parts, in: area, buffer: &buffer)
+    }
+
+    /// Each district's own date and source: the chosen district's, else the
+    /// range of dates and every agency.
+    public func provenance(_ snapshot: Snapshot, context c: PaneContext, width: Int) -> String? {
+        guard let pledges = snapshot.pledges else { return nil }
+        let s = c.strings
+        if let d = c.district, let district = pledges.districts.first(where: { $0.name == d }), let program = district.programs.first {
+            let through = program.figuresThrough?.value ?? snapshot.envelope.asOf.value
+            let agency = program.source?.agency.value ?? district.name.value
+            return "\(s.figuresThrough(through)) · \(s.source): \(agency)"
+        }
+        let dates = pledges.districts.flatMap { $0.programs.compactMap { $0.figuresThrough?.value } }.sorted()
+        guard let lo = dates.first, let hi = dates.last, lo != hi else { return nil }
+        let range = s.language == .ko ? "자치구별 \(lo)~\(hi)" : "per district, \(lo) to \(hi)"
+        return "\(s.asOf) \(range) · \(s.source): \(snapshot.envelope.source.agency.value)"
     }
 
     public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
         guard let pledges = snapshot.pledges, let first = pledges.districts.first else { return }
-        // Tall enough (a zoomed pane): every district in detail under the big figure.
-        let allHeight = pledges.districts.reduce(0) { $0 + $1.programs.reduce(0) { $0 + Self.blockHeight($1) } }
-        if c.district == nil, pledges.districts.count > 1, area.height >= 8 + allHeight, area.width >= 60 {
+        let s = c.strings, theme = c.theme
+        // Tall enough (a zoomed pane): every district in detail.
+        let needed = pledges.districts.reduce(8 + pledges.districts.count + 1) { sum, d in
+            sum + d.programs.reduce(0) { $0 + 6 + $1.indicators.count }
+        }
+        if c.district == nil, pledges.districts.count > 1, area.height >= needed, area.width >= 60 {
             renderAll(pledges, context: c, in: area, buffer: &buffer)
             return
         }
-        let s = c.strings, theme = c.theme
         let match = c.district.flatMap { d in pledges.districts.first { $0.name == d } }
         let district = match ?? first
         guard let program = district.programs.first else { return }
-        let achievement = program.achievement
-        let figure = achievement.map { NumberFormat.percent($0) } ?? "–"
-        var label = "\(district.name.value) · \(program.title.value) · \(s.achievement) \(figure)"
-        if c.district != nil && match == nil, let d = c.district {
-            label = "\(d.value): \(s.noData) — " + label
+        let missing = c.district != nil && match == nil ? "\(c.district!.value): \(s.noData) — " : ""
+        let (big, rate) = bigFigure(district, program, context: c, prefix: missing)
+        var parts: [Part] = [
+            Part(item: .init(min: 2, ideal: 7, priority: 0)) { $1.draw(big, in: $0) },
+            Part(item: .init(min: 1, priority: 1)) { area, buffer in
+                let label = rate.map { Self.rateLabel($0, program, s) } ?? s.noPublishedRate
+                buffer.draw(Gauge(rate?.value ?? 0, label: label, text: Self.percentText(rate), theme: theme), in: area)
+            },
+        ]
+        parts += detailParts(district, program, context: c, rank: 0)
+        if pledges.districts.count > 1 {
+            parts.append(comparison(pledges, selected: district.name, context: c, heading: false, priority: 55))
         }
-
-        let rows = Stack.rows(area, [
-            .init(min: 2, ideal: 7, priority: 0),                                         // figure
-            .init(min: 1, priority: 1),                                                   // gauge
-            .init(min: 1, priority: 3),                                                   // status, published rate
-            .init(min: program.budget == nil ? 0 : 1, priority: 4),                       // budget
-            .init(min: 3, ideal: program.indicators.count + 1, flexible: true, priority: 2), // indicators
-            .init(min: pledges.districts.count > 1 ? 2 : 0, ideal: pledges.districts.count + 1, priority: 5),
-        ])
-        buffer.draw(BigFigure(figure, label: label, theme: theme), in: rows[0])
-        buffer.draw(Gauge(achievement ?? 0, label: s.achievement, text: figure, theme: theme), in: rows[1])
-
-        var statusParts: [(String, Style)] = [("\(s.status) ", theme.muted), (program.status.value, theme.accent)]
-        if let published = program.publishedRate {
-            statusParts += [("  \(s.published) ", theme.muted), (NumberFormat.decimal(published, places: 1) + "%", theme.figure)]
-        }
-        PaneKit.line(statusParts, in: rows[2], buffer: &buffer)
-
-        if let budget = program.budget, let planned = budget.planned {
-            let unit = budget.unit?.value ?? s.millionWon
-            if let ratio = budget.executionRatio, let executed = budget.executed {
-                buffer.draw(Gauge(ratio, label: s.budget, text: "\(NumberFormat.grouped(executed)) / \(NumberFormat.grouped(planned)) \(unit) (\(NumberFormat.percent(ratio)))", theme: theme), in: rows[3])
-            } else {
-                PaneKit.line([("\(s.budget) ", theme.muted), ("– / \(NumberFormat.grouped(planned)) \(unit)", theme.figure)], in: rows[3], buffer: &buffer)
-            }
-        }
-
-        buffer.draw(indicatorTable(program, s, theme), in: rows[4])
-
-        // Every district, one gauge each.
-        let summary = rows[5]
-        if summary.height > 0 {
-            let nameWidth = min(10, pledges.districts.map { $0.name.value.displayWidth }.max() ?? 6)
-            for (i, d) in pledges.districts.enumerated() where i < summary.height {
-                let row = summary.row(i)
-                let style = d.name == district.name ? theme.accent.bold : theme.text
-                buffer.write(TextFit.pad(d.name.value, to: nameWidth), x: row.x, y: row.y, style: style, clip: row)
-                let ratio = d.achievement
-                buffer.draw(Gauge(ratio ?? 0, text: Self.percentText(ratio), theme: theme), in: row.inset(left: nameWidth + 1))
-            }
-        }
+        Self.flow(parts, in: area, buffer: &buffer)
     }
 }

@@ -133,6 +133,6 @@ public struct WifiPane: Pane {
             let name = s.language == .en ? (category.nameEn ?? category.name) : category.name
             return BarChart.Row(name.value, Double(category.count), style: category.group == .mobile ? theme.barAlt : theme.bar)
         }
-        buffer.draw(BarChart(categoryRows, maxLabelWidth: 14, theme: theme), in: bars)
+        buffer.draw(BarChart(categoryRows, maxLabelWidth: 14, theme: theme, language: s.language), in: bars)
     }
 }

@@ -185,14 +185,15 @@ public enum TextFit {
     static let groupSeparators = [" · ", "  ", " — "]
 
     /// The longest run of whole groups from the start of `text` that fits in
-    /// `width`, trimmed; nil when not even the first group fits.
+    /// `width`, trimmed; nil when none fits or what fits is under half the
+    /// width (a lone label: the text is then cut word by word instead).
     static func lastWholeGroup(_ text: String, width: Int) -> String? {
         var best: String?
         for separator in groupSeparators {
             var search = text.startIndex
             while let r = text.range(of: separator, range: search..<text.endIndex) {
                 let head = String(text[..<r.lowerBound]).trimmingTrailingSpaces
-                if !head.isEmpty, head.displayWidth <= width, head.utf8.count > (best?.utf8.count ?? 0) { best = head }
+                if !head.isEmpty, head.displayWidth <= width, head.displayWidth * 2 >= width, head.utf8.count > (best?.utf8.count ?? 0) { best = head }
                 if head.displayWidth > width { break }
                 search = r.upperBound
             }

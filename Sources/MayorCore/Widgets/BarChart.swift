@@ -12,7 +12,7 @@
 /// the row's `valueText`, else the value with thousands separators.
 ///
 /// Degrades: shows the first rows that fit (the caller sorts) and, with room
-/// for at least two rows, a "+K more" line in place of the last; when the bar
+/// for at least two rows, a "+K more" (외 K개) line in place of the last; when the bar
 /// would get fewer than 3 cells it drops the value column, then narrows the
 /// labels to half the width, then drops them when that leaves under 3 columns. Negative and NaN values draw no bar.
 public struct BarChart: Widget, Sendable {
@@ -35,8 +35,11 @@ public struct BarChart: Widget, Sendable {
     public var highlight: Int?
     public var maxLabelWidth: Int
     public var theme: Theme
+    /// The language of the "+K more" line.
+    public var language: Language
 
-    public init(_ rows: [Row], maxValue: Double? = nil, highlight: Int? = nil, maxLabelWidth: Int = 16, theme: Theme = .color) {
+    public init(_ rows: [Row], maxValue: Double? = nil, highlight: Int? = nil, maxLabelWidth: Int = 16, theme: Theme = .color, language: Language = .en) {
+        self.language = language
         self.rows = rows
         self.maxValue = maxValue
         self.highlight = highlight
@@ -92,7 +95,7 @@ public struct BarChart: Widget, Sendable {
             }
         }
         if overflow {
-            let more = "+\(rows.count - visible) more"
+            let more = Strings(language).more(rows.count - visible)
             buffer.write(TextFit.truncate(more, to: area.width), x: area.x, y: area.y + visible, style: theme.muted, clip: area)
         }
     }
