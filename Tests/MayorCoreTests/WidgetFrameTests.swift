@@ -25,7 +25,7 @@ import Testing
             "└── 서울시 · 2024-09-01 ─┘",
         ])
         // The footer is shortened before it is dropped, its date left out whole, never cut…
-        #expect(WidgetHarness.lines(frame, width: 20, height: 2)[1] == "└───────── 서울시 ─┘")
+        #expect(WidgetHarness.lines(frame, width: 20, height: 2)[1] == "└──────── 서울시… ─┘")
         // …and dropped once the title no longer fits whole.
         #expect(WidgetHarness.lines(frame, width: 14, height: 2) == ["┌ 교통 Traf… ┐", "└────────────┘"])
         // A wide character that would straddle the cut is dropped whole.

@@ -121,6 +121,24 @@ public struct Strings: Sendable {
     public var replaced: String { t("교체", "replaced") }
     public func sites(_ n: Int) -> String { t("\(NumberFormat.grouped(n))개소", "\(NumberFormat.grouped(n)) sites") }
     public func districtCount(_ n: Int) -> String { t("\(n)개 구", "\(n) districts") }
+    public var ageingRate: String { t("노후율", "ageing rate") }
+    public var under8: String { t("8년 미만", "under 8 y") }
+    public func ageProfile(_ date: String) -> String { t("자치구 CCTV 노후 현황 (\(date) 기준)", "district cameras by age (as of \(date))") }
+    public var asOfUnknown: String { t("기준일 미상", "date unknown") }
+    /// The source's word for a programme's stage, in the UI's language.
+    public func stage(_ word: String) -> String {
+        switch word {
+        case "추진중": return t(word, "under way")
+        case "교체예정", "예정": return t(word, "planned")
+        case "완료", "추진완료": return t(word, "completed")
+        default: return word
+        }
+    }
+    public func budgets(_ date: String) -> String { t("예산 (천원, \(date) 기준)", "budgets (thousand won, as of \(date))") }
+    public var budgetCurrent: String { t("예산현액", "budget") }
+    public var committed: String { t("원인행위", "committed") }
+    public var paid: String { t("지출", "paid") }
+    public var thousandWon: String { t("천원", "thousand won") }
 
     // MARK: pledges
     public var pledgesTitle: String { t("공약 이행", "Pledges") }

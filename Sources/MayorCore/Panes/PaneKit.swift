@@ -33,6 +33,53 @@ enum PaneKit {
         func side(orRow row: Rect) -> Rect { wide ? side : row }
     }
 
+    /// One part of a pane: its share of the rows and how it draws.
+    struct Part {
+        var item: Stack.Item
+        var draw: (Rect, inout Buffer) -> Void
+    }
+
+    /// Parts below this priority are the core: they share the rows as
+    /// `Stack` shares them (every minimum first, then ideals). The extras
+    /// (zoomed detail, gaps) take what is left, most important first.
+    static let extraPriority = 50
+
+    /// Draws `parts` top to bottom in the rows `Stack` gives the core and
+    /// what is left gives the extras.
+    static func flow(_ parts: [Part], in area: Rect, buffer: inout Buffer) {
+        let core = parts.map { $0.item.priority < extraPriority ? $0.item : Stack.Item(min: 0, ideal: 0, priority: $0.item.priority) }
+        var sizes = Stack.allocate(area.height, core)
+        var room = area.height - sizes.reduce(0, +)
+        for i in parts.indices.sorted(by: { (parts[$0].item.priority, $0) < (parts[$1].item.priority, $1) })
+        where parts[i].item.priority >= extraPriority && parts[i].item.min <= room {
+            sizes[i] = min(parts[i].item.ideal, room)
+            room -= sizes[i]
+        }
+        var y = area.y
+        for (part, h) in zip(parts, sizes) where h > 0 {
+            part.draw(Rect(x: area.x, y: y, width: area.width, height: h), &buffer)
+            y += h
+        }
+    }
+
+    /// A one-row part of segments (see `line`).
+    static func linePart(_ parts: [(String, Style)], priority: Int) -> Part {
+        Part(item: .init(min: 1, priority: priority)) { line(parts, in: $0, buffer: &$1) }
+    }
+
+    /// Two parts side by side (a gap of 2 between), as one part as tall as the taller.
+    static func pair(_ left: Part, _ right: Part, priority: Int) -> Part {
+        let h = max(left.item.ideal, right.item.ideal)
+        return Part(item: .init(min: max(left.item.min, right.item.min), ideal: h, priority: priority)) { area, buffer in
+            let (l, r) = area.splitLeft(area.width / 2)
+            left.draw(l.inset(right: 1), &buffer)
+            right.draw(r.inset(left: 1), &buffer)
+        }
+    }
+
+    /// A blank row, the first part to go.
+    static var gap: Part { Part(item: .init(min: 1, priority: 99)) { _, _ in } }
+
     /// A count in the short form of the UI language: 183만 / 1.83M.
     static func short(_ value: Int, _ s: Strings) -> String {
         s.language == .ko ? NumberFormat.compactKorean(value) : NumberFormat.compact(value)

@@ -20,36 +20,11 @@ public struct PledgesPane: Pane {
     typealias Program = PledgesContent.Program
     typealias Rate = PledgesContent.Rate
 
-    /// One part of the pane: its share of the rows and how it draws.
-    struct Part {
-        var item: Stack.Item
-        var draw: (Rect, inout Buffer) -> Void
-    }
+    typealias Part = PaneKit.Part
 
-    /// Parts below this priority are the core: they share the rows as
-    /// `Stack` shares them (every minimum first, then ideals). The extras
-    /// (zoomed detail, gaps) take what is left, most important first.
-    static let extraPriority = 50
+    static func flow(_ parts: [Part], in area: Rect, buffer: inout Buffer) { PaneKit.flow(parts, in: area, buffer: &buffer) }
 
-    static func flow(_ parts: [Part], in area: Rect, buffer: inout Buffer) {
-        let core = parts.map { $0.item.priority < extraPriority ? $0.item : Stack.Item(min: 0, ideal: 0, priority: $0.item.priority) }
-        var sizes = Stack.allocate(area.height, core)
-        var room = area.height - sizes.reduce(0, +)
-        for i in parts.indices.sorted(by: { (parts[$0].item.priority, $0) < (parts[$1].item.priority, $1) })
-        where parts[i].item.priority >= extraPriority && parts[i].item.min <= room {
-            sizes[i] = min(parts[i].item.ideal, room)
-            room -= sizes[i]
-        }
-        var y = area.y
-        for (part, h) in zip(parts, sizes) where h > 0 {
-            part.draw(Rect(x: area.x, y: y, width: area.width, height: h), &buffer)
-            y += h
-        }
-    }
-
-    static func line(_ parts: [(String, Style)], priority: Int) -> Part {
-        Part(item: .init(min: 1, priority: priority)) { PaneKit.line(parts, in: $0, buffer: &$1) }
-    }
+    static func line(_ parts: [(String, Style)], priority: Int) -> Part { PaneKit.linePart(parts, priority: priority) }
 
     // MARK: labels
 
