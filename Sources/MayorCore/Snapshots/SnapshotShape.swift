@@ -103,10 +103,14 @@ public final class SnapshotShape: Sendable {
     ])
 
     static let cctv = file([
-        "districtScope": .string,
+        "districtScope": .string, "districtsAsOf": .string,
         "districts": .array(.object(["code": .string, "name": .string, "nameEn": .string, "cameras": .whole]), max: 1_000),
-        "ageProfile": .object(["asOf": .string, "scope": .string, "total": .whole, "aged8to10": .whole, "aged10plus": .whole]),
-        "programme": .object(["year": .whole, "newCameras": .whole, "sites": .whole, "districts": .whole, "replaced": .whole]),
+        "ageProfile": .object(["asOf": .string, "scope": .string, "total": .whole, "aged8to10": .whole, "aged10plus": .whole,
+                               "under8": .number, "agedRatePercent": .number, "source": .string]),
+        "programme": .object(["year": .whole, "newCameras": .whole, "sites": .whole, "districts": .whole, "replaced": .whole,
+                              "budgetThousandWon": .number, "stage": .string, "asOf": .string, "source": .string]),
+        "budgets": .array(.object(["name": .string, "nameEn": .string, "thousandWon": .number, "committedPercent": .number,
+                                   "paidPercent": .number, "asOf": .string]), max: 100),
     ])
 
     static let pledges = file([
@@ -114,9 +118,15 @@ public final class SnapshotShape: Sendable {
             "name": .string, "nameEn": .string,
             "programs": .array(.object([
                 "title": .string, "status": .string, "publishedRate": .number,
-                "budget": .object(["unit": .string, "planned": .number, "executed": .number]),
-                "indicators": .array(.object(["name": .string, "unit": .string, "weight": .number, "target": .number, "actual": .number]),
+                "figuresThrough": .string, "indicatorsDerived": .bool,
+                "source": .object(["document": .string, "agency": .string, "dataset": .string, "url": .string, "page": .string]),
+                "budget": .object(["unit": .string, "planned": .number, "executed": .number, "basis": .string, "period": .string,
+                                   "plannedToDate": .number, "toDatePeriod": .string, "executedRate": .number]),
+                "indicators": .array(.object(["name": .string, "measure": .string, "unit": .string, "weight": .number, "target": .number,
+                                              "actual": .number, "basis": .string,
+                                              "quarterly": .object(["year": .whole, "targets": .array(.number, max: 4), "cumulative": .bool])]),
                                      max: 1_000, total: maxIndicators),
+                "outputs": .array(.object(["name": .string, "unit": .string, "value": .number]), max: 1_000),
             ]), max: 1_000),
         ]), max: 1_000),
     ])
