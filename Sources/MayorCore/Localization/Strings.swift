@@ -135,10 +135,6 @@ public struct Strings: Sendable {
         }
     }
     public func budgets(_ date: String) -> String { t("예산 (천원, \(date) 기준)", "budgets (thousand won, as of \(date))") }
-    public var budgetCurrent: String { t("예산현액", "budget") }
-    public var committed: String { t("원인행위", "committed") }
-    public var paid: String { t("지출", "paid") }
-    public var thousandWon: String { t("천원", "thousand won") }
 
     // MARK: pledges
     public var pledgesTitle: String { t("공약 이행", "Pledges") }

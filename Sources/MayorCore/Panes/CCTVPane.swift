@@ -130,7 +130,7 @@ public struct CCTVPane: Pane {
                           (" · \(s.sites(p.sites)) · \(s.districtCount(p.districts))", theme.muted)])
         programme.append([("\(s.replaced) \(NumberFormat.grouped(p.replaced))", theme.figure), (" · \(s.aged10plus)", theme.muted)])
         if let budget = p.budgetThousandWon {
-            programme.append([("\(s.budgetCurrent) ", theme.muted), (NumberFormat.grouped(budget), theme.figure), (" \(s.thousandWon)", theme.muted)])
+            programme.append([("\(s.budgetAmount) ", theme.muted), (NumberFormat.grouped(budget), theme.figure), (" \(s.thousandWon)", theme.muted)])
         }
         let programmePart = Part(item: .init(min: 1, ideal: programme.count, priority: 2)) { area, buffer in
             for (i, line) in programme.enumerated() where i < area.height {
@@ -146,7 +146,7 @@ public struct CCTVPane: Pane {
         let budgetDate = budgets.first?.asOf.value ?? ""
         let table = Table(columns: [
             Table.Column(s.budgets(budgetDate), minWidth: 10, weight: 1),
-            Table.Column(s.budgetCurrent, alignment: .right, minWidth: 11, maxWidth: 13),
+            Table.Column(s.budgetAmount, alignment: .right, minWidth: 11, maxWidth: 13),
             Table.Column(s.committed, alignment: .right, minWidth: 6, maxWidth: 9),
             Table.Column(s.paid, alignment: .right, minWidth: 6, maxWidth: 6),
         ], rows: budgets.map { b in
