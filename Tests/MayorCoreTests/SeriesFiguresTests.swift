@@ -241,3 +241,16 @@ import Testing
         #expect(cells.contains { $0[0] != " " } && cells.contains { $0[5] != " " }, "\(lines)")
     }
 }
+
+/// The traffic sample says which of its stations the reference lists (issue 14 item 8).
+@Suite struct TrafficSampleStationTests {
+    @Test func onlyTheStationsTheReferenceListsAreCalledTOPISStations() {
+        let text = String(decoding: readBundled(.traffic), as: UTF8.self)
+        // The old note called every named corridor a real TOPIS station.
+        #expect(!text.contains("are real TOPIS count stations"))
+        // The ones the reference's SpotInfo list has, and the ones it does not.
+        #expect(text.contains("A-01 성산로(금화터널), A-13 세종대로(서울역), A-20 남산1호터널, D-42 테헤란로(선릉역) and F-01 올림픽대로 are TOPIS count stations"))
+        #expect(text.contains("D-43 강남대로(신사역), F-03 내부순환로 and F-05 동부간선도로 are not in that list: only their names are modelled on real roads"))
+        #expect(text.contains("Every district value is the sample's own label, from no source."))
+    }
+}
