@@ -141,12 +141,14 @@ import Testing
     func zoomedPaneUsesItsRows(_ id: String) {
         for (w, h) in [(140, 42), (200, 60)] {
             for language in [Language.ko, .en] {
-                let lines = Self.render(id, language, width: w, height: h)
-                let inner = lines.dropFirst().dropLast()  // inside the frame
-                let used = inner.filter { line in
-                    line.dropFirst().dropLast().contains { $0 != " " }
-                }.count
-                #expect(used * 10 >= inner.count * 8, "\(id) \(w)x\(h) \(language): \(used) of \(inner.count) rows used")
+                for district in [nil, "금천구", "도봉구"] {
+                    let lines = Self.render(id, district: district, language, width: w, height: h)
+                    let inner = lines.dropFirst().dropLast()  // inside the frame
+                    let used = inner.filter { line in
+                        line.dropFirst().dropLast().contains { $0 != " " }
+                    }.count
+                    #expect(used * 10 >= inner.count * 8, "\(id) \(district ?? "-") \(w)x\(h) \(language): \(used) of \(inner.count) rows used")
+                }
             }
         }
     }

@@ -251,6 +251,30 @@ public struct PledgesPane: Pane {
         return (BigFigure(figure, label: label, theme: c.theme), rate)
     }
 
+    /// A programme's heading row: district and title, its figure as a gauge
+    /// marked with what it is.
+    static func titleRow(_ district: District, _ program: Program, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
+        let s = c.strings, theme = c.theme
+        let title = "\(district.displayName(s.language)) · \(program.title.value)"
+        let nameWidth = min(area.width / 2, title.displayWidth + 1)
+        buffer.write(title, x: area.x, y: area.y, maxWidth: nameWidth, style: theme.title, clip: area)
+        let rate = program.headline
+        let text = Self.percentText(rate) + (rate.map { " " + Self.rateMark($0, s) } ?? "")
+        buffer.draw(Gauge(rate?.value ?? 0, text: text, theme: theme), in: area.inset(left: nameWidth + 1))
+    }
+
+    /// Another district's programme under a gap, as one part shown whole or
+    /// not at all (an extra: it takes rows left over).
+    func blockPart(_ district: District, _ program: Program, context c: PaneContext, priority: Int) -> Part {
+        let details = detailParts(district, program, context: c, rank: 0)
+        let core = details.filter { $0.item.priority < PaneKit.extraPriority }.reduce(0) { $0 + $1.item.min }
+        let full = details.reduce(0) { $0 + $1.item.ideal }
+        return Part(item: .init(min: core + 2, ideal: full + 2, priority: max(priority, PaneKit.extraPriority))) { area, buffer in
+            Self.titleRow(district, program, context: c, in: area.row(1), buffer: &buffer)
+            Self.flow(details, in: area.inset(top: 2), buffer: &buffer)
+        }
+    }
+
     /// Zoomed, no district chosen: the first district's figure, every
     /// district's figure, then every programme in detail.
     func renderAll(_ pledges: PledgesContent, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
@@ -266,12 +290,7 @@ public struct PledgesPane: Pane {
             for program in district.programs {
                 parts.append(Part(item: .init(min: 1, priority: 90)) { _, _ in })  // a gap, the first to go
                 parts.append(Part(item: .init(min: 1, priority: d)) { area, buffer in
-                    let title = "\(district.displayName(s.language)) · \(program.title.value)"
-                    let nameWidth = min(area.width / 2, title.displayWidth + 1)
-                    buffer.write(title, x: area.x, y: area.y, maxWidth: nameWidth, style: theme.title, clip: area)
-                    let rate = program.headline
-                    let text = Self.percentText(rate) + (rate.map { " " + Self.rateMark($0, s) } ?? "")
-                    buffer.draw(Gauge(rate?.value ?? 0, text: text, theme: theme), in: area.inset(left: nameWidth + 1))
+                    Self.titleRow(district, program, context: c, in: area, buffer: &buffer)
                 })
                 parts += detailParts(district, program, context: c, rank: d)
             }
@@ -321,6 +340,10 @@ public struct PledgesPane: Pane {
         parts += detailParts(district, program, context: c, rank: 0)
         if pledges.districts.count > 1 {
             parts.append(comparison(pledges, selected: district.name, context: c, heading: false, priority: 55))
+            // Room to spare (zoomed): the other districts in detail too.
+            for (d, other) in pledges.districts.enumerated() where other.name != district.name {
+                for p in other.programs { parts.append(blockPart(other, p, context: c, priority: 85 + d)) }
+            }
         }
         Self.flow(parts, in: area, buffer: &buffer)
     }
