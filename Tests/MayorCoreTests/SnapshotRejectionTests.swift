@@ -67,6 +67,11 @@ struct Breakage: CustomTestStringConvertible, Sendable {
         Breakage(kind: .pledges, old: "\"weight\": 20,", new: "", path: "districts[0].programs[0].indicators", message: "3 of 4 indicators have a weight"),
         Breakage(kind: .pledges, old: "\"weight\": 20", new: "\"weight\": 0", path: "districts[0].programs[0].indicators[0].weight", message: "must be positive"),
         Breakage(kind: .pledges, old: "\"name\": \"도봉구\"", new: "\"name\": \"관악구\"", path: "districts[1].name", message: "duplicate district"),
+        Breakage(kind: .pledges, old: "\"basis\": \"secured\"", new: "\"basis\": \"spent\"", path: "districts[2].programs[0].budget.basis", message: "is not a budget basis"),
+        Breakage(kind: .pledges, old: "\"figuresThrough\": \"2020-12\"", new: "\"figuresThrough\": \"late 2020\"", path: "districts[1].programs[0].figuresThrough", message: "is not a month"),
+        Breakage(kind: .pledges, old: "null,\n                  100,", new: "100,", path: "districts[0].programs[0].indicators[0].quarterly.targets", message: "give the four quarters"),
+        Breakage(kind: .cctv, old: "\"committedPercent\": 85.3", new: "\"committedPercent\": 185.3", path: "budgets[3].committedPercent", message: "between 0.0 and 100.0"),
+        Breakage(kind: .cctv, old: "\"agedRatePercent\": 17", new: "\"agedRatePercent\": -17", path: "ageProfile.agedRatePercent", message: "between 0.0 and 100.0"),
     ]
 
     @Test(arguments: breakages)
