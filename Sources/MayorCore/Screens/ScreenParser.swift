@@ -1,5 +1,5 @@
-import Yams
 import CYaml
+import Yams  // (keeps Foundation's String extensions visible in the module, as before)
 
 /// Reads `Screens/*.yaml` strictly: unknown keys, wrong types, unknown pane
 /// or screen ids and impossible timings are problems with `FILE:LINE:COL`.
@@ -131,7 +131,7 @@ public struct ScreenParser {
     /// A screen id mentioned somewhere, checked once every file is read.
     struct Reference {
         let file: String
-        let mark: Mark?
+        let mark: YAMLMark?
         let screen: String
     }
 
@@ -188,7 +188,7 @@ public struct ScreenParser {
 
         var id: String { ScreenParser.id(ofFile: file) }
 
-        mutating func fail(_ node: Node?, _ message: String) {
+        mutating func fail(_ node: YAMLNode?, _ message: String) {
             problems.append(Problem(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message))
         }
 
@@ -196,29 +196,18 @@ public struct ScreenParser {
             var yaml = source
             if yaml.hasPrefix("\u{FEFF}") { yaml.removeFirst() }  // a byte-order mark
             // Aliases let a few hundred bytes expand into millions of nodes
-            // (a "billion laughs"); screen files have no use for them.
-            if let at = ScreenParser.firstAlias(in: yaml) {
-                problems.append(Problem(file: file, line: at.line, column: at.column,
-                                        message: "YAML aliases (*name) are not allowed in screen files"))
+            // (a "billion laughs"); screen files have no use for them. The
+            // composer refuses the first one as it meets it.
+            let root: YAMLNode
+            switch YAMLComposer.compose(yaml) {
+            case .failure(let failure):
+                problems.append(Problem(file: file, line: failure.mark?.line, column: failure.mark?.column, message: failure.message))
                 return
-            }
-            let root: Node
-            do {
-                // Resolver.basic: no implicit tags, so no regular expression
-                // runs per scalar (with the default resolver a 1 MB briefing
-                // took over a second); numbers are read where a number is
-                // expected, and `~`/`null`/empty are recognised by `isNull`.
-                guard let node = try Yams.compose(yaml: yaml, .basic) else {
-                    fail(nil, "the file is empty")
-                    return
-                }
+            case .success(nil):
+                fail(YAMLNode?.none, "the file is empty")
+                return
+            case .success(let node?):
                 root = node
-            } catch let error as YamlError {
-                record(error)
-                return
-            } catch {
-                fail(nil, "could not be read: \(error)")
-                return
             }
             guard let map = mapping(root, "the file", allowed: nil) else { return }
             guard let kindNode = map["kind"] else {
@@ -237,33 +226,18 @@ public struct ScreenParser {
             }
         }
 
-        mutating func record(_ error: YamlError) {
-            switch error {
-            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
-                let text = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
-                problems.append(Problem(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(text)"))
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                problems.append(Problem(file: file, line: context.mark.line, column: context.mark.column,
-                                        message: "duplicate key \(duplicates.map { "\"\(Sanitizer.clean($0, maxWidth: 40))\"" }.joined(separator: ", "))"))
-            case .reader(let problem, _, _, _):
-                problems.append(Problem(file: file, message: "YAML: \(problem)"))
-            default:
-                problems.append(Problem(file: file, message: "YAML: \(error)"))
-            }
-        }
-
         // MARK: captions that age
 
         /// Warns about every relative time word in a caption (one text, or its
         /// `ko` and `en`), at the word when the text is written plainly on one
         /// line, else at the text.
-        mutating func warnAboutTimeWords(_ node: Node) {
-            let texts: [Node]
+        mutating func warnAboutTimeWords(_ node: YAMLNode) {
+            let texts: [YAMLNode]
             if node.scalar != nil { texts = [node] } else { texts = (node.mapping?.map(\.value) ?? []).filter { $0.scalar != nil } }
             for text in texts {
                 guard let scalar = text.scalar, let mark = text.mark else { continue }
                 for found in ScreenParser.relativeTimeWords(in: scalar.string) {
-                    let exact = scalar.style == .plain && !scalar.string.contains(where: \.isNewline)
+                    let exact = scalar.isPlain && !scalar.string.contains(where: \.isNewline)
                     warnings.append(Problem(file: file, line: mark.line, column: mark.column + (exact ? found.offset : 0),
                                             message: "warning: caption uses \"\(Sanitizer.clean(found.word, maxWidth: 20))\"\(found.meaning.isEmpty ? "" : " (\(found.meaning))"): \(found.advice)"))
                 }
@@ -272,13 +246,24 @@ public struct ScreenParser {
 
         // MARK: typed accessors
 
+        /// The keys each kind of mapping may have (made once, not per node).
+        enum Keys {
+            static let localized: Set<String> = ["ko", "en"]
+            static let screen: Set<String> = ["kind", "title", "refresh", "rotate", "layout", "description"]
+            static let layout: Set<String> = ["pane", "rows", "columns", "weight", "size", "district"]
+            static let playlist: Set<String> = ["kind", "screens", "interval", "resumeAfter", "description"]
+            static let briefing: Set<String> = ["kind", "title", "steps", "description"]
+            static let step: Set<String> = ["screen", "pane", "district", "caption", "seconds"]
+        }
+
         /// A mapping with string keys; reports keys outside `allowed`.
-        mutating func mapping(_ node: Node, _ what: String, allowed: Set<String>?) -> [String: Node]? {
+        mutating func mapping(_ node: YAMLNode, _ what: String, allowed: Set<String>?) -> [String: YAMLNode]? {
             guard let mapping = node.mapping else {
                 fail(node, "\(what) must be a mapping of keys to values")
                 return nil
             }
-            var out: [String: Node] = [:]
+            var out: [String: YAMLNode] = [:]
+            out.reserveCapacity(mapping.count)
             for (key, value) in mapping {
                 guard let k = key.string else { fail(key, "keys must be strings"); continue }
                 if let allowed, !allowed.contains(k) {
@@ -290,7 +275,7 @@ public struct ScreenParser {
             return out
         }
 
-        mutating func string(_ node: Node?, _ what: String) -> String? {
+        mutating func string(_ node: YAMLNode?, _ what: String) -> String? {
             guard let node else { return nil }
             guard let scalar = node.scalar, !Self.isNull(scalar) else {
                 fail(node, "\(what) must be text")
@@ -300,12 +285,12 @@ public struct ScreenParser {
         }
 
         /// YAML's null written plainly (`~`, `null`, nothing), which is not text.
-        static func isNull(_ scalar: Node.Scalar) -> Bool {
-            scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        static func isNull(_ scalar: YAMLNode.Scalar) -> Bool {
+            scalar.isPlain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
         }
 
         /// A number of seconds from `ScreenParser.minimumSeconds` to `max`.
-        mutating func positive(_ node: Node?, _ what: String, max: Double) -> Double? {
+        mutating func positive(_ node: YAMLNode?, _ what: String, max: Double) -> Double? {
             guard let node else { return nil }
             guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
                 fail(node, "\(what) must be a number of seconds")
@@ -316,13 +301,14 @@ public struct ScreenParser {
             return nil
         }
 
-        mutating func localized(_ node: Node?, _ what: String) -> LocalizedText? {
+        mutating func localized(_ node: YAMLNode?, _ what: String) -> LocalizedText? {
             guard let node else { return nil }
             if node.scalar != nil {
                 guard let s = string(node, what) else { return nil }
-                return LocalizedText(ko: SafeText(s), en: SafeText(s))
+                let text = SafeText(s)
+                return LocalizedText(ko: text, en: text)
             }
-            guard let map = mapping(node, what, allowed: ["ko", "en"]) else { return nil }
+            guard let map = mapping(node, what, allowed: Keys.localized) else { return nil }
             let ko = string(map["ko"], "\(what).ko")
             let en = string(map["en"], "\(what).en")
             if map["ko"] == nil || map["en"] == nil {
@@ -333,7 +319,7 @@ public struct ScreenParser {
             return LocalizedText(ko: SafeText(ko), en: SafeText(en))
         }
 
-        mutating func paneID(_ node: Node) -> String? {
+        mutating func paneID(_ node: YAMLNode) -> String? {
             guard let id = string(node, "pane") else { return nil }
             guard knownPanes.contains(id) else {
                 fail(node, "unknown pane \"\(Sanitizer.clean(id, maxWidth: 40))\" (panes: \(knownPanes.sorted().joined(separator: ", ")))")
@@ -344,8 +330,8 @@ public struct ScreenParser {
 
         // MARK: screen
 
-        mutating func screen(_ root: Node, _ map: [String: Node]) -> ScreenConfig? {
-            guard let map = mapping(root, "a screen", allowed: ["kind", "title", "refresh", "rotate", "layout", "description"]) else { return nil }
+        mutating func screen(_ root: YAMLNode, _ map: [String: YAMLNode]) -> ScreenConfig? {
+            guard let map = mapping(root, "a screen", allowed: Keys.screen) else { return nil }
             _ = map
             let title = localized(map["title"], "title")
             if map["title"] == nil { fail(root, "missing required key \"title\"") }
@@ -362,7 +348,7 @@ public struct ScreenParser {
                                 file: file, paneMarks: paneMarks)
         }
 
-        mutating func layout(_ node: Node, depth: Int, seen: inout Set<PaneRef>) -> LayoutNode? {
+        mutating func layout(_ node: YAMLNode, depth: Int, seen: inout Set<PaneRef>) -> LayoutNode? {
             guard depth < 8 else {
                 fail(node, "layout nested deeper than 8 levels")
                 return nil
@@ -372,7 +358,7 @@ public struct ScreenParser {
                 if layoutNodes == Self.maxLayoutNodes + 1 { fail(node, "layout has more than \(Self.maxLayoutNodes) nodes") }
                 return nil
             }
-            guard let map = mapping(node, "a layout node", allowed: ["pane", "rows", "columns", "weight", "size", "district"]) else { return nil }
+            guard let map = mapping(node, "a layout node", allowed: Keys.layout) else { return nil }
             let shapes = ["pane", "rows", "columns"].filter { map[$0] != nil }
             guard shapes.count == 1 else {
                 fail(node, shapes.isEmpty ? "a layout node needs one of pane, rows or columns" : "a layout node has only one of pane, rows or columns (found \(shapes.joined(separator: " and ")))")
@@ -419,8 +405,8 @@ public struct ScreenParser {
 
         // MARK: playlist
 
-        mutating func playlist(_ root: Node, _ map: [String: Node]) -> PlaylistConfig? {
-            guard let map = mapping(root, "a playlist", allowed: ["kind", "screens", "interval", "resumeAfter", "description"]) else { return nil }
+        mutating func playlist(_ root: YAMLNode, _ map: [String: YAMLNode]) -> PlaylistConfig? {
+            guard let map = mapping(root, "a playlist", allowed: Keys.playlist) else { return nil }
             guard let list = map["screens"]?.sequence, !list.isEmpty else {
                 fail(map["screens"] ?? root, "screens must be a non-empty list of screen names")
                 return nil
@@ -439,8 +425,8 @@ public struct ScreenParser {
 
         // MARK: briefing
 
-        mutating func briefing(_ root: Node, _ map: [String: Node]) -> BriefingConfig? {
-            guard let map = mapping(root, "a briefing", allowed: ["kind", "title", "steps", "description"]) else { return nil }
+        mutating func briefing(_ root: YAMLNode, _ map: [String: YAMLNode]) -> BriefingConfig? {
+            guard let map = mapping(root, "a briefing", allowed: Keys.briefing) else { return nil }
             let title = localized(map["title"], "title")
             if map["title"] == nil { fail(root, "missing required key \"title\"") }
             guard let list = map["steps"]?.sequence, !list.isEmpty else {
@@ -450,7 +436,7 @@ public struct ScreenParser {
             var steps: [BriefingConfig.Step] = []
             for (i, node) in list.enumerated() {
                 let what = "step \(i + 1)"
-                guard let step = mapping(node, what, allowed: ["screen", "pane", "district", "caption", "seconds"]) else { continue }
+                guard let step = mapping(node, what, allowed: Keys.step) else { continue }
                 var target: BriefingConfig.Step.Target?
                 switch (step["screen"], step["pane"]) {
                 case (let s?, nil):
