@@ -263,13 +263,13 @@ public struct PledgesPane: Pane {
         buffer.draw(Gauge(rate?.value ?? 0, text: text, theme: theme), in: area.inset(left: nameWidth + 1))
     }
 
-    /// Another district's programme under a gap, as one part shown whole or
-    /// not at all (an extra: it takes rows left over).
+    /// Another district's programme under a gap (an extra: it takes rows
+    /// left over): at least its heading and its date and source, then as many
+    /// of its lines as fit, most important first, each whole.
     func blockPart(_ district: District, _ program: Program, context c: PaneContext, priority: Int) -> Part {
         let details = detailParts(district, program, context: c, rank: 0)
-        let core = details.filter { $0.item.priority < PaneKit.extraPriority }.reduce(0) { $0 + $1.item.min }
         let full = details.reduce(0) { $0 + $1.item.ideal }
-        return Part(item: .init(min: core + 2, ideal: full + 2, priority: max(priority, PaneKit.extraPriority))) { area, buffer in
+        return Part(item: .init(min: 3, ideal: full + 2, priority: max(priority, PaneKit.extraPriority))) { area, buffer in
             Self.titleRow(district, program, context: c, in: area.row(1), buffer: &buffer)
             Self.flow(details, in: area.inset(top: 2), buffer: &buffer)
         }
