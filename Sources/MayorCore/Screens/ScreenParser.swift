@@ -246,39 +246,50 @@ public struct ScreenParser {
 
         // MARK: typed accessors
 
+        /// The values of a mapping by key: a few keys each, so a look along
+        /// the list is quicker than a dictionary built per node. Keys are
+        /// unique (the composer refuses a repeated one).
+        struct Fields {
+            var pairs: [(key: String, value: YAMLNode)] = []
+
+            subscript(key: String) -> YAMLNode? {
+                pairs.first { $0.key == key }?.value
+            }
+        }
+
         /// The keys each kind of mapping may have (made once, not per node).
         enum Keys {
-            static let localized: Set<String> = ["ko", "en"]
-            static let screen: Set<String> = ["kind", "title", "refresh", "rotate", "layout", "description"]
-            static let layout: Set<String> = ["pane", "rows", "columns", "weight", "size", "district"]
-            static let playlist: Set<String> = ["kind", "screens", "interval", "resumeAfter", "description"]
-            static let briefing: Set<String> = ["kind", "title", "steps", "description"]
-            static let step: Set<String> = ["screen", "pane", "district", "caption", "seconds"]
+            static let localized: [String] = ["ko", "en"]
+            static let screen: [String] = ["kind", "title", "refresh", "rotate", "layout", "description"]
+            static let layout: [String] = ["pane", "rows", "columns", "weight", "size", "district"]
+            static let playlist: [String] = ["kind", "screens", "interval", "resumeAfter", "description"]
+            static let briefing: [String] = ["kind", "title", "steps", "description"]
+            static let step: [String] = ["screen", "pane", "district", "caption", "seconds"]
         }
 
         /// A mapping with string keys; reports keys outside `allowed`.
-        mutating func mapping(_ node: YAMLNode, _ what: String, allowed: Set<String>?) -> [String: YAMLNode]? {
+        mutating func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: [String]?) -> Fields? {
             guard let mapping = node.mapping else {
-                fail(node, "\(what) must be a mapping of keys to values")
+                fail(node, "\(what()) must be a mapping of keys to values")
                 return nil
             }
-            var out: [String: YAMLNode] = [:]
-            out.reserveCapacity(mapping.count)
+            var out = Fields()
+            out.pairs.reserveCapacity(mapping.count)
             for (key, value) in mapping {
                 guard let k = key.string else { fail(key, "keys must be strings"); continue }
                 if let allowed, !allowed.contains(k) {
-                    fail(key, "unknown key \"\(Sanitizer.clean(k, maxWidth: 40))\" in \(what) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                    fail(key, "unknown key \"\(Sanitizer.clean(k, maxWidth: 40))\" in \(what()) (allowed: \(allowed.sorted().joined(separator: ", ")))")
                     continue
                 }
-                out[k] = value
+                out.pairs.append((k, value))
             }
             return out
         }
 
-        mutating func string(_ node: YAMLNode?, _ what: String) -> String? {
+        mutating func string(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
             guard let node else { return nil }
             guard let scalar = node.scalar, !Self.isNull(scalar) else {
-                fail(node, "\(what) must be text")
+                fail(node, "\(what()) must be text")
                 return nil
             }
             return scalar.string
@@ -290,29 +301,29 @@ public struct ScreenParser {
         }
 
         /// A number of seconds from `ScreenParser.minimumSeconds` to `max`.
-        mutating func positive(_ node: YAMLNode?, _ what: String, max: Double) -> Double? {
+        mutating func positive(_ node: YAMLNode?, _ what: @autoclosure () -> String, max: Double) -> Double? {
             guard let node else { return nil }
             guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
-                fail(node, "\(what) must be a number of seconds")
+                fail(node, "\(what()) must be a number of seconds")
                 return nil
             }
             guard let problem = ScreenParser.secondsProblem(value, max: max) else { return value }
-            fail(node, "\(what) \(problem)")
+            fail(node, "\(what()) \(problem)")
             return nil
         }
 
-        mutating func localized(_ node: YAMLNode?, _ what: String) -> LocalizedText? {
+        mutating func localized(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> LocalizedText? {
             guard let node else { return nil }
             if node.scalar != nil {
-                guard let s = string(node, what) else { return nil }
+                guard let s = string(node, what()) else { return nil }
                 let text = SafeText(s)
                 return LocalizedText(ko: text, en: text)
             }
-            guard let map = mapping(node, what, allowed: Keys.localized) else { return nil }
-            let ko = string(map["ko"], "\(what).ko")
-            let en = string(map["en"], "\(what).en")
+            guard let map = mapping(node, what(), allowed: Keys.localized) else { return nil }
+            let ko = string(map["ko"], "\(what()).ko")
+            let en = string(map["en"], "\(what()).en")
             if map["ko"] == nil || map["en"] == nil {
-                fail(node, "\(what) needs both ko and en")
+                fail(node, "\(what()) needs both ko and en")
                 return nil
             }
             guard let ko, let en else { return nil }
@@ -330,7 +341,7 @@ public struct ScreenParser {
 
         // MARK: screen
 
-        mutating func screen(_ root: YAMLNode, _ map: [String: YAMLNode]) -> ScreenConfig? {
+        mutating func screen(_ root: YAMLNode, _ map: Fields) -> ScreenConfig? {
             guard let map = mapping(root, "a screen", allowed: Keys.screen) else { return nil }
             _ = map
             let title = localized(map["title"], "title")
@@ -405,7 +416,7 @@ public struct ScreenParser {
 
         // MARK: playlist
 
-        mutating func playlist(_ root: YAMLNode, _ map: [String: YAMLNode]) -> PlaylistConfig? {
+        mutating func playlist(_ root: YAMLNode, _ map: Fields) -> PlaylistConfig? {
             guard let map = mapping(root, "a playlist", allowed: Keys.playlist) else { return nil }
             guard let list = map["screens"]?.sequence, !list.isEmpty else {
                 fail(map["screens"] ?? root, "screens must be a non-empty list of screen names")
@@ -425,7 +436,7 @@ public struct ScreenParser {
 
         // MARK: briefing
 
-        mutating func briefing(_ root: YAMLNode, _ map: [String: YAMLNode]) -> BriefingConfig? {
+        mutating func briefing(_ root: YAMLNode, _ map: Fields) -> BriefingConfig? {
             guard let map = mapping(root, "a briefing", allowed: Keys.briefing) else { return nil }
             let title = localized(map["title"], "title")
             if map["title"] == nil { fail(root, "missing required key \"title\"") }
@@ -435,27 +446,26 @@ public struct ScreenParser {
             }
             var steps: [BriefingConfig.Step] = []
             for (i, node) in list.enumerated() {
-                let what = "step \(i + 1)"
-                guard let step = mapping(node, what, allowed: Keys.step) else { continue }
+                guard let step = mapping(node, "step \(i + 1)", allowed: Keys.step) else { continue }
                 var target: BriefingConfig.Step.Target?
                 switch (step["screen"], step["pane"]) {
                 case (let s?, nil):
-                    if let name = string(s, "\(what) screen") {
+                    if let name = string(s, "step \(i + 1) screen") {
                         references.append(Reference(file: file, mark: s.mark, screen: name))
                         target = .screen(name)
                     }
                 case (nil, let p?):
                     if let id = paneID(p) { target = .pane(id) }
                 default:
-                    fail(node, "\(what) needs exactly one of screen or pane")
+                    fail(node, "step \(i + 1) needs exactly one of screen or pane")
                 }
                 var district: SafeText?
-                if let d = step["district"], let s = string(d, "\(what) district") { district = SafeText(s) }
-                let caption = localized(step["caption"], "\(what) caption")
+                if let d = step["district"], let s = string(d, "step \(i + 1) district") { district = SafeText(s) }
+                let caption = localized(step["caption"], "step \(i + 1) caption")
                 if let node = step["caption"] { warnAboutTimeWords(node) }
-                if step["caption"] == nil { fail(node, "\(what) needs a caption") }
-                let seconds = positive(step["seconds"], "\(what) seconds", max: 3600)
-                if step["seconds"] == nil { fail(node, "\(what) needs seconds") }
+                if step["caption"] == nil { fail(node, "step \(i + 1) needs a caption") }
+                let seconds = positive(step["seconds"], "step \(i + 1) seconds", max: 3600)
+                if step["seconds"] == nil { fail(node, "step \(i + 1) needs seconds") }
                 if let target, let caption, let seconds {
                     steps.append(.init(target: target, district: district, caption: caption, seconds: seconds))
                 }
