@@ -17,13 +17,14 @@ struct HardeningTests {
         try Self.hostilePledges(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
 
         // mayor render --format text: no control bytes at all.
-        let rendered = try TmuxSession.run(["sh", "-c", "cd \(shellQuote(t.workDir)) && \(shellQuote(TmuxSession.binary)) render --screen wall --size 160x48 --format text"])
+        let rendered = try TmuxSession.run(["sh", "-c", "cd \(shellQuote(t.workDir)) && \(shellQuote(TmuxSession.binary)) render --screen wall --size 160x48 --format text --lang ko"])
         #expect(rendered.status == 0)
         #expect(!rendered.output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) })
         #expect(rendered.output.contains("관악구␛[2J"))
 
         // Live: the screen is not cleared and the window title is not changed.
-        try t.start([])
+        // (In Korean: the English UI shows the district's nameEn, not the hostile name.)
+        try t.start(["--lang", "ko"])
         let wall = t.waitFor("wall") { $0.contains("31,245") && $0.contains("관악구␛") }
         #expect(wall.ok, "the neutralised name did not show:\n\(wall.screen)")
         Thread.sleep(forTimeInterval: 1.5)
@@ -41,7 +42,7 @@ struct HardeningTests {
     @Test func joinedEmojiKeepEveryBorderInItsColumn() throws {
         let coder = "👩\u{200D}💻"
         let clean = try TmuxSession()
-        try clean.start([])
+        try clean.start(["--lang", "ko"])  // Korean names: the English UI shows nameEn
         #expect(clean.waitFor(text: "31,245").ok)
         let t = try TmuxSession()
         let pledges = t.workDir + "/Data/pledges.json", cctv = t.workDir + "/Data/cctv.json"
@@ -53,7 +54,7 @@ struct HardeningTests {
             .replacingOccurrences(of: "\"name\": \"종로구\"", with: "\"name\": \"종로구\(coder)\"")
             .replacingOccurrences(of: "\"nameEn\": \"Jongno-gu\"", with: "\"nameEn\": \"Jongno\(coder)-gu\"")
             .write(toFile: cctv, atomically: true, encoding: .utf8)
-        try t.start([])
+        try t.start(["--lang", "ko"])
         let shown = t.waitFor("emoji names") { $0.contains("31,245") && $0.contains("관악구👩") }
         #expect(shown.ok, "the name with the emoji did not show:\n\(shown.screen)")
         Thread.sleep(forTimeInterval: 0.5)
