@@ -229,4 +229,31 @@ import Testing
         let after = full.split(separator: "\n").first.map(String.init) ?? ""
         #expect(!after.contains("ERROR"), "\(after)")
     }
+
+    // MARK: control characters in any text
+
+    /// A briefing caption from a screen file carrying a clear-screen and a
+    /// window-title sequence: drawn as visible stand-ins, no control byte in
+    /// the frame.
+    @Test func escapeSequencesInACaptionAreShownAsStandIns() throws {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        for name in FileProbe.list(bundledScreens) ?? [] where name.hasSuffix(".yaml") {
+            var text = String(decoding: try FileProbe.read(bundledScreens + "/" + name, limit: 1 << 24).get(), as: UTF8.self)
+            if name == "briefing.yaml" {
+                text = text.replacing("      ko: 서울 디지털 시장실 — ", with: "      ko: \"서울 \\e[2J\\e]0;PWNED\\a시장실 \\u202E\\u200B끝\" # ", maxReplacements: 1)
+            }
+            writeFile(dir + "/" + name, text)
+        }
+        let (set, problems) = ScreenLoader.load(directory: dir)
+        #expect(problems.isEmpty, "\(problems.map(\.description))")
+        let briefing = try #require(set.briefings["briefing"])
+        #expect(briefing.steps[0].caption.ko.value.contains("서울 "))
+        let clock = self.clock
+        let app = DashboardApp(store: DataStore(directory: bundledData), screens: set, mode: .briefing(briefing),
+                               options: .init(language: .ko, theme: .monochrome), clock: { clock.now })
+        let text = frame(app)
+        #expect(text.contains("서울 ␛[2J␛]0;PWNED␇시장실 \u{FFFD}\u{FFFD}끝"), "\(text)")
+        #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) || $0.value == 0x202E || $0.value == 0x200B })
+    }
 }
