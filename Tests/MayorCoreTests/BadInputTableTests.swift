@@ -256,4 +256,60 @@ import Testing
         #expect(text.contains("서울 ␛[2J␛]0;PWNED␇시장실 \u{FFFD}\u{FFFD}끝"), "\(text)")
         #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) || $0.value == 0x202E || $0.value == 0x200B })
     }
+
+    // MARK: the table itself
+
+    /// Every Swift file under Tests/, as one text.
+    static func testSources(_ dir: String = repoRoot + "/Tests") -> String {
+        var text = ""
+        for name in (FileProbe.list(dir) ?? []).sorted() {
+            let path = dir + "/" + name
+            if FileProbe.isDirectory(path) {
+                text += testSources(path)
+            } else if name.hasSuffix(".swift"), case .success(let data) = FileProbe.read(path, limit: 1 << 22) {
+                text += String(decoding: data, as: UTF8.self) + "\n"
+            }
+        }
+        return text
+    }
+
+    /// Every row of the README's bad-input table names at least one test,
+    /// every test named exists, and the command under the table runs exactly
+    /// the suites the rows name.
+    @Test func everyRowNamesTestsThatExistAndTheRunLineHasTheirSuites() throws {
+        let readme = String(decoding: try FileProbe.read(repoRoot + "/README.md", limit: 1 << 22).get(), as: UTF8.self)
+        let start = try #require(readme.range(of: "## Bad input, and what the user sees"))
+        let end = readme.range(of: "\n## ", range: start.upperBound..<readme.endIndex)?.lowerBound ?? readme.endIndex
+        let lines = readme[start.upperBound..<end].split(separator: "\n").map(String.init)
+        let rows = lines.filter { $0.hasPrefix("| ") && !$0.hasPrefix("| input ") }
+        #expect(rows.count >= 30, "\(rows.count) rows found")
+        let sources = Self.testSources()
+        var suites: Set<String> = []
+        for row in rows {
+            var names: [String] = []
+            for match in row.matches(of: /tests?: ([^)]*)\)/) {
+                names += match.output.1.matches(of: /`([^`]+)`/).map { String($0.output.1) }
+            }
+            names = names.filter { !$0.hasPrefix("mayor") && !$0.hasPrefix("MAYOR") && !$0.contains(" ") }
+            let namesSome = !names.isEmpty
+            #expect(namesSome, "a row names no test: \(row.prefix(80))")
+            for name in names {
+                let parts = name.split(separator: ".").map(String.init)
+                if parts.count == 2 {
+                    suites.insert(parts[0])
+                    let suiteFound = sources.contains("struct \(parts[0]) "), testFound = sources.contains("func \(parts[1])(")
+                    #expect(suiteFound, "no suite \(parts[0]) (row: \(row.prefix(60)))")
+                    #expect(testFound, "no test \(name) (row: \(row.prefix(60)))")
+                } else if sources.contains("struct \(name) ") {
+                    suites.insert(name)
+                } else {
+                    let testFound = sources.contains("func \(name)(")
+                    #expect(testFound, "no test \(name) (row: \(row.prefix(60)))")
+                }
+            }
+        }
+        let run = try #require(lines.first { $0.contains("swift test --filter '\\.(") }, "no command under the table")
+        let listed = try #require(run.firstMatch(of: /\\\.\(([A-Za-z0-9|]+)\)\//)).output.1.split(separator: "|").map(String.init)
+        #expect(Set(listed) == suites, "the command lacks \(suites.subtracting(listed).sorted()), has unnamed \(Set(listed).subtracting(suites).sorted())")
+    }
 }
