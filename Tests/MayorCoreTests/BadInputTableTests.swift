@@ -107,6 +107,17 @@ import Testing
         #expect(missing.hasPrefix("Data/pledges.json:") && missing.hasSuffix("\(path): is missing: an achievement needs a positive target"), "\(missing)")
     }
 
+    // MARK: negative counts, percentages over 100, categories not adding up
+
+    @Test func rangesAndTotalsNameTheRuleAndThePlace() {
+        #expect(firstProblem(.wifi, replacing: "\"count\": 3694", with: "\"count\": -3694")
+            == "Data/wifi.json:21:16: apCategories[0].count: must not be negative (found -3694)")
+        #expect(firstProblem(.metaverse, replacing: "\"percent\": 15", with: "\"percent\": 150")
+            == "Data/metaverse.json:100:18: spaceShare[0].percent: must be between 0.0 and 100.0 (found 150.0)")
+        let total = firstProblem(.wifi, replacing: "\"apTotal\": 31245", with: "\"apTotal\": 31246")
+        #expect(total.hasPrefix("Data/wifi.json:10:14: apTotal: is 31246 but the categories add up to "), "\(total)")
+    }
+
     // MARK: dates
 
     @Test func badDatesAreRefusedWithThePath() {
