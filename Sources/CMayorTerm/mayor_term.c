@@ -189,3 +189,34 @@ void mayor_crash_disarm(void) {
     stack_installed = 0;
     crash_armed = 0;
 }
+
+// --- Output the terminal edge writes itself ---------------------------------
+
+enum { OUT_MAX = 1024 };
+static char out_buffer[OUT_MAX];
+static size_t out_length = 0;
+
+int mayor_out_putc(int c) {
+    if (out_length < OUT_MAX) out_buffer[out_length++] = (char)c;
+    return c;
+}
+
+void mayor_out_bytes(const char *bytes, size_t length) {
+    for (size_t i = 0; i < length && out_length < OUT_MAX; i++) out_buffer[out_length++] = bytes[i];
+}
+
+int mayor_out_flush(int fd) {
+    size_t done = 0;
+    int ok = 1;
+    while (done < out_length) {
+        ssize_t n = write(fd, out_buffer + done, out_length - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            ok = 0;
+            break;
+        }
+        done += (size_t)n;
+    }
+    out_length = 0;
+    return ok;
+}

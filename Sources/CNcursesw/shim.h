@@ -123,6 +123,15 @@ static inline int mayor_tty_size(int fd, int *rows, int *cols) {
     return 1;
 }
 
+// Low-level output for the clock-tick path: attributes through ncurses (so it
+// knows what the terminal's attributes are) into the caller's output function,
+// and a two-parameter capability (cup) expanded.
+static inline int mayor_vid_puts(attr_t attrs, short pair, int (*outc)(int)) {
+    return vid_puts(attrs, pair, NULL, outc);
+}
+static inline const char *mayor_tiparm2(const char *cap, int a, int b) { return tiparm(cap, a, b); }
+static inline int mayor_has_flag(const char *name) { return tigetflag(name) == 1; }
+
 static inline int mayor_errno(void) { return errno; }
 static inline void mayor_clear_errno(void) { errno = 0; }
 

@@ -65,6 +65,17 @@ public final class TerminalSession {
     public private(set) var cursorParked = false
     /// What clears the screen at exit when there is no alternate screen.
     private var clearOnExit: [CChar]?
+    /// terminfo cup (unexpanded) and cub1.
+    private var cursorAddress: [CChar]?
+    private var cursorLeft: [CChar]?
+    /// Whether a clock tick may be written by the tick path (see `present`).
+    private var tickPathUsable = false
+    /// Set while the tick path wrote last: where it left the cursor, in which
+    /// style (ncurses knows that style: it was set through vid_puts), and the
+    /// rows it wrote that ncurses did not draw itself.
+    private var tickState: (row: Int, column: Int, style: Style, rows: Set<Int>)?
+    /// The cell ncurses left the cursor in after its last refresh.
+    private var parkedAt = (row: 0, column: 0)
     private var screen: OpaquePointer?
     private var previous: Buffer?
     private var pairs: ColorPairs?
@@ -129,10 +140,17 @@ public final class TerminalSession {
         // parked in the bottom-right cell after every refresh: a cell the
         // session never draws, so it rests there instead of by the clock.
         cursorParked = curs_set(0) == mayor_err()
-        if cursorParked { leaveok(win, false) }
         // Without an alternate screen (vt100, vt220, linux) the last frame
         // would stay after exit: `close()` clears it.
         clearOnExit = Self.terminfoString("rmcup") == nil ? Self.terminfoString("clear") : nil
+        // The clock-tick path (see `present`) needs a hidden cursor, an
+        // alternate screen, cursor moves that keep attributes (msgr) and cup.
+        cursorAddress = Self.terminfoString("cup")
+        cursorLeft = Self.terminfoString("cub1")
+        tickPathUsable = !cursorParked && clearOnExit == nil && mayor_has_flag("msgr") != 0 && cursorAddress != nil
+        // ncurses leaves the cursor in the bottom-right cell (never drawn)
+        // after each refresh, where it is known to be.
+        if cursorParked || tickPathUsable { leaveok(win, false) }
         set_escdelay(Int32(clamping: options.escapeDelayMilliseconds))
         // No stray key may stop the wall: flow control off (Ctrl-S would block
         // every write until Ctrl-Q) and no quit character (Ctrl-\ arrives as an
@@ -181,6 +199,7 @@ public final class TerminalSession {
     /// the signal dispositions found at start. Idempotent.
     public func close() {
         guard isOpen else { return }
+        leaveTickPath()
         isOpen = false
         _ = curs_set(1)
         endwin()
@@ -251,28 +270,143 @@ public final class TerminalSession {
     /// frame (every cell after a resize or `invalidate()`), then one
     /// `wnoutrefresh` + `doupdate`. Writes nothing when no cell changed.
     /// Cells outside the current screen are skipped.
+    ///
+    /// Idle, the only change each second is a digit of the clock, and ncurses
+    /// wraps each update in an attribute set and a reset (~40 bytes for one
+    /// digit). So a frame whose changes are a few single-column ASCII cells of
+    /// one style on one row (`tickSpan`) is written by the tick path: ncurses'
+    /// copy of the screen is updated without output, the attributes are set
+    /// through ncurses' own vid_puts (so it knows them) and left on, and the
+    /// cells are written with one cursor move (a backspace from the last tick):
+    /// about 2 bytes a second. The next ncurses refresh first puts the cursor
+    /// back where ncurses left it and has it redraw the rows the tick path wrote.
     public func present(_ buffer: Buffer) {
         guard isOpen else { return }
         let full = needsFullRedraw || previous == nil
         let changes = buffer.changes(since: full ? nil : previous)
+        let screenSize = size
+        if changes.isEmpty && !full {
+            previous = buffer
+            return
+        }
+        if !full, tickPathUsable, screenSize.width == buffer.width, screenSize.height == buffer.height,
+           let span = Self.tickSpan(changes, in: buffer) {
+            writeTick(span, buffer: buffer)
+            previous = buffer
+            return
+        }
+        leaveTickPath()
         previous = buffer
-        if changes.isEmpty && !full { return }
         let win = mayor_stdscr()
         if full {
             werase(win)
             clearok(win, true)
         }
-        let screenSize = size
         for change in Self.safeChanges(changes, width: screenSize.width, height: screenSize.height) {
             let limit = change.y == screenSize.height - 1 ? screenSize.width - 1 : screenSize.width
             draw(change.cell, x: change.x, y: change.y, screenWidth: limit)
         }
-        if cursorParked, screenSize.width > 0, screenSize.height > 0 {
-            wmove(win, Int32(screenSize.height - 1), Int32(screenSize.width - 1))
-        }
+        parkCursor(screenSize)
         wnoutrefresh(win)
         doupdate()
         needsFullRedraw = false
+    }
+
+    /// Where ncurses leaves the cursor after a refresh: the bottom-right cell.
+    private func parkCursor(_ screenSize: TerminalSize) {
+        guard cursorParked || tickPathUsable, screenSize.width > 0, screenSize.height > 0 else { return }
+        parkedAt = (screenSize.height - 1, screenSize.width - 1)
+        wmove(mayor_stdscr(), Int32(parkedAt.row), Int32(parkedAt.column))
+    }
+
+    /// The cells a clock tick changed, when the tick path may write them: all
+    /// changes on one row (not the bottom one), within 8 columns, and every
+    /// cell from the first change to the last a printable ASCII character of
+    /// one style. Nil otherwise (ncurses draws the frame).
+    static func tickSpan(_ changes: [Buffer.Change], in buffer: Buffer) -> (row: Int, from: Int, to: Int, style: Style)? {
+        guard let first = changes.first, changes.count <= 8 else { return nil }
+        let row = first.y
+        guard row >= 0, row < buffer.height - 1 else { return nil }
+        var from = first.x, to = first.x
+        for change in changes {
+            guard change.y == row else { return nil }
+            from = min(from, change.x)
+            to = max(to, change.x)
+        }
+        guard from >= 0, to - from < 8, to < buffer.width - 1 else { return nil }
+        let style = buffer[from, row].style
+        for x in from...to {
+            let cell = buffer[x, row]
+            guard cell.width == 1, cell.style == style, cell.glyph.utf8Count == 1 else { return nil }
+            let byte = cell.glyph.utf8[0]
+            guard byte >= 0x20 && byte < 0x7F else { return nil }
+        }
+        return (row, from, to, style)
+    }
+
+    private func emit(_ bytes: [CChar]) {
+        bytes.withUnsafeBufferPointer { mayor_out_bytes($0.baseAddress, $0.count) }
+    }
+
+    /// Absolute cursor move (terminfo cup, padding dropped).
+    private func emitMove(row: Int, column: Int) {
+        guard let cup = cursorAddress, let expanded = (cup + [0]).withUnsafeBufferPointer({ mayor_tiparm2($0.baseAddress, Int32(row), Int32(column)) }) else { return }
+        var bytes: [CChar] = []
+        var i = 0
+        while expanded[i] != 0 {
+            if expanded[i] == 0x24, expanded[i + 1] == 0x3C {  // "$<…>" padding
+                var j = i + 2
+                while expanded[j] != 0 && expanded[j] != 0x3E { j += 1 }
+                if expanded[j] == 0x3E { i = j + 1; continue }
+            }
+            bytes.append(expanded[i])
+            i += 1
+        }
+        emit(bytes)
+    }
+
+    private func writeTick(_ span: (row: Int, from: Int, to: Int, style: Style), buffer: Buffer) {
+        let win = mayor_stdscr()
+        let screenWidth = buffer.width
+        // ncurses' copy of the screen gets the cells, without output.
+        for x in span.from...span.to { draw(buffer[x, span.row], x: x, y: span.row, screenWidth: screenWidth) }
+        wmove(win, Int32(parkedAt.row), Int32(parkedAt.column))
+        wnoutrefresh(win)
+        // The cursor: from the last tick on this row by backspaces, else cup.
+        if let state = tickState, state.row == span.row, state.column >= span.from {
+            let back = state.column - span.from
+            if back > 0 {
+                if let left = cursorLeft, back <= 4 {
+                    for _ in 0..<back { emit(left) }
+                } else {
+                    emitMove(row: span.row, column: span.from)
+                }
+            }
+        } else {
+            emitMove(row: span.row, column: span.from)
+        }
+        if tickState?.style != span.style {
+            let (attrs, pair) = attributes(for: span.style)
+            _ = mayor_vid_puts(attrs, pair, mayor_out_putc)
+        }
+        var text: [CChar] = []
+        for x in span.from...span.to { text.append(CChar(bitPattern: buffer[x, span.row].glyph.utf8[0])) }
+        emit(text)
+        _ = mayor_out_flush(STDOUT_FILENO)
+        var rows = tickState?.rows ?? []
+        rows.insert(span.row)
+        tickState = (span.row, span.to + 1, span.style, rows)
+    }
+
+    /// Hands the terminal back to ncurses after ticks: the cursor goes back
+    /// to the cell ncurses left it in (it knows the attributes already), and
+    /// the rows the tick path wrote are redrawn by ncurses at its next refresh.
+    private func leaveTickPath() {
+        guard let state = tickState else { return }
+        tickState = nil
+        emitMove(row: parkedAt.row, column: parkedAt.column)
+        _ = mayor_out_flush(STDOUT_FILENO)
+        for row in state.rows { wredrawln(mayor_stdscr(), Int32(row), 1) }
     }
 
     /// The changes the terminal can be given safely on a `width`×`height`

@@ -162,16 +162,61 @@ struct LiveDashboardTests {
             Thread.sleep(forTimeInterval: 0.4)
         }
         Thread.sleep(forTimeInterval: 0.5)
-        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: log)).count) ?? 0
+        let bytes = t.stopRecording(log)
         // At most the clock's few ticks in these 1.7 s; a full frame is ~19 KB.
         #expect(bytes < 1_000, "\(bytes) bytes after 3 SIGWINCH without a size change")
         #expect(t.screen().contains("31,245"))
         // A real resize still redraws the whole frame.
+        let resizeLog = t.workDir + "/bytes-resize"
+        t.recordOutput(to: resizeLog)
+        Thread.sleep(forTimeInterval: 0.3)
         t.resize(120, 40)
         #expect(t.waitFor(text: "31,245").ok)
         Thread.sleep(forTimeInterval: 0.5)
-        let after = (try? Data(contentsOf: URL(fileURLWithPath: log)).count) ?? 0
-        #expect(after - bytes > 5_000, "a real resize sent only \(after - bytes) bytes")
+        let after = t.stopRecording(resizeLog)
+        #expect(after > 5_000, "a real resize sent only \(after) bytes")
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+    }
+
+    /// Idle, the clock's one-digit change each second costs a few bytes, not
+    /// ~40 of attribute set and reset (issue 11 item 5: ≤ 600 bytes per 30 s),
+    /// and the clock still shows the right time, second by second; a frame
+    /// drawn after that (the help overlay and back) is whole.
+    @Test func idleClockTicksCostFewBytesAndStayRight() throws {
+        let t = try TmuxSession()
+        let log = t.workDir + "/bytes"
+        // In colour, as a wall runs (the test runner may have NO_COLOR set).
+        try t.start([], environment: ["NO_COLOR": ""])
+        #expect(t.waitFor(text: "31,245").ok)
+        Thread.sleep(forTimeInterval: 1.5)
+        let before = t.screenExact()
+        t.recordOutput(to: log)
+        Thread.sleep(forTimeInterval: 10)
+        let bytes = t.stopRecording(log)
+        #expect(bytes <= 200, "\(bytes) bytes in 10 s of idle")
+        #expect(bytes >= 10, "\(bytes) bytes in 10 s: nothing recorded, or the clock stopped")
+        // The clock reads the time now (KST), to the second or two.
+        let header = t.screenExact().first ?? ""
+        let kst = DateFormatter()
+        kst.dateFormat = "HH:mm:ss"
+        kst.timeZone = TimeZone(identifier: "Asia/Seoul")
+        let shown = try #require(header.range(of: "[0-9]{2}:[0-9]{2}:[0-9]{2} KST", options: .regularExpression).map { String(header[$0].prefix(8)) })
+        let candidates = (-2...1).map { kst.string(from: Date().addingTimeInterval(Double($0))) }
+        #expect(candidates.contains(shown), "clock shows \(shown), now is \(candidates)")
+        // Only the clock changed on the header row; every other row is as before.
+        let after = t.screenExact()
+        func masked(_ row: String) -> String { row.replacingOccurrences(of: "[0-9]{2}:[0-9]{2}:[0-9]{2}", with: "##:##:##", options: .regularExpression) }
+        #expect(after.map(masked) == before.map(masked))
+        // (The bottom row says the rotation is paused once a key was pressed.)
+        // A whole frame after the ticks: help over the wall, then the wall again.
+        t.send("?")
+        #expect(t.waitFor(text: "Help — Esc").ok)
+        t.send("Escape")
+        let back = t.waitFor("help closed") { !$0.contains("Help — Esc") }
+        #expect(back.ok)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(t.screenExact().dropLast().map(masked) == before.dropLast().map(masked), "the wall after the help overlay differs from before")
         t.send("q")
         #expect(t.exitStatus() == 0)
     }

@@ -96,6 +96,14 @@ final class TmuxSession {
         _ = try? Self.run(["tmux", "-L", socket, "pipe-pane", "-o", "-t", name, "cat >> \(shellQuote(path))"])
     }
 
+    /// Stops copying the output (tmux flushes what it holds) and returns the
+    /// bytes recorded in `path` so far.
+    func stopRecording(_ path: String) -> Int {
+        _ = try? Self.run(["tmux", "-L", socket, "pipe-pane", "-t", name])
+        Thread.sleep(forTimeInterval: 0.3)
+        return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
     /// The program's exit status, once it has exited.
     func exitStatus(within seconds: Double = 5) -> Int? {
         let deadline = Date().addingTimeInterval(seconds)

@@ -50,4 +50,13 @@ int mayor_crash_arm(const char *restore, size_t length);
 // Puts back the dispositions found by the arm (after a normal close).
 void mayor_crash_disarm(void);
 
+// --- Output the terminal edge writes itself ---------------------------------
+// A small buffer the clock-tick path fills (through ncurses' vid_puts with
+// mayor_out_putc as its output function, and raw bytes), then writes in one
+// call. Used only on the thread that runs the session.
+int mayor_out_putc(int c);
+void mayor_out_bytes(const char *bytes, size_t length);
+// Writes what is buffered to `fd` and empties the buffer; 1 on success.
+int mayor_out_flush(int fd);
+
 #endif
