@@ -55,7 +55,7 @@ struct HardeningTests {
             .replacingOccurrences(of: "\"nameEn\": \"Jongno-gu\"", with: "\"nameEn\": \"Jongno\(coder)-gu\"")
             .write(toFile: cctv, atomically: true, encoding: .utf8)
         try t.start(["--lang", "ko"])
-        let shown = t.waitFor("emoji names") { $0.contains("31,245") && $0.contains("관악구👩") }
+        let shown = t.waitFor("emoji names") { $0.contains("31,245") && $0.contains("관악구👩") && $0.contains("금천구🇰") }
         #expect(shown.ok, "the name with the emoji did not show:\n\(shown.screen)")
         Thread.sleep(forTimeInterval: 0.5)
         let rows = t.screenExact(), cleanRows = clean.screenExact()
