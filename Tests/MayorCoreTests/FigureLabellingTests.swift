@@ -135,6 +135,20 @@ import Testing
         #expect(enShort.contains("more"))
     }
 
+    /// A list cut short says so in Korean in the Korean UI, in every pane.
+    @Test func koreanUINeverSaysMoreInEnglish() {
+        for pane in PaneRegistry.all {
+            for w in stride(from: 40, through: 200, by: 16) {
+                for h in stride(from: 12, through: 60, by: 4) {
+                    let lines = Self.render(pane.id, .ko, width: w, height: h)
+                    for line in lines where line.contains(" more") || line.contains("more│") {
+                        Issue.record("\(pane.id) \(w)x\(h): \(line)")
+                    }
+                }
+            }
+        }
+    }
+
     // MARK: issue 11 item 6
 
     @Test(arguments: ["cctv", "pledges"])

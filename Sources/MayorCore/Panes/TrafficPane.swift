@@ -77,7 +77,7 @@ public struct TrafficPane: Pane {
             let name = s.language == .en ? (corridor.nameEn ?? corridor.name) : corridor.name
             return BarChart.Row(name.value, Double(summary.day(i, in: traffic).volume))
         }
-        buffer.draw(BarChart(bars, highlight: summary.busiest.flatMap { summary.corridors.firstIndex(of: $0) }, maxLabelWidth: 20, theme: theme), in: barsArea)
+        buffer.draw(BarChart(bars, highlight: summary.busiest.flatMap { summary.corridors.firstIndex(of: $0) }, maxLabelWidth: 20, theme: theme, language: s.language), in: barsArea)
 
         // The recent calendar days, newest first: a partial day shows its
         // coverage and no total; a day nobody reported shows 0 and no total.

@@ -74,7 +74,7 @@ public struct WifiPane: Pane {
         buffer.draw(BarChart([
             BarChart.Row(s.fixed, Double(wifi.total(of: .fixed)), style: theme.bar),
             BarChart.Row(s.mobile, Double(wifi.total(of: .mobile)), style: theme.barAlt),
-        ], maxLabelWidth: 14, theme: theme), in: groupBars)
+        ], maxLabelWidth: 14, theme: theme, language: s.language), in: groupBars)
 
         let (tableHeading, tableArea) = PaneKit.titled(left[5], minContent: 2)
         if let tableHeading { PaneKit.heading(s.byMonthTable, in: tableHeading, buffer: &buffer, theme: theme) }
