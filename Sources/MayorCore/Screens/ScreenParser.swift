@@ -275,7 +275,7 @@ public struct ScreenParser {
             }
             var out = Fields()
             out.pairs.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
+            for pair in mapping { let (key, value) = (pair.key, pair.value)
                 guard let k = key.string else { fail(key, "keys must be strings"); continue }
                 if let allowed, !allowed.contains(k) {
                     fail(key, "unknown key \"\(Sanitizer.clean(k, maxWidth: 40))\" in \(what()) (allowed: \(allowed.sorted().joined(separator: ", ")))")

@@ -9,26 +9,15 @@ public struct YAMLMark: Hashable, Sendable {
 /// A YAML node as screen files need it: scalars as text (no implicit types:
 /// numbers are read where a number is expected), sequences and mappings in
 /// their order, each with its place.
-final class YAMLNode {
+struct YAMLNode {
     struct Scalar {
         let string: String
         /// Written without quotes or a block indicator.
         let isPlain: Bool
     }
 
-    enum Content {
-        case scalar(Scalar)
-        case sequence([YAMLNode])
-        case mapping([(key: YAMLNode, value: YAMLNode)])
-    }
-
-    let content: Content
+    let content: YAMLContent
     let place: YAMLMark
-
-    init(content: Content, place: YAMLMark) {
-        self.content = content
-        self.place = place
-    }
 
     /// Optional to read like the places of problems (`node?.mark?.line`).
     var mark: YAMLMark? { place }
@@ -45,7 +34,7 @@ final class YAMLNode {
         return nil
     }
 
-    var mapping: [(key: YAMLNode, value: YAMLNode)]? {
+    var mapping: [YAMLPair]? {
         if case .mapping(let pairs) = content { return pairs }
         return nil
     }
@@ -56,6 +45,19 @@ final class YAMLNode {
 
     /// A whole number written in decimal.
     var int: Int? { string.flatMap { Int($0) } }
+}
+
+/// What a node holds; only the collections are boxed, so a scalar costs
+/// no allocation of its own.
+enum YAMLContent {
+    case scalar(YAMLNode.Scalar)
+    indirect case sequence([YAMLNode])
+    indirect case mapping([YAMLPair])
+}
+
+struct YAMLPair {
+    let key: YAMLNode
+    let value: YAMLNode
 }
 
 /// Builds `YAMLNode`s straight from libyaml's event stream, in one pass: an
@@ -132,7 +134,7 @@ enum YAMLComposer {
             let kind: Kind
             let mark: YAMLMark
             var items: [YAMLNode] = []
-            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            var pairs: [YAMLPair] = []
             var pendingKey: YAMLNode?
             /// The keys so far, kept once a mapping is large (a small one,
             /// the usual, is searched directly: no hashing per mapping).
@@ -175,7 +177,7 @@ enum YAMLComposer {
                 stack[top].items.append(node)
             case .mapping:
                 if let key = stack[top].pendingKey {
-                    stack[top].pairs.append((key, node))
+                    stack[top].pairs.append(YAMLPair(key: key, value: node))
                     stack[top].pendingKey = nil
                 } else {
                     if let text = node.string, stack[top].hasKey(text) {
