@@ -94,4 +94,30 @@ import Testing
         frame.draw(Frame(rounded: true, theme: Theme.monochrome.with(glyphs: .ascii)), in: frame.area)
         #expect(frame.textLines() == ["+----+", "|    |", "+----+"])
     }
+
+    /// The live loop's clock-only update redraws the header and bottom rows:
+    /// they are folded too, and the frame stays what a full render gives.
+    @Test func clockOnlyUpdatesAreFoldedToo() {
+        let (set, _) = ScreenLoader.load(directory: bundledScreens)
+        let clock = FakeClock(testNow)
+        let choice = DisplayChoice.resolve(term: "linux", glyphs: nil, lang: nil, environment: ["LANG": "ko_KR.UTF-8"])
+        let app = DashboardApp(store: DataStore(directory: bundledData), screens: set, mode: .wall,
+                               options: .init(language: choice.language, theme: Theme.monochrome.with(glyphs: choice.glyphs),
+                                              notice: choice.notice),
+                               clock: { clock.now })
+        // A district filter puts a Hangul name from the data on the bottom row.
+        _ = app.handle(.key(.character("f")))
+        var buffer = Buffer(width: 160, height: 48)
+        app.render(into: &buffer)
+        #expect(app.district != nil)
+        let full = app.fullFrames
+        clock.now += 1
+        app.render(into: &buffer)
+        #expect(app.fullFrames == full, "the second frame should be a clock-only update")
+        let text = buffer.textLines().joined(separator: "\n")
+        #expect(text.contains("no Hangul"))
+        for s in text.unicodeScalars where s != "\n" {
+            #expect(GlyphSet.consoleFont.contains(s), "\(s) (U+\(String(s.value, radix: 16))) after a clock tick")
+        }
+    }
 }

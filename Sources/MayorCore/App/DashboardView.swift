@@ -131,7 +131,7 @@ public struct DashboardView {
     func renderChrome(_ view: ViewState, store: DataStore, now: Double, into buffer: inout Buffer) {
         renderHeader(view, store: store, now: now, into: &buffer)
         renderBottom(view, into: &buffer)
-        buffer.fold(to: theme.glyphs)
+        buffer.fold(to: theme.glyphs, rows: [0, buffer.height - 1])
     }
 
     /// The key list, in a box over the middle of the screen.

@@ -201,10 +201,11 @@ public struct GlyphSet: Sendable, Equatable {
 extension Buffer {
     /// Replaces every glyph `glyphs` cannot show by its stand-in, keeping the
     /// cell widths (a double-width glyph becomes two one-column cells). Does
-    /// nothing in the unicode mode with double-width text kept.
-    public mutating func fold(to glyphs: GlyphSet) {
+    /// nothing in the unicode mode with double-width text kept. `rows`: only
+    /// those rows (default: all).
+    public mutating func fold(to glyphs: GlyphSet, rows: [Int]? = nil) {
         if glyphs.mode == .unicode && glyphs.keepsWide { return }
-        for y in 0..<height {
+        for y in rows ?? Array(0..<height) where y >= 0 && y < height {
             var x = 0
             while x < width {
                 let cell = self[x, y]
