@@ -136,6 +136,10 @@ public final class TerminalSession {
         leaveok(win, true)
         scrollok(win, false)
         idlok(win, false)
+        // No insert/delete-character optimisation either: on terminals without
+        // auto-margin control ncurses finished the bottom row by inserting a
+        // character into the right half of its last wide glyph ("종료").
+        idcok(win, false)
         // A terminal that cannot hide the cursor (vt100, xterm-mono) gets it
         // parked in the bottom-right cell after every refresh: a cell the
         // session never draws, so it rests there instead of by the clock.
@@ -416,14 +420,18 @@ public final class TerminalSession {
     /// by ncurses stepping back and inserting, which after a wide glyph inserts
     /// into the glyph's middle and shifts the row. So that cell stays the blank
     /// ncurses erased it to, and a wide glyph whose right half would land there
-    /// is drawn as a blank of its style.
+    /// or in the cell before it (which the insert re-inserts) is drawn as a
+    /// blank of its style.
     static func safeChanges(_ changes: [Buffer.Change], width: Int, height: Int) -> [Buffer.Change] {
         var out: [Buffer.Change] = []
         out.reserveCapacity(changes.count)
         for change in changes where change.x >= 0 && change.y >= 0 && change.x < width && change.y < height {
             let limit = change.y == height - 1 ? width - 1 : width
             guard change.x < limit else { continue }
-            if change.cell.width == 2 && change.x + 1 >= limit {
+            // On the bottom row a wide glyph may not take the cell before the
+            // corner either: ncurses' insert re-inserts that cell's character.
+            let wideLimit = change.y == height - 1 ? width - 2 : width
+            if change.cell.width == 2 && change.x + 1 >= wideLimit {
                 out.append(Buffer.Change(x: change.x, y: change.y, cell: .blank(change.cell.style)))
             } else {
                 out.append(change)

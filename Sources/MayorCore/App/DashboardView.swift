@@ -206,11 +206,11 @@ public struct DashboardView {
     }
 
     func renderBottom(_ view: ViewState, into buffer: inout Buffer) {
-        // The last column stays empty (it was the hints' trailing space): the
-        // terminal edge never draws the bottom-right cell
+        // The last two columns stay empty: the terminal edge never draws the
+        // bottom-right cell nor a wide glyph next to it
         // (TerminalSession.safeChanges), so what `render` shows is what the
         // wall shows.
-        let row = Rect(x: 0, y: buffer.height - 1, width: max(0, buffer.width - 1), height: 1)
+        let row = Rect(x: 0, y: buffer.height - 1, width: max(0, buffer.width - 2), height: 1)
         let keys: String
         if view.briefingKeys {
             keys = strings.language == .ko ? "Space/→ 다음 · ← 이전 · p 멈춤 · q 종료" : "Space/→ next · ← back · p pause · q quit"
