@@ -18,17 +18,15 @@ pty (TIOCSWINSZ, which also sends SIGWINCH), then zooms pane 5, opens the help,
 resizes 160x48 -> 100x30 -> 200x60, and quits with `q`.
 
 Exit status 0 when every compared cell matched, 1 otherwise (the cells that
-differ are printed), 2 on a usage or setup error (e.g. pyte missing), 3 when
-the only differences are the known one below (unless --strict).
+differ are printed), 2 on a usage or setup error (e.g. pyte missing).
 
-Known, open (issue 11 item 1, not yet fixed in the terminal edge): on
-terminfo entries with auto-margin and no smam/rmam (tmux-256color,
-screen-256color), a wide glyph whose right half is the second-to-last cell of
-the bottom row ("종료" at the end of the Korean key hints) makes ncurses take
-that right half for the bottom-right cell: its cursor is already in the last
-column, so it steps back (BS) and inserts (ICH 1) into the glyph. Differences
-confined to the last three columns of the bottom row on those entries are
-reported as KNOWN.
+History: on terminfo entries with auto-margin and no smam/rmam
+(tmux-256color, screen-256color), a wide glyph whose right half was the
+second-to-last cell of the bottom row ("종료" at the end of the Korean key
+hints) made ncurses step back (BS) and insert (ICH 1) into the glyph. The
+terminal edge now never draws the bottom-right cell nor a wide glyph in the
+cell before it, and the key hints leave the last two columns empty (issue 11
+item 1); this replay is what showed it, and every difference now fails.
 
 Usage: replay.py --mayor PATH [--root DIR] [--term T ...] [--lang en|ko ...]
                  [--size WxH ...] [--no-extras]
@@ -59,7 +57,6 @@ TERMS = ["xterm-256color", "tmux-256color", "screen-256color", "xterm", "linux",
 LANGS = ["en", "ko"]
 SIZES = [(80, 24), (120, 40), (160, 48), (200, 60)]
 SCREEN = "wall"
-KNOWN_BOTTOM_RIGHT = {"tmux-256color", "screen-256color"}
 CLOCK = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d KST")
 
 
@@ -270,7 +267,7 @@ def run_case(mayor, root, renders, term, lang, sizes, extras, glyph_args, render
     # The language comes from the locale, as on a wall terminal.
     env["LANG"] = "ko_KR.UTF-8" if lang == "ko" else "en_US.UTF-8"
     env["LC_CTYPE"] = "C.UTF-8"
-    failures, known_failures = [], []
+    failures = []
     checks = 0
     width, height = sizes[0]
     live = Live(mayor, root, term, env, width, height, glyph_args)
@@ -290,16 +287,14 @@ def run_case(mayor, root, renders, term, lang, sizes, extras, glyph_args, render
                 break
             live.pump(0.6)
         where = f"{term} {lang} {width}x{height} {label}"
-        known = term in KNOWN_BOTTOM_RIGHT and all(y == height - 1 and x >= width - 3 for (y, x, _, _) in diffs)
         if diffs:
-            tag = "KNOWN" if known else "FAIL"
-            lines = [f"{tag} {where}: {len(diffs)} cell(s) differ"]
+            lines = [f"FAIL {where}: {len(diffs)} cell(s) differ"]
             for (y, x, e, g) in diffs[:24]:
                 lines.append(f"    row {y} col {x}: render {e!r}, emulator {g!r}")
             for y in sorted({d[0] for d in diffs})[:4]:
                 lines.append(f"    render   row {y}: {row_text(expected[y])!r}")
                 lines.append(f"    emulator row {y}: {row_text(got[y])!r}")
-            (known_failures if known else failures).append("\n".join(lines))
+            failures.append("\n".join(lines))
             print(lines[0], flush=True)
         else:
             print(f"ok   {where}", flush=True)
@@ -332,7 +327,7 @@ def run_case(mayor, root, renders, term, lang, sizes, extras, glyph_args, render
     if status != 0:
         failures.append(f"FAIL {term} {lang}: `q` left exit status {status}")
         print(failures[-1], flush=True)
-    return checks, failures, known_failures
+    return checks, failures
 
 
 def main():
@@ -346,27 +341,22 @@ def main():
     parser.add_argument("--no-render-term", action="store_true",
                         help="do not pass --term to render (for a mayor without that option)")
     parser.add_argument("--glyphs", help="pass --glyphs to both live and render")
-    parser.add_argument("--strict", action="store_true", help="count the known bottom-right difference as a failure")
     a = parser.parse_args()
     sizes = [tuple(int(n) for n in s.lower().split("x")) for s in a.size] if a.size else SIZES
     renders = Renders(a.mayor, a.root)
     glyph_args = ["--glyphs", a.glyphs] if a.glyphs else []
-    total, failures, known = 0, [], []
+    total, failures = 0, []
     started = time.monotonic()
     for term in a.term or TERMS:
         for lang in a.lang or LANGS:
-            n, f, k = run_case(a.mayor, a.root, renders, term, lang, sizes, not a.no_extras, glyph_args,
+            n, f = run_case(a.mayor, a.root, renders, term, lang, sizes, not a.no_extras, glyph_args,
                                not a.no_render_term)
             total += n
             failures += f
-            known += k
-    if a.strict:
-        failures, known = failures + known, []
-    print(f"{total} screens compared in {time.monotonic() - started:.1f} s; {len(failures)} failed, "
-          f"{len(known)} with only the known bottom-right difference")
-    for f in failures + known:
+    print(f"{total} screens compared in {time.monotonic() - started:.1f} s; {len(failures)} failed")
+    for f in failures:
         print(f)
-    sys.exit(1 if failures else 3 if known else 0)
+    sys.exit(1 if failures else 0)
 
 
 if __name__ == "__main__":

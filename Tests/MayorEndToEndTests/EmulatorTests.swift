@@ -47,12 +47,6 @@ struct EmulatorTests {
         switch result.status {
         case 0:
             break
-        case 3:
-            // Only the known difference in the bottom-right corner on entries without
-            // smam/rmam (issue 11 item 1; see replay.py): recorded, not hidden.
-            withKnownIssue("wide glyph before the bottom-right cell on \(term) (issue 11 item 1)", isIntermittent: true) {
-                Issue.record("\(term):\n\(result.output)")
-            }
         default:
             Issue.record("emulator and render differ on TERM=\(term) (exit \(result.status)):\n\(result.output)")
         }
