@@ -96,7 +96,7 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         guard let ((set, problems), elapsed) = run("screens: \(what)", {
             ScreenParser(knownPanes: Set(PaneRegistry.ids)).parseAll([(name, yaml)])
         }, sourceLocation: sourceLocation) else {
-            return (ScreenSet(), [Problem(file: name, message: "hang")])
+            return (ScreenSet(), [Problem(.limit, file: name, message: "hang")])
         }
         expectQuick(elapsed, "screens: \(what)", sourceLocation: sourceLocation)
         let bad = problems.first { $0.message.isEmpty || ($0.line ?? 1) < 1 || ($0.column ?? 1) < 1 }

@@ -120,9 +120,9 @@ struct Breakage: CustomTestStringConvertible, Sendable {
     }
 
     @Test func problemDescriptionsFollowTheContract() {
-        #expect(Problem(file: "Data/a.json", line: 3, column: 7, message: "bad").description == "Data/a.json:3:7: bad")
-        #expect(Problem(file: "Data/a.json", path: "x[0].y", message: "bad").description == "Data/a.json: x[0].y: bad")
-        #expect(Problem(file: "Data/a.json", line: 3, column: 7, path: "x", message: "bad").description == "Data/a.json:3:7: x: bad")
+        #expect(Problem(.invalid, file: "Data/a.json", line: 3, column: 7, message: "bad").description == "Data/a.json:3:7: bad")
+        #expect(Problem(.invalid, file: "Data/a.json", path: "x[0].y", message: "bad").description == "Data/a.json: x[0].y: bad")
+        #expect(Problem(.invalid, file: "Data/a.json", line: 3, column: 7, path: "x", message: "bad").description == "Data/a.json:3:7: x: bad")
     }
 }
 
@@ -185,7 +185,7 @@ struct Breakage: CustomTestStringConvertible, Sendable {
                      "corridors[1].daily[2].nosuchfield",  // missing: its parent is found instead
                      "corridors[99].id",  // beyond the file: the corridors list
                      "nosuch[3].deeper", ""]
-        let problems = paths.map { Problem(file: "traffic.json", path: $0, message: "m") }
+        let problems = paths.map { Problem(.invalid, file: "traffic.json", path: $0, message: "m") }
         let together = SnapshotParser.locateAll(problems, data)
         let alone = problems.map { SnapshotParser.locate($0, SnapshotParser.parsePath($0.path ?? ""), data) }
         #expect(together == alone)

@@ -6,7 +6,7 @@ public enum ScreenLoader {
 
     public static func load(directory: String, knownPanes: Set<String> = Set(PaneRegistry.ids)) -> (ScreenSet, [Problem]) {
         if let problem = FileProbe.folderProblem(directory, what: "screens") {
-            return (ScreenSet(), [Problem(file: directory, message: problem)])
+            return (ScreenSet(), [Problem(problem.code, file: directory, message: problem.message)])
         }
         var files: [(name: String, yaml: String)] = []
         var problems: [Problem] = []
@@ -15,17 +15,17 @@ public enum ScreenLoader {
             switch FileProbe.read(path, limit: maxBytes) {
             case .success(let data):
                 guard let text = String(validating: data, as: UTF8.self) else {
-                    problems.append(Problem(file: path, message: "is not UTF-8 text"))
+                    problems.append(Problem(.syntax, file: path, message: "is not UTF-8 text"))
                     continue
                 }
                 files.append((path, text))
             case .failure(let error):
-                problems.append(Problem(file: path, message: error.message))
+                problems.append(Problem(error.code, file: path, message: error.message))
             }
         }
         let (set, parseProblems) = ScreenParser(knownPanes: knownPanes).parseAll(files)
         if set.screens.isEmpty && parseProblems.isEmpty && problems.isEmpty {
-            problems.append(Problem(file: directory, message: "no screens (a *.yaml with kind: screen) in this folder"))
+            problems.append(Problem(.noScreens, file: directory, message: "no screens (a *.yaml with kind: screen) in this folder"))
         }
         return (set, problems + parseProblems)
     }
@@ -65,7 +65,7 @@ public enum Checker {
             for placement in LayoutEngine.withoutRoom(screen.layout, in: body) {
                 let place = screen.paneMarks[placement.pane]
                 let what = placement.rect.width <= 0 ? "0 columns" : "0 rows"
-                problems.append(Problem(file: screen.file.isEmpty ? folder + id + ".yaml" : screen.file, line: place?.line, column: place?.column,
+                problems.append(Problem(.invalid, file: screen.file.isEmpty ? folder + id + ".yaml" : screen.file, line: place?.line, column: place?.column,
                                         message: "pane \"\(placement.pane.id)\" gets \(what) at \(size.width)x\(size.height), the screen's smallest size: the sizes or weights beside it leave it no room"))
             }
         }
@@ -83,14 +83,14 @@ public enum Checker {
         for (id, briefing) in set.briefings.sorted(by: { $0.key < $1.key }) {
             for (i, step) in briefing.steps.enumerated() {
                 if let d = step.district, !known.contains(d.value) {
-                    problems.append(Problem(file: folder + id + ".yaml", message: "step \(i + 1): no district named \"\(d)\" in the data"))
+                    problems.append(Problem(.noDistrict, file: folder + id + ".yaml", message: "step \(i + 1): no district named \"\(d)\" in the data"))
                 }
             }
         }
         for (id, screen) in set.screens.sorted(by: { $0.key < $1.key }) {
             for pane in screen.layout.panes {
                 if let d = pane.district, !known.contains(d.value) {
-                    problems.append(Problem(file: folder + id + ".yaml", message: "pane \(pane.id): no district named \"\(d)\" in the data"))
+                    problems.append(Problem(.noDistrict, file: folder + id + ".yaml", message: "pane \(pane.id): no district named \"\(d)\" in the data"))
                 }
             }
         }
@@ -120,10 +120,10 @@ extension ScreenLoader {
         } else {
             switch FileProbe.read(path, limit: maxBytes) {
             case .failure(let error):
-                return (nil, [Problem(file: path, message: error.message)])
+                return (nil, [Problem(error.code, file: path, message: error.message)])
             case .success(let data):
                 guard let text = String(validating: data, as: UTF8.self) else {
-                    return (nil, [Problem(file: path, message: "is not UTF-8 text")])
+                    return (nil, [Problem(.syntax, file: path, message: "is not UTF-8 text")])
                 }
                 var own = set
                 own.briefings[id] = nil
@@ -133,7 +133,7 @@ extension ScreenLoader {
             }
         }
         if script == nil && problems.isEmpty {
-            problems.append(Problem(file: path, message: "is not a briefing script (kind: briefing)"))
+            problems.append(Problem(.wrongKind, file: path, message: "is not a briefing script (kind: briefing)"))
         }
         return problems.isEmpty ? (script, []) : (nil, problems)
     }

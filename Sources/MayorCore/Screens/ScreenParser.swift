@@ -153,7 +153,7 @@ public struct ScreenParser {
         for (name, yaml) in files.sorted(by: { $0.name < $1.name }) {
             let id = Self.id(ofFile: name)
             if let first = fileOfID[id] {
-                problems.append(Problem(file: name, message: "has the same id \"\(Sanitizer.clean(id, maxWidth: 40))\" as \(first): rename or remove one (this one is not read)"))
+                problems.append(Problem(.duplicate, file: name, message: "has the same id \"\(Sanitizer.clean(id, maxWidth: 40))\" as \(first): rename or remove one (this one is not read)"))
                 continue
             }
             fileOfID[id] = name
@@ -166,7 +166,7 @@ public struct ScreenParser {
             if !reader.problems.isEmpty, set.screens[reader.id] == nil { brokenScreens.insert(reader.id) }
         }
         for ref in references where set.screens[ref.screen] == nil && !brokenScreens.contains(ref.screen) {
-            problems.append(Problem(file: ref.file, line: ref.mark?.line, column: ref.mark?.column,
+            problems.append(Problem(.noScreen, file: ref.file, line: ref.mark?.line, column: ref.mark?.column,
                                     message: "no screen named \"\(Sanitizer.clean(ref.screen, maxWidth: 40))\" (screens: \(set.screens.keys.sorted().joined(separator: ", ")))"))
         }
         return (set, problems)
@@ -188,8 +188,8 @@ public struct ScreenParser {
 
         var id: String { ScreenParser.id(ofFile: file) }
 
-        mutating func fail(_ node: YAMLNode?, _ message: String) {
-            problems.append(Problem(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message))
+        mutating func fail(_ code: Problem.Code, _ node: YAMLNode?, _ message: String) {
+            problems.append(Problem(code, file: file, line: node?.mark?.line, column: node?.mark?.column, message: message))
         }
 
         mutating func parse(_ source: String, into set: inout ScreenSet) {
@@ -201,17 +201,17 @@ public struct ScreenParser {
             let root: YAMLNode
             switch YAMLComposer.compose(yaml) {
             case .failure(let failure):
-                problems.append(Problem(file: file, line: failure.mark?.line, column: failure.mark?.column, message: failure.message))
+                problems.append(Problem(failure.code, file: file, line: failure.mark?.line, column: failure.mark?.column, message: failure.message))
                 return
             case .success(nil):
-                fail(YAMLNode?.none, "the file is empty")
+                fail(.syntax, YAMLNode?.none, "the file is empty")
                 return
             case .success(let node?):
                 root = node
             }
             guard let map = mapping(root, "the file", allowed: nil) else { return }
             guard let kindNode = map["kind"] else {
-                fail(root, "missing required key \"kind\" (screen, playlist or briefing)")
+                fail(.missingField, root, "missing required key \"kind\" (screen, playlist or briefing)")
                 return
             }
             switch kindNode.string {
@@ -222,7 +222,7 @@ public struct ScreenParser {
             case "briefing":
                 if let briefing = briefing(root, map) { set.briefings[briefing.id] = briefing }
             default:
-                fail(kindNode, "kind must be screen, playlist or briefing (found \"\(Sanitizer.clean(kindNode.string ?? "?", maxWidth: 40))\")")
+                fail(.unknownName, kindNode, "kind must be screen, playlist or briefing (found \"\(Sanitizer.clean(kindNode.string ?? "?", maxWidth: 40))\")")
             }
         }
 
@@ -238,7 +238,7 @@ public struct ScreenParser {
                 guard let scalar = text.scalar, let mark = text.mark else { continue }
                 for found in ScreenParser.relativeTimeWords(in: scalar.string) {
                     let exact = scalar.isPlain && !scalar.string.contains(where: \.isNewline)
-                    warnings.append(Problem(file: file, line: mark.line, column: mark.column + (exact ? found.offset : 0),
+                    warnings.append(Problem(.timeWord, file: file, line: mark.line, column: mark.column + (exact ? found.offset : 0),
                                             message: "warning: caption uses \"\(Sanitizer.clean(found.word, maxWidth: 20))\"\(found.meaning.isEmpty ? "" : " (\(found.meaning))"): \(found.advice)"))
                 }
             }
@@ -270,15 +270,15 @@ public struct ScreenParser {
         /// A mapping with string keys; reports keys outside `allowed`.
         mutating func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: [String]?) -> Fields? {
             guard let mapping = node.mapping else {
-                fail(node, "\(what()) must be a mapping of keys to values")
+                fail(.type, node, "\(what()) must be a mapping of keys to values")
                 return nil
             }
             var out = Fields()
             out.pairs.reserveCapacity(mapping.count)
             for pair in mapping { let (key, value) = (pair.key, pair.value)
-                guard let k = key.string else { fail(key, "keys must be strings"); continue }
+                guard let k = key.string else { fail(.type, key, "keys must be strings"); continue }
                 if let allowed, !allowed.contains(k) {
-                    fail(key, "unknown key \"\(Sanitizer.clean(k, maxWidth: 40))\" in \(what()) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                    fail(.unknownName, key, "unknown key \"\(Sanitizer.clean(k, maxWidth: 40))\" in \(what()) (allowed: \(allowed.sorted().joined(separator: ", ")))")
                     continue
                 }
                 out.pairs.append((k, value))
@@ -289,7 +289,7 @@ public struct ScreenParser {
         mutating func string(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
             guard let node else { return nil }
             guard let scalar = node.scalar, !Self.isNull(scalar) else {
-                fail(node, "\(what()) must be text")
+                fail(.type, node, "\(what()) must be text")
                 return nil
             }
             return scalar.string
@@ -304,11 +304,11 @@ public struct ScreenParser {
         mutating func positive(_ node: YAMLNode?, _ what: @autoclosure () -> String, max: Double) -> Double? {
             guard let node else { return nil }
             guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
-                fail(node, "\(what()) must be a number of seconds")
+                fail(.type, node, "\(what()) must be a number of seconds")
                 return nil
             }
             guard let problem = ScreenParser.secondsProblem(value, max: max) else { return value }
-            fail(node, "\(what()) \(problem)")
+            fail(.invalid, node, "\(what()) \(problem)")
             return nil
         }
 
@@ -323,7 +323,7 @@ public struct ScreenParser {
             let ko = string(map["ko"], "\(what()).ko")
             let en = string(map["en"], "\(what()).en")
             if map["ko"] == nil || map["en"] == nil {
-                fail(node, "\(what()) needs both ko and en")
+                fail(.missingField, node, "\(what()) needs both ko and en")
                 return nil
             }
             guard let ko, let en else { return nil }
@@ -333,7 +333,7 @@ public struct ScreenParser {
         mutating func paneID(_ node: YAMLNode) -> String? {
             guard let id = string(node, "pane") else { return nil }
             guard knownPanes.contains(id) else {
-                fail(node, "unknown pane \"\(Sanitizer.clean(id, maxWidth: 40))\" (panes: \(knownPanes.sorted().joined(separator: ", ")))")
+                fail(.unknownName, node, "unknown pane \"\(Sanitizer.clean(id, maxWidth: 40))\" (panes: \(knownPanes.sorted().joined(separator: ", ")))")
                 return nil
             }
             return id
@@ -345,12 +345,12 @@ public struct ScreenParser {
             guard let map = mapping(root, "a screen", allowed: Keys.screen) else { return nil }
             _ = map
             let title = localized(map["title"], "title")
-            if map["title"] == nil { fail(root, "missing required key \"title\"") }
+            if map["title"] == nil { fail(.missingField, root, "missing required key \"title\"") }
             let refresh = positive(map["refresh"], "refresh", max: 86400)
             let rotate = positive(map["rotate"], "rotate", max: 86400)
             if let d = map["description"] { _ = string(d, "description") }
             guard let layoutNode = map["layout"] else {
-                fail(root, "missing required key \"layout\"")
+                fail(.missingField, root, "missing required key \"layout\"")
                 return nil
             }
             var seen = Set<PaneRef>()
@@ -361,34 +361,34 @@ public struct ScreenParser {
 
         mutating func layout(_ node: YAMLNode, depth: Int, seen: inout Set<PaneRef>) -> LayoutNode? {
             guard depth < 8 else {
-                fail(node, "layout nested deeper than 8 levels")
+                fail(.limit, node, "layout nested deeper than 8 levels")
                 return nil
             }
             layoutNodes += 1
             guard layoutNodes <= Self.maxLayoutNodes else {
-                if layoutNodes == Self.maxLayoutNodes + 1 { fail(node, "layout has more than \(Self.maxLayoutNodes) nodes") }
+                if layoutNodes == Self.maxLayoutNodes + 1 { fail(.limit, node, "layout has more than \(Self.maxLayoutNodes) nodes") }
                 return nil
             }
             guard let map = mapping(node, "a layout node", allowed: Keys.layout) else { return nil }
             let shapes = ["pane", "rows", "columns"].filter { map[$0] != nil }
             guard shapes.count == 1 else {
-                fail(node, shapes.isEmpty ? "a layout node needs one of pane, rows or columns" : "a layout node has only one of pane, rows or columns (found \(shapes.joined(separator: " and ")))")
+                fail(.invalid, node, shapes.isEmpty ? "a layout node needs one of pane, rows or columns" : "a layout node has only one of pane, rows or columns (found \(shapes.joined(separator: " and ")))")
                 return nil
             }
             var size = LayoutSize.weight(1)
             if map["weight"] != nil && map["size"] != nil {
-                fail(node, "give weight or size, not both")
+                fail(.invalid, node, "give weight or size, not both")
             } else if let w = map["weight"] {
                 if let value = w.float ?? w.int.map(Double.init), value.isFinite, value > 0, value <= 1000 {
                     size = .weight(value)
                 } else {
-                    fail(w, "weight must be a positive number")
+                    fail(.invalid, w, "weight must be a positive number")
                 }
             } else if let s = map["size"] {
                 if let value = s.int, value >= 1, value <= 1000 {
                     size = .fixed(value)
                 } else {
-                    fail(s, "size must be a whole number of cells from 1 to 1000")
+                    fail(.invalid, s, "size must be a whole number of cells from 1 to 1000")
                 }
             }
             if let paneNode = map["pane"] {
@@ -396,14 +396,14 @@ public struct ScreenParser {
                 if let d = map["district"], let s = string(d, "district") { district = SafeText(s) }
                 guard let id = paneID(paneNode) else { return nil }
                 let ref = PaneRef(id: id, district: district)
-                if !seen.insert(ref).inserted { fail(paneNode, "pane \"\(id)\" appears twice on this screen") }
+                if !seen.insert(ref).inserted { fail(.duplicate, paneNode, "pane \"\(id)\" appears twice on this screen") }
                 if let mark = paneNode.mark { paneMarks[ref] = SourcePlace(line: mark.line, column: mark.column) }
                 return .pane(ref, size: size)
             }
-            if let d = map["district"] { fail(d, "district belongs on a pane node") }
+            if let d = map["district"] { fail(.invalid, d, "district belongs on a pane node") }
             let axis = map["rows"] != nil ? "rows" : "columns"
             guard let listNode = map[axis], let list = listNode.sequence, !list.isEmpty else {
-                fail(map[axis], "\(axis) must be a non-empty list of layout nodes")
+                fail(.invalid, map[axis], "\(axis) must be a non-empty list of layout nodes")
                 return nil
             }
             var children: [LayoutNode] = []
@@ -419,7 +419,7 @@ public struct ScreenParser {
         mutating func playlist(_ root: YAMLNode, _ map: Fields) -> PlaylistConfig? {
             guard let map = mapping(root, "a playlist", allowed: Keys.playlist) else { return nil }
             guard let list = map["screens"]?.sequence, !list.isEmpty else {
-                fail(map["screens"] ?? root, "screens must be a non-empty list of screen names")
+                fail(.invalid, map["screens"] ?? root, "screens must be a non-empty list of screen names")
                 return nil
             }
             var screens: [String] = []
@@ -439,9 +439,9 @@ public struct ScreenParser {
         mutating func briefing(_ root: YAMLNode, _ map: Fields) -> BriefingConfig? {
             guard let map = mapping(root, "a briefing", allowed: Keys.briefing) else { return nil }
             let title = localized(map["title"], "title")
-            if map["title"] == nil { fail(root, "missing required key \"title\"") }
+            if map["title"] == nil { fail(.missingField, root, "missing required key \"title\"") }
             guard let list = map["steps"]?.sequence, !list.isEmpty else {
-                fail(map["steps"] ?? root, "steps must be a non-empty list")
+                fail(.invalid, map["steps"] ?? root, "steps must be a non-empty list")
                 return nil
             }
             var steps: [BriefingConfig.Step] = []
@@ -457,15 +457,15 @@ public struct ScreenParser {
                 case (nil, let p?):
                     if let id = paneID(p) { target = .pane(id) }
                 default:
-                    fail(node, "step \(i + 1) needs exactly one of screen or pane")
+                    fail(.invalid, node, "step \(i + 1) needs exactly one of screen or pane")
                 }
                 var district: SafeText?
                 if let d = step["district"], let s = string(d, "step \(i + 1) district") { district = SafeText(s) }
                 let caption = localized(step["caption"], "step \(i + 1) caption")
                 if let node = step["caption"] { warnAboutTimeWords(node) }
-                if step["caption"] == nil { fail(node, "step \(i + 1) needs a caption") }
+                if step["caption"] == nil { fail(.missingField, node, "step \(i + 1) needs a caption") }
                 let seconds = positive(step["seconds"], "step \(i + 1) seconds", max: 3600)
-                if step["seconds"] == nil { fail(node, "step \(i + 1) needs seconds") }
+                if step["seconds"] == nil { fail(.missingField, node, "step \(i + 1) needs seconds") }
                 if let target, let caption, let seconds {
                     steps.append(.init(target: target, district: district, caption: caption, seconds: seconds))
                 }

@@ -69,6 +69,7 @@ enum YAMLComposer {
     struct Failure: Error {
         let message: String
         let mark: YAMLMark?
+        var code: Problem.Code = .syntax
     }
 
     static let aliasMessage = "YAML aliases (*name) are not allowed in screen files"
@@ -78,7 +79,7 @@ enum YAMLComposer {
         var utf8 = Array(yaml.utf8)
         return utf8.withUnsafeMutableBufferPointer { buffer in
             var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return .failure(Failure(message: "YAML: out of memory", mark: nil)) }
+            guard yaml_parser_initialize(&parser) == 1 else { return .failure(Failure(message: "YAML: out of memory", mark: nil, code: .limit)) }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
@@ -181,7 +182,7 @@ enum YAMLComposer {
                     stack[top].pendingKey = nil
                 } else {
                     if let text = node.string, stack[top].hasKey(text) {
-                        return Failure(message: "duplicate key \"\(Sanitizer.clean(text, maxWidth: 40))\"", mark: node.place)
+                        return Failure(message: "duplicate key \"\(Sanitizer.clean(text, maxWidth: 40))\"", mark: node.place, code: .duplicate)
                     }
                     stack[top].pendingKey = node
                 }

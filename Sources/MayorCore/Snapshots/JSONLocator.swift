@@ -19,6 +19,7 @@ public enum JSONLocator {
     public struct SyntaxProblem: Error, Hashable, Sendable {
         public let position: Position
         public let message: String
+        public var code: Problem.Code = .syntax
     }
 
     /// The first syntax problem in `bytes`, or nil when it is well-formed JSON
@@ -102,8 +103,8 @@ public enum JSONLocator {
 
         var position: Position { position(of: mark) }
 
-        func fail(_ message: String) -> SyntaxProblem {
-            SyntaxProblem(position: position, message: message)
+        func fail(_ message: String, _ code: Problem.Code = .syntax) -> SyntaxProblem {
+            SyntaxProblem(position: position, message: message, code: code)
         }
 
         mutating func skipSpace() {
@@ -189,14 +190,14 @@ public enum JSONLocator {
                 // Too large, or so small it would read as 0 though it is not.
                 let nonZero = text.prefix { $0 != "e" && $0 != "E" }.contains { $0 >= "1" && $0 <= "9" }
                 if !d.isFinite || (d == 0 && nonZero) {
-                    throw SyntaxProblem(position: position(of: startMark), message: "number \(text) is out of range")
+                    throw SyntaxProblem(position: position(of: startMark), message: "number \(text) is out of range", code: .limit)
                 }
             }
             // Foundation's JSON reader refuses a bare 0 followed directly by an
             // exponent digit (0e5, 0E1); say so here rather than give no place.
             if index - start >= 3, bytes[start] == UInt8(ascii: "0"), bytes[start + 1] | 0x20 == UInt8(ascii: "e"),
                bytes[start + 2] >= UInt8(ascii: "1"), bytes[start + 2] <= UInt8(ascii: "9") {
-                throw SyntaxProblem(position: position(of: startMark), message: "number \(text) is not accepted: write 0")
+                throw SyntaxProblem(position: position(of: startMark), message: "number \(text) is not accepted: write 0", code: .invalid)
             }
         }
 
@@ -322,7 +323,7 @@ public enum JSONLocator {
         }
 
         mutating func object(depth: Int) throws {
-            guard depth <= maxDepth else { throw fail("nesting deeper than \(maxDepth) levels") }
+            guard depth <= maxDepth else { throw fail("nesting deeper than \(maxDepth) levels", .limit) }
             index += 1
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return }
@@ -334,7 +335,7 @@ public enum JSONLocator {
                 let keyMark = mark
                 let key = try string(decode: true) ?? []
                 if !seen.insert(key).inserted {
-                    throw SyntaxProblem(position: position(of: keyMark), message: "duplicate key \"\(Sanitizer.clean(String(decoding: key, as: UTF8.self), maxWidth: 40))\"")
+                    throw SyntaxProblem(position: position(of: keyMark), message: "duplicate key \"\(Sanitizer.clean(String(decoding: key, as: UTF8.self), maxWidth: 40))\"", code: .duplicate)
                 }
                 skipSpace()
                 guard index < bytes.count else { throw fail("unexpected end of file after a key: the file is truncated") }
@@ -353,7 +354,7 @@ public enum JSONLocator {
         }
 
         mutating func array(depth: Int) throws {
-            guard depth <= maxDepth else { throw fail("nesting deeper than \(maxDepth) levels") }
+            guard depth <= maxDepth else { throw fail("nesting deeper than \(maxDepth) levels", .limit) }
             index += 1
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return }

@@ -1,13 +1,51 @@
 /// One thing wrong with an input file, with enough to find it: the file, and a
 /// line and column or a JSON path.
 public struct Problem: Hashable, Sendable, CustomStringConvertible {
+    /// What kind of thing is wrong, for code that acts on a problem: the
+    /// message is for people and may be reworded; callers branch on this.
+    public enum Code: String, Hashable, Sendable, CaseIterable {
+        /// Not well-formed: JSON or YAML syntax, not UTF-8, an empty file.
+        case syntax
+        /// A value of the wrong type (an array for an object, text for a number).
+        case type
+        /// A required field or key is absent.
+        case missingField
+        /// A key, pane or kind that is not one of the known names.
+        case unknownName
+        /// A value of the right type that breaks its field's rule
+        /// (a range, an order, a total, an allowed value).
+        case invalid
+        /// Over a size limit: bytes, nesting depth, nodes, items.
+        case limit
+        /// The same key or id given twice.
+        case duplicate
+        /// The file or folder does not exist.
+        case missingFile
+        /// It exists but cannot be read as a file (a directory, a device, permissions).
+        case unreadable
+        /// A playlist or briefing names a screen that is not there.
+        case noScreen
+        /// A screens folder holds no screen.
+        case noScreens
+        /// A screen or briefing names a district the data does not have.
+        case noDistrict
+        /// A file of another kind where one kind was asked for.
+        case wrongKind
+        /// A warning: a caption uses a relative time word that ages.
+        case timeWord
+        /// Stands for the problems left out after the first few.
+        case more
+    }
+
+    public var code: Code
     public var file: String
     public var line: Int?
     public var column: Int?
     public var path: String?
     public var message: String
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, message: String) {
+    public init(_ code: Code, file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, message: String) {
+        self.code = code
         self.file = file
         self.line = line
         self.column = column

@@ -79,7 +79,7 @@ public enum SnapshotParser {
     static func parseOnce(_ kind: SnapshotKind, data: Data, file: String, now: Double,
                           maxBytes: Int, fastPath: Bool) -> Result<Snapshot, ProblemList> {
         if data.count > maxBytes {
-            return .failure(ProblemList([Problem(file: file, message: "file is \(data.count) bytes, more than the limit of \(maxBytes)")]))
+            return .failure(ProblemList([Problem(.limit, file: file, message: "file is \(data.count) bytes, more than the limit of \(maxBytes)")]))
         }
         // Large traffic files: one pass over the bytes when they hold nothing
         // unusual; anything else (every error included) takes the general path.
@@ -87,14 +87,14 @@ public enum SnapshotParser {
             return validated(document, data, file, now).map(Snapshot.traffic)
         }
         if let syntax = JSONLocator.firstProblem(in: data, maxDepth: maxDepth) {
-            return .failure(ProblemList([Problem(file: file, line: syntax.position.line, column: syntax.position.column, message: syntax.message)]))
+            return .failure(ProblemList([Problem(syntax.code, file: file, line: syntax.position.line, column: syntax.position.column, message: syntax.message)]))
         }
         // Array limits, types, exact whole numbers and unknown bulk, before
         // JSONDecoder materialises anything (see SnapshotShape).
         let decodable: Data
         switch SnapshotShape.check(kind, data) {
         case .failure(let m):
-            return .failure(ProblemList([Problem(file: file, line: m.position.line, column: m.position.column,
+            return .failure(ProblemList([Problem(m.code, file: file, line: m.position.line, column: m.position.column,
                                                  path: formatJSONPath(m.path), message: m.message)]))
         case .success(let bytes):
             decodable = bytes
@@ -115,11 +115,11 @@ public enum SnapshotParser {
         do {
             document = try JSONDecoder().decode(SnapshotDocument<C>.self, from: decodable)
         } catch let mismatch as EnvelopeMismatch {
-            return .failure(ProblemList([locate(Problem(file: file, path: mismatch.path, message: mismatch.message), [.key(mismatch.path)], data)]))
+            return .failure(ProblemList([locate(Problem(mismatch.code, file: file, path: mismatch.path, message: mismatch.message), [.key(mismatch.path)], data)]))
         } catch let error as DecodingError {
             return .failure(ProblemList([problem(from: error, file: file, data: data)]))
         } catch {
-            return .failure(ProblemList([Problem(file: file, message: "could not be read: \(error)")]))
+            return .failure(ProblemList([Problem(.unreadable, file: file, message: "could not be read: \(error)")]))
         }
         return validated(document, data, file, now)
     }
@@ -134,7 +134,7 @@ public enum SnapshotParser {
             // thousands of problems must not cost thousands of scans.
             var shown = locateAll(Array(v.problems.prefix(maxProblems)), data)
             if v.problems.count > maxProblems {
-                shown.append(Problem(file: file, message: "and \(v.problems.count - maxProblems) more problems"))
+                shown.append(Problem(.more, file: file, message: "and \(v.problems.count - maxProblems) more problems"))
             }
             return .failure(ProblemList(shown))
         }
@@ -181,6 +181,7 @@ public enum SnapshotParser {
         }
         var path: [JSONLocator.PathElement]
         let message: String
+        var code = Problem.Code.type
         switch error {
         case .typeMismatch(let type, let context):
             path = elements(context.codingPath)
@@ -192,11 +193,12 @@ public enum SnapshotParser {
             path = elements(context.codingPath)
             let parent = path
             path.append(.key(key.stringValue))
-            let p = Problem(file: file, path: formatJSONPath(path), message: "missing required field \"\(key.stringValue)\"")
+            let p = Problem(.missingField, file: file, path: formatJSONPath(path), message: "missing required field \"\(key.stringValue)\"")
             return locate(p, parent, data)
         case .dataCorrupted(let context):
             path = elements(context.codingPath)
             let last = path.last.map { formatJSONPath([$0]) } ?? ""
+            code = .invalid
             if let range = context.debugDescription.firstRange(of: "invalid String value ") {
                 let value = context.debugDescription[range.upperBound...]
                 message = "\"\(Sanitizer.clean(String(value), maxWidth: 40))\" is not one of the allowed values"
@@ -204,9 +206,9 @@ public enum SnapshotParser {
                 message = "invalid value\(last.isEmpty ? "" : " for \(last)"): \(context.debugDescription)"
             }
         @unknown default:
-            return Problem(file: file, message: "\(error)")
+            return Problem(.type, file: file, message: "\(error)")
         }
-        return locate(Problem(file: file, path: formatJSONPath(path), message: message), path, data)
+        return locate(Problem(code, file: file, path: formatJSONPath(path), message: message), path, data)
     }
 
     static func describe(_ type: Any.Type) -> String {

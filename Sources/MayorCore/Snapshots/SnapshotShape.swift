@@ -147,6 +147,7 @@ public final class SnapshotShape: Sendable {
         public let path: [JSONLocator.PathElement]
         public let position: JSONLocator.Position
         public let message: String
+        public let code: Problem.Code
     }
 
     /// Checks `data` (well-formed JSON, as `JSONLocator` found it) against the
@@ -229,8 +230,8 @@ public final class SnapshotShape: Sendable {
             return JSONLocator.Position(line: line, column: column)
         }
 
-        func mismatch(_ message: String, at start: (index: Int, line: Int, lineStart: Int)) -> Mismatch {
-            Mismatch(path: path, position: position(start.index, line: start.line, lineStart: start.lineStart), message: message)
+        func mismatch(_ code: Problem.Code, _ message: String, at start: (index: Int, line: Int, lineStart: Int)) -> Mismatch {
+            Mismatch(path: path, position: position(start.index, line: start.line, lineStart: start.lineStart), message: message, code: code)
         }
 
         func found(_ c: UInt8) -> String {
@@ -251,22 +252,22 @@ public final class SnapshotShape: Sendable {
             if c == UInt8(ascii: "n") { index += 4; return }  // null: the decoder says whether it may be
             switch shape.node {
             case .object(let fields):
-                guard c == UInt8(ascii: "{") else { throw mismatch("expected an object, found \(found(c))", at: start) }
+                guard c == UInt8(ascii: "{") else { throw mismatch(.type, "expected an object, found \(found(c))", at: start) }
                 try object(fields, start: start)
             case .array(let element, let max, let total):
-                guard c == UInt8(ascii: "[") else { throw mismatch("expected an array, found \(found(c))", at: start) }
+                guard c == UInt8(ascii: "[") else { throw mismatch(.type, "expected an array, found \(found(c))", at: start) }
                 try array(element, max: max, total: total.map { (ObjectIdentifier(shape), $0) }, start: start)
             case .string:
-                guard c == UInt8(ascii: "\"") else { throw mismatch("expected a string, found \(found(c))", at: start) }
+                guard c == UInt8(ascii: "\"") else { throw mismatch(.type, "expected a string, found \(found(c))", at: start) }
                 skipString()
             case .bool:
-                guard c == UInt8(ascii: "t") || c == UInt8(ascii: "f") else { throw mismatch("expected true or false, found \(found(c))", at: start) }
+                guard c == UInt8(ascii: "t") || c == UInt8(ascii: "f") else { throw mismatch(.type, "expected true or false, found \(found(c))", at: start) }
                 index += c == UInt8(ascii: "t") ? 4 : 5
             case .number, .whole:
-                guard c == UInt8(ascii: "-") || (c >= 0x30 && c <= 0x39) else { throw mismatch("expected a number, found \(found(c))", at: start) }
+                guard c == UInt8(ascii: "-") || (c >= 0x30 && c <= 0x39) else { throw mismatch(.type, "expected a number, found \(found(c))", at: start) }
                 let text = skipNumber()
                 if case .whole = shape.node, let problem = Self.wholeProblem(text) {
-                    throw mismatch(problem, at: start)
+                    throw mismatch(.type, problem, at: start)
                 }
             }
         }
@@ -280,7 +281,7 @@ public final class SnapshotShape: Sendable {
                 skipSpace()
                 keys += 1
                 if keys > SnapshotShape.maxKeys {
-                    throw mismatch("has more than \(SnapshotShape.maxKeys) keys; at most \(SnapshotShape.maxKeys) are read", at: start)
+                    throw mismatch(.limit, "has more than \(SnapshotShape.maxKeys) keys; at most \(SnapshotShape.maxKeys) are read", at: start)
                 }
                 let key = readKey()
                 skipSpace()
@@ -310,10 +311,10 @@ public final class SnapshotShape: Sendable {
             var n = 0
             while true {
                 skipSpace()
-                if n == max { throw mismatch("has more than \(max) entries; at most \(max) are read", at: start) }
+                if n == max { throw mismatch(.limit, "has more than \(max) entries; at most \(max) are read", at: start) }
                 if let (id, limit) = total {
                     let sum = totals[id, default: 0] + 1
-                    if sum > limit { throw mismatch("is beyond the limit of \(limit) entries in all such lists of the file", at: start) }
+                    if sum > limit { throw mismatch(.limit, "is beyond the limit of \(limit) entries in all such lists of the file", at: start) }
                     totals[id] = sum
                 }
                 path.append(.index(n))

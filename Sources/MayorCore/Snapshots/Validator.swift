@@ -5,8 +5,9 @@ public struct Validator {
 
     public init(file: String) { self.file = file }
 
+    /// A value that breaks its field's rule (`Problem.Code.invalid`).
     public mutating func fail(_ path: String, _ message: String) {
-        problems.append(Problem(file: file, path: path, message: message))
+        problems.append(Problem(.invalid, file: file, path: path, message: message))
     }
 
     public var isClean: Bool { problems.isEmpty }

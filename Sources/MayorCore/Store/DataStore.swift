@@ -75,7 +75,7 @@ public final class DataStore {
     func checkFolder() -> Bool {
         let was = folderProblem
         folderProblem = FileProbe.folderProblem(directory, what: "data").map {
-            Problem(file: directory, message: "\($0) (with the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
+            Problem($0.code, file: directory, message: "\($0.message) (with the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
         }
         return was != folderProblem
     }
@@ -109,10 +109,10 @@ public final class DataStore {
         switch FileProbe.probe(file) {
         case .missing:
             state.fingerprint = nil
-            return .applied(changed: setProblems(&state, [Problem(file: file, message: state.snapshot == nil ? "file is missing" : "file is missing; showing the last good data")]))
+            return .applied(changed: setProblems(&state, [Problem(.missingFile, file: file, message: state.snapshot == nil ? "file is missing" : "file is missing; showing the last good data")]))
         case .notAFile(let why), .error(let why):
             state.fingerprint = nil
-            return .applied(changed: setProblems(&state, [Problem(file: file, message: why)]))
+            return .applied(changed: setProblems(&state, [Problem(.unreadable, file: file, message: why)]))
         case .file(let fingerprint):
             if !force, fingerprint == state.fingerprint { return .unchanged }
             state.fingerprint = fingerprint
@@ -124,7 +124,7 @@ public final class DataStore {
     static func load(_ kind: SnapshotKind, file: String, now: Double, maxBytes: Int) -> Result<Snapshot, ProblemList> {
         switch FileProbe.read(file, limit: maxBytes) {
         case .failure(let error):
-            return .failure(ProblemList([Problem(file: file, message: error.message)]))
+            return .failure(ProblemList([Problem(error.code, file: file, message: error.message)]))
         case .success(let data):
             return SnapshotParser.parse(kind, data: data, file: file, now: now, maxBytes: maxBytes)
         }

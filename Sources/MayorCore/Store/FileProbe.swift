@@ -62,15 +62,16 @@ public enum FileProbe {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let code = errno
-            return .failure(FileError(message: code == EACCES ? "cannot be read: permission denied" : code == ENOENT ? "is missing" : "cannot be opened: \(describe(code))"))
+            return .failure(FileError(code: code == ENOENT ? .missingFile : .unreadable,
+                                      message: code == EACCES ? "cannot be read: permission denied" : code == ENOENT ? "is missing" : "cannot be opened: \(describe(code))"))
         }
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) == 0 {
-            if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(FileError(message: "is a directory, not a file")) }
-            if (st.st_mode & S_IFMT) != S_IFREG { return .failure(FileError(message: "is not a regular file")) }
+            if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(FileError(code: .unreadable, message: "is a directory, not a file")) }
+            if (st.st_mode & S_IFMT) != S_IFREG { return .failure(FileError(code: .unreadable, message: "is not a regular file")) }
             if Int(st.st_size) > limit {
-                return .failure(FileError(message: "is \(st.st_size) bytes, more than the limit of \(limit) bytes"))
+                return .failure(FileError(code: .limit, message: "is \(st.st_size) bytes, more than the limit of \(limit) bytes"))
             }
         }
         var data = Data()
@@ -79,12 +80,12 @@ public enum FileProbe {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(FileError(message: "cannot be read: \(describe(errno))"))
+                return .failure(FileError(code: .unreadable, message: "cannot be read: \(describe(errno))"))
             }
             if n == 0 { break }
             data.append(contentsOf: chunk[0..<n])
             if data.count > limit {
-                return .failure(FileError(message: "is more than the limit of \(limit) bytes"))
+                return .failure(FileError(code: .limit, message: "is more than the limit of \(limit) bytes"))
             }
         }
         return .success(data)
@@ -115,22 +116,22 @@ public enum FileProbe {
     /// Why `path` cannot be used as the `what` folder ("data", "screens"),
     /// or nil when it is a folder: "data folder not found", "is a file, not a
     /// folder: …", "is a symbolic link loop, not a folder: …".
-    public static func folderProblem(_ path: String, what: String) -> String? {
+    public static func folderProblem(_ path: String, what: String) -> FileError? {
         let expected = "expected the \(what) folder here"
         var st = stat()
         if stat(path, &st) != 0 {
             let code = errno
             switch code {
-            case ENOENT, ENOTDIR: return "\(what) folder not found"
-            case ELOOP: return "is a symbolic link loop, not a folder: \(expected)"
-            case EACCES: return "\(what) folder cannot be reached: permission denied"
-            default: return "\(what) folder cannot be reached: \(describe(code))"
+            case ENOENT, ENOTDIR: return FileError(code: .missingFile, message: "\(what) folder not found")
+            case ELOOP: return FileError(code: .unreadable, message: "is a symbolic link loop, not a folder: \(expected)")
+            case EACCES: return FileError(code: .unreadable, message: "\(what) folder cannot be reached: permission denied")
+            default: return FileError(code: .unreadable, message: "\(what) folder cannot be reached: \(describe(code))")
             }
         }
         switch st.st_mode & S_IFMT {
         case S_IFDIR: return nil
-        case S_IFREG: return "is a file, not a folder: \(expected)"
-        default: return "is not a folder (a device, pipe or socket): \(expected)"
+        case S_IFREG: return FileError(code: .unreadable, message: "is a file, not a folder: \(expected)")
+        default: return FileError(code: .unreadable, message: "is not a folder (a device, pipe or socket): \(expected)")
         }
     }
 
@@ -146,5 +147,6 @@ public enum FileProbe {
 }
 
 public struct FileError: Error, Sendable {
+    public let code: Problem.Code
     public let message: String
 }
