@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import ArgumentParser
 import MayorCore
@@ -44,6 +46,11 @@ func printError(_ message: String) {
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
         var bytes = Array(string.utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+        _ = bytes.withUnsafeMutableBytes { writeToStandardError($0.baseAddress, $0.count) }
     }
+}
+
+/// The platform's `write(2)` (Glibc or Darwin), named apart from the stream's own `write`.
+private func writeToStandardError(_ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(2, buffer, count)
 }

@@ -133,7 +133,7 @@ final class PtyRun {
     }
 
     func kill() {
-        _ = Glibc.kill(pid, SIGKILL)
+        _ = killProcess(pid, SIGKILL)
         var status: Int32 = 0
         _ = waitpid(pid, &status, 0)
         reaped = true
@@ -159,4 +159,9 @@ enum Pty {
     static func ptsname(_ fd: Int32) -> UnsafeMutablePointer<CChar>? {
         symbol("ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)(fd)
     }
+}
+
+/// The platform's `kill(2)` (Glibc or Darwin, through Foundation), named apart from `PtyRun.kill`.
+private func killProcess(_ pid: pid_t, _ signal: Int32) -> Int32 {
+    kill(pid, signal)
 }

@@ -77,7 +77,7 @@ public enum FileProbe {
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(FileError(code: .unreadable, message: "cannot be read: \(describe(errno))"))
@@ -144,6 +144,11 @@ public enum FileProbe {
         guard let text = strerror(code) else { return "error \(code)" }
         return String(cString: text).lowercased()
     }
+}
+
+/// The platform's `read(2)` (Glibc or Darwin), named apart from `FileProbe.read`.
+private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }
 
 public struct FileError: Error, Sendable {
