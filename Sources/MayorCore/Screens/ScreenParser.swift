@@ -81,12 +81,13 @@ public struct ScreenParser {
             + english.map { TimeWord(word: $0.0, meaning: "", advice: $0.1) }
     }()
 
-    /// The time words as UTF-8 (English ones lowercase), by first byte.
-    static let timeWordsByFirstByte: [UInt8: [(word: [UInt8], entry: TimeWord)]] = {
-        var table: [UInt8: [(word: [UInt8], entry: TimeWord)]] = [:]
+    /// The time words as UTF-8 (English ones lowercase), indexed by first
+    /// byte (256 slots: a caption's bytes are looked up without hashing).
+    static let timeWordsByFirstByte: [[(word: [UInt8], entry: TimeWord)]] = {
+        var table = [[(word: [UInt8], entry: TimeWord)]](repeating: [], count: 256)
         for entry in timeWords {
             let word = Array(entry.word.utf8)
-            table[word[0], default: []].append((word, entry))
+            table[Int(word[0])].append((word, entry))
         }
         return table
     }()
@@ -106,10 +107,12 @@ public struct ScreenParser {
                 let b = lower(bytes[i])
                 return (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
             }
+            let table = timeWordsByFirstByte
             var i = 0, scalarOffset = 0
             while i < bytes.count {
                 var advance = 1
-                if let candidates = timeWordsByFirstByte[lower(bytes[i])] {
+                let candidates = table[Int(lower(bytes[i]))]
+                if !candidates.isEmpty {
                     for (word, entry) in candidates where i + word.count <= bytes.count {
                         var k = 1
                         while k < word.count && lower(bytes[i + k]) == word[k] { k += 1 }
@@ -232,15 +235,20 @@ public struct ScreenParser {
         /// `ko` and `en`), at the word when the text is written plainly on one
         /// line, else at the text.
         mutating func warnAboutTimeWords(_ node: YAMLNode) {
-            let texts: [YAMLNode]
-            if node.scalar != nil { texts = [node] } else { texts = (node.mapping?.map(\.value) ?? []).filter { $0.scalar != nil } }
-            for text in texts {
-                guard let scalar = text.scalar, let mark = text.mark else { continue }
-                for found in ScreenParser.relativeTimeWords(in: scalar.string) {
-                    let exact = scalar.isPlain && !scalar.string.contains(where: \.isNewline)
-                    warnings.append(Problem(.timeWord, file: file, line: mark.line, column: mark.column + (exact ? found.offset : 0),
-                                            message: "warning: caption uses \"\(Sanitizer.clean(found.word, maxWidth: 20))\"\(found.meaning.isEmpty ? "" : " (\(found.meaning))"): \(found.advice)"))
-                }
+            if node.scalar != nil {
+                warnAboutTimeWords(inText: node)
+            } else if let pairs = node.mapping {
+                for pair in pairs where pair.value.scalar != nil { warnAboutTimeWords(inText: pair.value) }
+            }
+        }
+
+        /// The warnings for one caption text (a scalar node).
+        mutating func warnAboutTimeWords(inText text: YAMLNode) {
+            guard let scalar = text.scalar, let mark = text.mark else { return }
+            for found in ScreenParser.relativeTimeWords(in: scalar.string) {
+                let exact = scalar.isPlain && !scalar.string.contains(where: \.isNewline)
+                warnings.append(Problem(.timeWord, file: file, line: mark.line, column: mark.column + (exact ? found.offset : 0),
+                                        message: "warning: caption uses \"\(Sanitizer.clean(found.word, maxWidth: 20))\"\(found.meaning.isEmpty ? "" : " (\(found.meaning))"): \(found.advice)"))
             }
         }
 
@@ -250,10 +258,12 @@ public struct ScreenParser {
         /// the list is quicker than a dictionary built per node. Keys are
         /// unique (the composer refuses a repeated one).
         struct Fields {
-            var pairs: [(key: String, value: YAMLNode)] = []
+            /// The mapping's own pairs (no copy) when every key is allowed;
+            /// else those whose key is.
+            var pairs: [YAMLPair]
 
             subscript(key: String) -> YAMLNode? {
-                pairs.first { $0.key == key }?.value
+                pairs.first { $0.key.string == key }?.value
             }
         }
 
@@ -273,17 +283,19 @@ public struct ScreenParser {
                 fail(.type, node, "\(what()) must be a mapping of keys to values")
                 return nil
             }
-            var out = Fields()
-            out.pairs.reserveCapacity(mapping.count)
-            for pair in mapping { let (key, value) = (pair.key, pair.value)
-                guard let k = key.string else { fail(.type, key, "keys must be strings"); continue }
+            var refused = false
+            for pair in mapping { let key = pair.key
+                guard let k = key.string else { fail(.type, key, "keys must be strings"); refused = true; continue }
                 if let allowed, !allowed.contains(k) {
                     fail(.unknownName, key, "unknown key \"\(Sanitizer.clean(k, maxWidth: 40))\" in \(what()) (allowed: \(allowed.sorted().joined(separator: ", ")))")
-                    continue
+                    refused = true
                 }
-                out.pairs.append((k, value))
             }
-            return out
+            guard refused else { return Fields(pairs: mapping) }
+            return Fields(pairs: mapping.filter { pair in
+                guard let k = pair.key.string else { return false }
+                return allowed?.contains(k) ?? true
+            })
         }
 
         mutating func string(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
@@ -461,11 +473,11 @@ public struct ScreenParser {
                 }
                 var district: SafeText?
                 if let d = step["district"], let s = string(d, "step \(i + 1) district") { district = SafeText(s) }
-                let caption = localized(step["caption"], "step \(i + 1) caption")
-                if let node = step["caption"] { warnAboutTimeWords(node) }
-                if step["caption"] == nil { fail(.missingField, node, "step \(i + 1) needs a caption") }
-                let seconds = positive(step["seconds"], "step \(i + 1) seconds", max: 3600)
-                if step["seconds"] == nil { fail(.missingField, node, "step \(i + 1) needs seconds") }
+                let captionNode = step["caption"], secondsNode = step["seconds"]
+                let caption = localized(captionNode, "step \(i + 1) caption")
+                if let captionNode { warnAboutTimeWords(captionNode) } else { fail(.missingField, node, "step \(i + 1) needs a caption") }
+                let seconds = positive(secondsNode, "step \(i + 1) seconds", max: 3600)
+                if secondsNode == nil { fail(.missingField, node, "step \(i + 1) needs seconds") }
                 if let target, let caption, let seconds {
                     steps.append(.init(target: target, district: district, caption: caption, seconds: seconds))
                 }

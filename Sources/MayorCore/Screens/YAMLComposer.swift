@@ -156,7 +156,11 @@ enum YAMLComposer {
         var documents = 0
 
         mutating func open(_ kind: Kind, at mark: YAMLMark) {
-            stack.append(Frame(kind: kind, mark: mark))
+            var frame = Frame(kind: kind, mark: mark)
+            // Room for a usual mapping at once (a step has 3 to 5 keys),
+            // rather than growing it pair by pair.
+            if kind == .mapping { frame.pairs.reserveCapacity(4) }
+            stack.append(frame)
         }
 
         mutating func close() -> Failure? {
