@@ -215,6 +215,14 @@ import FoundationEssentials
         let other = TrafficSampleGenerator(startDate: "2023-07-03", days: 90, seed: 7).makeJSON()
         #expect(other != generated)
     }
+
+    /// The generator writes its dates with `CalendarDate.format(day:)`: what
+    /// it writes, `parseDay` reads back, the year in four digits.
+    @Test func calendarDateFormatsTheDaysItParses() {
+        for text in ["0001-01-01", "0999-12-31", "1600-02-29", "1970-01-01", "2024-02-29", "9999-12-31"] {
+            #expect(CalendarDate.parseDay(text).map { CalendarDate.format(day: $0) } == text, "\(text)")
+        }
+    }
 }
 
 @Suite struct CheckerTests {

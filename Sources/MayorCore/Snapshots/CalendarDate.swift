@@ -141,6 +141,15 @@ public enum CalendarDate {
         return "\(y)-\(pad2(m))-\(pad2(d))"
     }
 
+    /// `YYYY-MM-DD` of a day number, the year written with at least four
+    /// digits (`0001-01-01`), as `parseDay` reads it back.
+    public static func format(day: Int) -> String {
+        let (y, m, d) = civil(fromDays: day)
+        var year = String(y)
+        while year.utf8.count < 4 { year = "0" + year }
+        return "\(year)-\(pad2(m))-\(pad2(d))"
+    }
+
     /// `HH:MM:SS` of an instant in Seoul.
     public static func seoulTime(of instant: Double) -> String {
         let local = Int((instant + Double(seoulOffsetSeconds)).rounded(.down))

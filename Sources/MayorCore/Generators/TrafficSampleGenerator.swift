@@ -72,8 +72,8 @@ public struct TrafficSampleGenerator: Sendable {
             return "the last day would be in the year \(lastDate.year), after 9999-12-31 (dates are YYYY-MM-DD)"
         }
         // The file's asOf is its last day, checked as the loader checks it.
-        if let now, let asOf = CalendarDate.parseInstant(Self.formatDate(lastDate)), asOf > now + 86400 {
-            return "the last day, \(Self.formatDate(lastDate)), is in the future: a snapshot cannot be dated after today"
+        if let now, let asOf = CalendarDate.parseInstant(Self.formatDate(last)), asOf > now + 86400 {
+            return "the last day, \(Self.formatDate(last)), is in the future: a snapshot cannot be dated after today"
         }
         let least = 1_024 + rows * Self.leastRowBytes
         if least > maxBytes {
@@ -85,7 +85,7 @@ public struct TrafficSampleGenerator: Sendable {
     /// The last generated day (`asOf`), or `nil` when the arguments are invalid.
     public var endDate: String? {
         guard problem == nil, let start = Self.parseDate(startDate) else { return nil }
-        return Self.formatDate(Self.civil(fromDays: start + Int64(days - 1)))
+        return Self.formatDate(start + Int64(days - 1))
     }
 
     /// The traffic snapshot as pretty-printed JSON (2-space indent, one line per
@@ -95,7 +95,7 @@ public struct TrafficSampleGenerator: Sendable {
         guard let startDay = Self.parseDate(startDate) else { preconditionFailure("unreachable") }
         let count = effectiveCorridorCount
         let endDay = startDay + Int64(days - 1)
-        let asOf = Self.formatDate(Self.civil(fromDays: endDay))
+        let asOf = Self.formatDate(endDay)
 
         var out = ""
         out.reserveCapacity(2_048 + count * (160 + days * 64))
@@ -265,7 +265,7 @@ public struct TrafficSampleGenerator: Sendable {
             speed = min(max(speed, 150), 700)
 
             out += "        {\"date\": \""
-            out += Self.formatDate(date)
+            out += Self.formatDate(day)
             out += "\", \"volume\": "
             out += String(volume)
             out += ", \"speedKmh\": "
@@ -356,57 +356,29 @@ public struct TrafficSampleGenerator: Sendable {
         return result + "\""
     }
 
-    // MARK: - Calendar (proleptic Gregorian, pure integer arithmetic)
+    // MARK: - Calendar (CalendarDate's, on day numbers since 1970-01-01)
 
-    /// Days since 1970-01-01 for a strict `YYYY-MM-DD`, or `nil`.
+    /// Days since 1970-01-01 for a strict `YYYY-MM-DD` from the year 1 on, or `nil`.
     static func parseDate(_ text: String) -> Int64? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              year >= 1, (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month)
-        else { return nil }
-        return days(fromCivil: year, month, day)
+        guard let day = CalendarDate.parseDay(text), day >= firstDay else { return nil }
+        return Int64(day)
     }
 
-    private static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Day number of a civil date (shared calendar arithmetic).
-    private static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
-        Int64(CalendarDate.daysFromCivil(year: year, month: month, day: day))
-    }
+    /// 0001-01-01: the generator writes no earlier day.
+    private static let firstDay = CalendarDate.daysFromCivil(year: 1, month: 1, day: 1)
 
     private static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
         CalendarDate.civil(fromDays: Int(days))
     }
 
-    /// 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday).
+    /// 0 = Sunday … 6 = Saturday (`CalendarDate.weekday` counts from Monday).
     private static func weekday(ofDays days: Int64) -> Int {
-        let r = (days + 4) % 7
-        return Int(r >= 0 ? r : r + 7)
+        (CalendarDate.weekday(ofDays: Int(days)) + 1) % 7
     }
 
-    private static func formatDate(_ date: (year: Int, month: Int, day: Int)) -> String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            var text = String(value)
-            while text.utf8.count < width { text = "0" + text }
-            return text
-        }
-        return pad(date.year, 4) + "-" + pad(date.month, 2) + "-" + pad(date.day, 2)
+    /// `YYYY-MM-DD` of a day number.
+    private static func formatDate(_ days: Int64) -> String {
+        CalendarDate.format(day: Int(days))
     }
 }
 
