@@ -11,12 +11,26 @@ struct BadInputEndToEndTests {
         getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
     }
 
+    /// The built binary as the unprivileged user can reach it: the checkout
+    /// may sit in a folder only root can enter (CI clones wherever it likes),
+    /// so as root a copy goes into the test's own folder under /tmp, and that
+    /// folder is made enterable.
+    static func binaryTheUserCanRun(in workDir: String) throws -> String {
+        guard getuid() == 0 else { return TmuxSession.binary }
+        let copy = workDir + "/mayor-bin"
+        try FileManager.default.copyItem(atPath: TmuxSession.binary, toPath: copy)
+        try #require(chmod(copy, 0o755) == 0)
+        try #require(chmod(workDir, 0o755) == 0)
+        return copy
+    }
+
     /// A file the wall may not read: its pane says `permission denied` under
     /// the last good figures; `mayor check` names the file, status 1.
     @Test func anUnreadableFileSaysPermissionDenied() throws {
         let t = try TmuxSession()
         let wifi = t.workDir + "/Data/wifi.json"
-        let command = "cd \(shellQuote(t.workDir)) && export LANG=C.UTF-8 TERM=xterm-256color; \(Self.asUser)\(shellQuote(TmuxSession.binary)) --refresh 1 --lang en; sleep 600"
+        let binary = try Self.binaryTheUserCanRun(in: t.workDir)
+        let command = "cd \(shellQuote(t.workDir)) && export LANG=C.UTF-8 TERM=xterm-256color; \(Self.asUser)\(shellQuote(binary)) --refresh 1 --lang en; sleep 600"
         let started = try TmuxSession.run(["tmux", "-L", t.socket, "-f", "/dev/null", "new-session", "-d", "-s", t.name, "-x", "160", "-y", "48", command], capture: false)
         try #require(started.status == 0)
         _ = try TmuxSession.run(["tmux", "-L", t.socket, "set-option", "-g", "status", "off"])
@@ -27,7 +41,7 @@ struct BadInputEndToEndTests {
         #expect(seen.screen.contains("31,245"), "the last good figures went:\n\(seen.screen)")
         t.send("q")
 
-        let check = try TmuxSession.run(["sh", "-c", "cd \(shellQuote(t.workDir)) && \(Self.asUser)\(shellQuote(TmuxSession.binary)) check 2>&1"])
+        let check = try TmuxSession.run(["sh", "-c", "cd \(shellQuote(t.workDir)) && \(Self.asUser)\(shellQuote(binary)) check 2>&1"])
         #expect(check.status == 1)
         #expect(check.output.contains("Data/wifi.json: cannot be read: permission denied"), "\(check.output)")
     }
