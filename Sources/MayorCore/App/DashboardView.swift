@@ -136,25 +136,14 @@ public struct DashboardView {
 
     /// The key list, in a box over the middle of the screen.
     func renderHelp(into buffer: inout Buffer) {
-        let ko = strings.language == .ko
-        let rows: [(String, String)] = ko ? [
-            ("1–5", "창 선택 (순서대로)"), ("Tab / Shift-Tab", "다음 / 이전 창"), ("← ↑ → ↓", "방향으로 창 이동"),
-            ("Enter", "선택한 창 확대 / 되돌리기"), ("Esc", "확대 해제, 도움말 닫기"), ("f", "자치구 필터 바꾸기 (CCTV, 공약)"),
-            ("r", "자료 다시 읽기"), ("p", "화면 자동 회전 멈춤 / 다시"), ("[ ]", "이전 / 다음 화면"),
-            ("?", "도움말"), ("q", "종료"),
-        ] : [
-            ("1–5", "focus a pane (by position)"), ("Tab / Shift-Tab", "next / previous pane"), ("← ↑ → ↓", "move focus that way"),
-            ("Enter", "zoom the focused pane / back"), ("Esc", "unzoom, close this help"), ("f", "cycle the district filter (CCTV, pledges)"),
-            ("r", "reload the data now"), ("p", "pause / resume screen rotation"), ("[ ]", "previous / next screen"),
-            ("?", "this help"), ("q", "quit"),
-        ]
+        let rows = strings.helpRows.map { ($0.key, $0.text) }
         let keyWidth = rows.map { $0.0.displayWidth }.max() ?? 0
         let textWidth = rows.map { $0.1.displayWidth }.max() ?? 0
         let w = min(buffer.width, keyWidth + textWidth + 7)
         let h = min(buffer.height, rows.count + 4)
         let area = Rect(x: (buffer.width - w) / 2, y: (buffer.height - h) / 2, width: w, height: h)
         buffer.fill(area, style: theme.text)
-        let frame = Frame(title: ko ? "도움말 — Esc 닫기" : "Help — Esc to close", focused: true, theme: theme)
+        let frame = Frame(title: strings.helpTitle, focused: true, theme: theme)
         buffer.draw(frame, in: area)
         let inner = frame.inner(area).inset(top: 1, left: 1)
         for (i, row) in rows.enumerated() where i < inner.height {
@@ -213,11 +202,9 @@ public struct DashboardView {
         let row = Rect(x: 0, y: buffer.height - 1, width: max(0, buffer.width - 2), height: 1)
         let keys: String
         if view.briefingKeys {
-            keys = strings.language == .ko ? "Space/→ 다음 · ← 이전 · p 멈춤 · q 종료" : "Space/→ next · ← back · p pause · q quit"
+            keys = strings.briefingKeyHints
         } else {
-            keys = strings.language == .ko
-                ? "1-5 창 · Tab 이동 · Enter 확대 · f 자치구 · r 새로고침 · p 회전 · [ ] 화면 · ? 도움말 · q 종료"
-                : "1-5 pane · Tab move · Enter zoom · f district · r reload · p rotate · [ ] screen · ? help · q quit"
+            keys = strings.keyHints
         }
         var left: [StatusLine.Segment] = []
         if let status = view.status { left.append(.init(" " + status + " ", style: theme.accent)) }
@@ -229,7 +216,7 @@ public struct DashboardView {
             ? LayoutEngine.withoutRoom(view.screen.layout, in: bodyArea(view, width: buffer.width, height: buffer.height)).map(\.pane.id) : []
         if !hidden.isEmpty {
             let names = hidden.joined(separator: ", ")
-            right = [.init(strings.language == .ko ? " ⚠ 자리가 없어 안 보이는 창: \(names)" : " ⚠ no room for \(names)", style: theme.warning)]
+            right = [.init(strings.noRoom(names), style: theme.warning)]
         }
         let line = StatusLine(left: left, center: [], right: right, background: .plain)
         buffer.draw(line, in: row)

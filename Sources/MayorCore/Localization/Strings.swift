@@ -7,6 +7,20 @@ public struct Strings: Sendable {
 
     func t(_ ko: String, _ en: String) -> String { language == .ko ? ko : en }
 
+    /// Text from a data file in the UI's language: the English form in English
+    /// when the file gives one, else the Korean as written.
+    public func dataText<T>(_ ko: T, _ en: T?) -> T { language == .en ? (en ?? ko) : ko }
+
+    /// A count in the short form of the UI language: 183만 / 1.83M.
+    public func short(_ value: Int) -> String { language == .ko ? NumberFormat.compactKorean(value) : NumberFormat.compact(value) }
+    public func short(_ value: Double) -> String { language == .ko ? NumberFormat.compactKorean(value) : NumberFormat.compact(value) }
+
+    static let monthsEn = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// Month 1...12 as `9월` / `Sep`; `narrow` (a column under 4 cells) drops the `월` in Korean.
+    public func monthName(_ month: Int, narrow: Bool = false) -> String {
+        language == .ko ? (narrow ? "\(month)" : "\(month)월") : Self.monthsEn[month - 1]
+    }
+
     /// The UI language from `--lang`, else LC_ALL / LC_MESSAGES / LANG
     /// (Korean when it starts with `ko`), else English.
     public static func language(override: String?, environment: [String: String]) -> Language {
@@ -47,6 +61,31 @@ public struct Strings: Sendable {
     }
     public func step(_ n: Int, of m: Int) -> String { t("\(m)단계 중 \(n)", "step \(n) of \(m)") }
     public var helpHint: String { t("? 도움말", "? help") }
+    /// The key hints on the bottom row: in a briefing, and on the wall.
+    public var briefingKeyHints: String { t("Space/→ 다음 · ← 이전 · p 멈춤 · q 종료", "Space/→ next · ← back · p pause · q quit") }
+    public var keyHints: String {
+        t("1-5 창 · Tab 이동 · Enter 확대 · f 자치구 · r 새로고침 · p 회전 · [ ] 화면 · ? 도움말 · q 종료",
+          "1-5 pane · Tab move · Enter zoom · f district · r reload · p rotate · [ ] screen · ? help · q quit")
+    }
+    /// Panes the layout leaves no room for at this size, said in place of the key hints.
+    public func noRoom(_ names: String) -> String { t(" ⚠ 자리가 없어 안 보이는 창: \(names)", " ⚠ no room for \(names)") }
+    public var helpTitle: String { t("도움말 — Esc 닫기", "Help — Esc to close") }
+    /// The help box: key, what it does.
+    public var helpRows: [(key: String, text: String)] {
+        [
+            ("1–5", t("창 선택 (순서대로)", "focus a pane (by position)")),
+            ("Tab / Shift-Tab", t("다음 / 이전 창", "next / previous pane")),
+            ("← ↑ → ↓", t("방향으로 창 이동", "move focus that way")),
+            ("Enter", t("선택한 창 확대 / 되돌리기", "zoom the focused pane / back")),
+            ("Esc", t("확대 해제, 도움말 닫기", "unzoom, close this help")),
+            ("f", t("자치구 필터 바꾸기 (CCTV, 공약)", "cycle the district filter (CCTV, pledges)")),
+            ("r", t("자료 다시 읽기", "reload the data now")),
+            ("p", t("화면 자동 회전 멈춤 / 다시", "pause / resume screen rotation")),
+            ("[ ]", t("이전 / 다음 화면", "previous / next screen")),
+            ("?", t("도움말", "this help")),
+            ("q", t("종료", "quit")),
+        ]
+    }
 
     // MARK: wifi
     public var wifiTitle: String { t("공공와이파이", "Public Wi-Fi") }
@@ -61,6 +100,7 @@ public struct Strings: Sendable {
     public var byMonthTable: String { t("월별 이용 (일평균)", "use by month (daily average)") }
     public var month: String { t("월", "month") }
     public var users: String { t("접속자", "users") }
+    public var byMonth: String { t("월별", "by month") }
     public var dailyDataByMonth: String { t("일평균 데이터량 (TB, 월별)", "daily data (TB, by month)") }
 
     // MARK: traffic
@@ -84,6 +124,9 @@ public struct Strings: Sendable {
     public var reported: String { t("보고 구간", "reported") }
     public var total: String { t("합계", "total") }
     public var partial: String { t("부분", "partial") }
+    /// The unit after a volume figure in a heading: `대` in Korean, none in English.
+    public var volumeUnit: String { t("대", "") }
+    public var trend30Days: String { t("30일 추이", "30-day trend") }
     public var weightedSpeed: String { t("평균 속도 (교통량 가중, 전체 구간)", "avg speed (volume-weighted, all corridors)") }
 
     // MARK: metaverse
@@ -96,6 +139,8 @@ public struct Strings: Sendable {
     public func goalAsOf(_ date: String) -> String { t("\(date) 기준", "as of \(date)") }
     public var cumulativeVisits: String { t("누적 방문", "cumulative visits") }
     public var monthlyVisits: String { t("월별 방문", "visits by month") }
+    /// Before a cumulative figure's date-stamped value.
+    public var cumulativeShort: String { t("누적", "total") }
     public var sinceLaunch: String { t("개통 이후", "since launch") }
     public var sources: String { t("출처", "sources") }
     /// A mark on figures from a second source, explained in the footer.
@@ -124,6 +169,8 @@ public struct Strings: Sendable {
     public var ageingRate: String { t("노후율", "ageing rate") }
     public var under8: String { t("8년 미만", "under 8 y") }
     public func ageProfile(_ date: String) -> String { t("자치구 CCTV 노후 현황 (\(date) 기준)", "district cameras by age (as of \(date))") }
+    /// "<district> CCTV n · 서울 N 중 x%" / "· of Seoul's N x%".
+    public func shareOfSeoul(_ total: String, _ share: String) -> String { t("서울 \(total) 중 \(share)", "of Seoul's \(total)  \(share)") }
     public var asOfUnknown: String { t("기준일 미상", "date unknown") }
     /// The source's word for a programme's stage, in the UI's language.
     public func stage(_ word: String) -> String {
@@ -147,6 +194,13 @@ public struct Strings: Sendable {
     }
     /// A rate computed here as the plain mean of `n` indicators.
     public func meanRate(_ n: Int) -> String { t("지표 \(n)개 단순평균", "mean of \(n) indicators") }
+    /// The short name of a rate's method.
+    public var weightedShort: String { t("가중", "weighted") }
+    public var meanShort: String { t("평균", "mean") }
+    /// A quarter's column heading: `3/4` / `Q3`.
+    public func quarterColumn(_ q: Int) -> String { t("\(q)/4", "Q\(q)") }
+    /// The spread of district rates: `자치구별 lo~hi` / `per district, lo to hi`.
+    public func districtRange(_ lo: String, _ hi: String) -> String { t("자치구별 \(lo)~\(hi)", "per district, \(lo) to \(hi)") }
     public var noPublishedRate: String { t("공표 이행률 없음", "no published rate") }
     /// Marks a figure derived here, not published (참고).
     public var derived: String { t("참고", "derived") }

@@ -46,8 +46,8 @@ public struct CCTVPane: Pane {
         if let selected {
             figure = NumberFormat.grouped(selected.cameras)
             let share = total > 0 ? NumberFormat.percent(Double(selected.cameras) / Double(total)) : "–"
-            let name = s.language == .en ? (selected.nameEn ?? selected.name).value : selected.name.value
-            label = "\(name) CCTV \(figure) · \(s.language == .ko ? "서울" : "of Seoul's") \(NumberFormat.grouped(total)) \(s.language == .ko ? "중" : "") \(share)"
+            let name = s.dataText(selected.name, selected.nameEn).value
+            label = "\(name) CCTV \(figure) · \(s.shareOfSeoul(NumberFormat.grouped(total), share))"
         } else {
             figure = NumberFormat.grouped(total)
             label = "\(s.cameras) \(figure) · \(s.districtCount(cctv.districts.count))"
@@ -62,7 +62,7 @@ public struct CCTVPane: Pane {
             let (heading, bars) = PaneKit.titled(area, minContent: 2)
             if let heading { PaneKit.heading("\(s.byDistrict)\(dataset)\(datasetDate)", in: heading, buffer: &buffer, theme: theme) }
             var barRows = sorted.map { d -> BarChart.Row in
-                BarChart.Row(s.language == .en ? (d.nameEn ?? d.name).value : d.name.value, Double(d.cameras))
+                BarChart.Row(s.dataText(d.name, d.nameEn).value, Double(d.cameras))
             }
             var highlight = selected.flatMap { sel in sorted.firstIndex { $0.name == sel.name } }
             if let h = highlight, h >= bars.height, bars.height > 1 {
@@ -150,7 +150,7 @@ public struct CCTVPane: Pane {
             Table.Column(s.committed, alignment: .right, minWidth: 6, maxWidth: 9),
             Table.Column(s.paid, alignment: .right, minWidth: 6, maxWidth: 6),
         ], rows: budgets.map { b in
-            [s.language == .en ? (b.nameEn ?? b.name).value : b.name.value, NumberFormat.grouped(b.thousandWon),
+            [s.dataText(b.name, b.nameEn).value, NumberFormat.grouped(b.thousandWon),
              b.committedPercent.map { NumberFormat.decimal($0, places: $0 == $0.rounded() ? 0 : 1) + "%" } ?? "–",
              b.paidPercent.map { NumberFormat.decimal($0, places: $0 == $0.rounded() ? 0 : 1) + "%" } ?? "–"]
         }, theme: theme)

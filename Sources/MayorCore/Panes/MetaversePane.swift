@@ -27,7 +27,7 @@ public struct MetaversePane: Pane {
     }
 
     func label(_ source: MetaverseContent.FigureSource, _ s: Strings) -> String {
-        (s.language == .en ? (source.labelEn ?? source.label) : source.label).value
+        s.dataText(source.label, source.labelEn).value
     }
 
     /// `*` after a figure from another source than the file's own.
@@ -144,7 +144,7 @@ public struct MetaversePane: Pane {
         }
         var parts: [(String, Style)] = [("\(s.installs) ", theme.muted), (NumberFormat.grouped(m.period.installs), theme.figure)]
         if let later = m.cumulative?.last {
-            parts += [("  \(later.date.value) \(s.language == .ko ? "누적" : "total") ", theme.muted),
+            parts += [("  \(later.date.value) \(s.cumulativeShort) ", theme.muted),
                       (NumberFormat.grouped(later.visits) + mark(later.source, m), theme.figure)]
         }
         PaneKit.line(parts, in: line, buffer: &buffer)
@@ -168,7 +168,7 @@ public struct MetaversePane: Pane {
         let (shareHeading, shareBars) = PaneKit.titled(area, minContent: 2)
         if let shareHeading { PaneKit.heading(s.shareBySpace, in: shareHeading, buffer: &buffer, theme: theme) }
         let shares = m.spaceShare.map { share -> BarChart.Row in
-            let name = s.language == .en ? (share.spaceEn ?? share.space) : share.space
+            let name = s.dataText(share.space, share.spaceEn)
             return BarChart.Row(name.value, share.percent, valueText: NumberFormat.decimal(share.percent, places: 0) + "%")
         }
         buffer.draw(BarChart(shares, maxValue: 100, maxLabelWidth: 14, theme: theme, language: s.language), in: shareBars)

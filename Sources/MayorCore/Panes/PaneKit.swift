@@ -81,20 +81,14 @@ enum PaneKit {
     static var gap: Part { Part(item: .init(min: 1, priority: 99)) { _, _ in } }
 
     /// A count in the short form of the UI language: 183만 / 1.83M.
-    static func short(_ value: Int, _ s: Strings) -> String {
-        s.language == .ko ? NumberFormat.compactKorean(value) : NumberFormat.compact(value)
-    }
+    static func short(_ value: Int, _ s: Strings) -> String { s.short(value) }
 
-    static func short(_ value: Double, _ s: Strings) -> String {
-        s.language == .ko ? NumberFormat.compactKorean(value) : NumberFormat.compact(value)
-    }
-
-    static let monthsEn = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static func short(_ value: Double, _ s: Strings) -> String { s.short(value) }
 
     /// `2023-09` → `9월` / `Sep`; anything else as written.
     static func month(_ text: SafeText, _ s: Strings) -> String {
         guard let m = CalendarDate.parseMonth(text.value) else { return text.value }
-        return s.language == .ko ? "\(m.month)월" : monthsEn[m.month - 1]
+        return s.monthName(m.month)
     }
 
     /// Columns for a `VerticalBarChart` of a calendar-month series, one per
@@ -110,8 +104,7 @@ enum PaneKit {
         // The marks only when every marked value still fits its column.
         let marksFit = shown.allSatisfy { entry in entry.value.map { NumberFormat.grouped($0).displayWidth + entry.mark.displayWidth <= column } ?? true }
         return shown.map { entry in
-            var label = month(SafeText(entry.month), s)
-            if s.language == .ko, column < 4, let m = CalendarDate.parseMonth(entry.month) { label = "\(m.month)" }
+            let label = CalendarDate.parseMonth(entry.month).map { s.monthName($0.month, narrow: column < 4) } ?? entry.month
             guard let value = entry.value else { return BarChart.Row(label, .nan, valueText: NumberFormat.invalid) }
             return BarChart.Row(label, Double(value), valueText: NumberFormat.grouped(value) + (marksFit ? entry.mark : ""))
         }
@@ -139,7 +132,7 @@ enum PaneKit {
     static func budget(_ b: ProgrammeBudget, in area: Rect, buffer: inout Buffer, _ s: Strings, theme: Theme) {
         let rows = Stack.rows(area, [.init(min: 1, priority: 0), .init(min: 1, priority: 1), .init(min: 1, priority: 0), .init(min: 1, priority: 0)])
         heading(s.budget(b.asOf.value), in: rows[0], buffer: &buffer, theme: theme)
-        let name = s.language == .en ? (b.programmeEn ?? b.programme) : b.programme
+        let name = s.dataText(b.programme, b.programmeEn)
         // The amount whole first; the line's name after it, cut with "…" if it must be.
         let x = lineOfWholeParts([("\(s.budgetAmount) ", theme.muted), (NumberFormat.grouped(b.amountThousandWon), theme.figure),
                                   (" \(s.thousandWon)", theme.muted)], in: rows[1], buffer: &buffer)
@@ -158,7 +151,7 @@ enum PaneKit {
         guard let first = items.first, area.height > 1 else { return }
         let dates = Set(items.map(\.asOf.value))
         heading(s.works(dates.count == 1 ? first.asOf.value : dates.sorted().joined(separator: ", ")), in: Rect(x: area.x, y: area.y, width: area.width, height: 1), buffer: &buffer, theme: theme)
-        let labels = items.map { (s.language == .en ? ($0.nameEn ?? $0.name) : $0.name).value }
+        let labels = items.map { s.dataText($0.name, $0.nameEn).value }
         let labelWidth = labels.map(\.displayWidth).max() ?? 0
         for (i, item) in items.enumerated() where i + 1 < area.height {
             let label = labels[i] + String(repeating: " ", count: labelWidth - labels[i].displayWidth)

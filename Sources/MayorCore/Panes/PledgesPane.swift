@@ -41,8 +41,8 @@ public struct PledgesPane: Pane {
     static func rateMark(_ rate: Rate, _ s: Strings) -> String {
         switch rate.kind {
         case .published: return s.published
-        case .weighted: return s.language == .ko ? "가중" : "weighted"
-        case .unweightedMean: return s.language == .ko ? "평균" : "mean"
+        case .weighted: return s.weightedShort
+        case .unweightedMean: return s.meanShort
         }
     }
 
@@ -175,7 +175,7 @@ public struct PledgesPane: Pane {
         let rows = program.indicators.filter { $0.quarterly != nil }
         guard let year = rows.first?.quarterly?.year else { return nil }
         var columns = [Table.Column(s.quarterlyTargets(year), minWidth: 8, weight: 1)]
-        for q in 1...4 { columns.append(Table.Column(s.language == .ko ? "\(q)/4" : "Q\(q)", alignment: .right, minWidth: 4, maxWidth: 6)) }
+        for q in 1...4 { columns.append(Table.Column(s.quarterColumn(q), alignment: .right, minWidth: 4, maxWidth: 6)) }
         let through = program.figuresThrough?.value ?? ""
         columns.append(Table.Column("\(s.actual) \(through)", alignment: .right, minWidth: 6, maxWidth: 14))
         let tableRows = rows.map { i -> Table.Row in
@@ -310,7 +310,7 @@ public struct PledgesPane: Pane {
         }
         let dates = pledges.districts.flatMap { $0.programs.compactMap { $0.figuresThrough?.value } }.sorted()
         guard let lo = dates.first, let hi = dates.last, lo != hi else { return nil }
-        let range = s.language == .ko ? "자치구별 \(lo)~\(hi)" : "per district, \(lo) to \(hi)"
+        let range = s.districtRange(lo, hi)
         return "\(s.asOf) \(range) · \(s.source): \(snapshot.envelope.source.agency.value)"
     }
 

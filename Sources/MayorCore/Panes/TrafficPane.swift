@@ -74,7 +74,7 @@ public struct TrafficPane: Pane {
         if let barsHeading { PaneKit.heading(s.corridorVolumes(headline.date.value), in: barsHeading, buffer: &buffer, theme: theme) }
         let bars = summary.corridors.indices.prefix(max(0, barsArea.height)).map { i -> BarChart.Row in
             let corridor = traffic.corridors[summary.corridors[i]]
-            let name = s.language == .en ? (corridor.nameEn ?? corridor.name) : corridor.name
+            let name = s.dataText(corridor.name, corridor.nameEn)
             return BarChart.Row(name.value, Double(summary.day(i, in: traffic).volume))
         }
         buffer.draw(BarChart(bars, highlight: summary.busiest.flatMap { summary.corridors.firstIndex(of: $0) }, maxLabelWidth: 20, theme: theme, language: s.language), in: barsArea)
@@ -115,7 +115,7 @@ public struct TrafficPane: Pane {
         let scope = traffic.isComplete(headline) ? s.allCorridors : s.coverage(headline.reporting, of: corridorCount)
         // The date before the scope and the number: on a narrow pane the parts
         // left out are the last ones, and the big digits show the number anyway.
-        let label = "\(s.dailyVolume) \(headline.date.value) (\(scope)) \(NumberFormat.grouped(headline.volume))\(s.language == .ko ? "대" : "")"
+        let label = "\(s.dailyVolume) \(headline.date.value) (\(scope)) \(NumberFormat.grouped(headline.volume))\(s.volumeUnit)"
         // Against the same date 7 days before, only when both days are complete.
         let change = traffic.weekBefore.flatMap { week in
             BigFigure.Change(from: Double(week.volume), to: Double(headline.volume), caption: s.weekBefore(PaneKit.dayAxis(week.date)))
@@ -130,7 +130,7 @@ public struct TrafficPane: Pane {
         var parts: [(String, Style)] = [("\(s.averageSpeed) ", theme.muted), ("\(NumberFormat.decimal(summary.averageSpeedKmh, places: 1)) km/h", theme.figure)]
         if let b = summary.busiest, let i = summary.corridors.firstIndex(of: b) {
             let busiest = traffic.corridors[b], day = summary.day(i, in: traffic)
-            let name = s.language == .en ? (busiest.nameEn ?? busiest.name) : busiest.name
+            let name = s.dataText(busiest.name, busiest.nameEn)
             parts += [("  \(s.busiest) ", theme.muted), (name.value, theme.accent), (" \(NumberFormat.grouped(day.volume))", theme.figure)]
         }
         PaneKit.line(parts, in: line, buffer: &buffer)
@@ -147,7 +147,7 @@ public struct TrafficPane: Pane {
         let shown = summary.corridors.prefix(max(0, tableRect.height - 1))
         let corridorRows = shown.indices.map { i -> Table.Row in
             let corridor = traffic.corridors[summary.corridors[i]], day = summary.day(i, in: traffic)
-            let name = s.language == .en ? (corridor.nameEn ?? corridor.name) : corridor.name
+            let name = s.dataText(corridor.name, corridor.nameEn)
             return Table.Row([name.value, NumberFormat.grouped(day.volume), NumberFormat.decimal(day.speedKmh, places: 1)])
         }
         let highlight = summary.busiest.flatMap { b in shown.firstIndex(of: b) }
@@ -158,7 +158,7 @@ public struct TrafficPane: Pane {
         ], rows: corridorRows, highlight: highlight, theme: theme)
         buffer.draw(table, in: tableRect)
         if trendWidth > 0, tableArea.height > 1 {
-            buffer.write(s.language == .ko ? "30일 추이" : "30-day trend", x: trendRect.x + 1, y: trendRect.y, maxWidth: trendWidth, style: theme.muted.bold, clip: trendRect)
+            buffer.write(s.trend30Days, x: trendRect.x + 1, y: trendRect.y, maxWidth: trendWidth, style: theme.muted.bold, clip: trendRect)
             // The 30 calendar days to the headline date: a day not reported is a blank column.
             for (i, index) in summary.corridors.prefix(max(0, trendRect.height - 1)).enumerated() {
                 let values = traffic.recentVolumes(of: index, through: headline.day, days: 30)
@@ -174,8 +174,7 @@ public struct TrafficPane: Pane {
         if let chartHeading { PaneKit.heading("\(s.dailyVolume) (\(s.allCorridors))", in: chartHeading, buffer: &buffer, theme: theme) }
         let days = traffic.totalsByDay
         let xLabels = [days.first, days.last].compactMap { $0.map { PaneKit.dayAxis($0.date) } }
-        let language = s.language
         buffer.draw(LineChart([.init(days.map { $0.volume.map(Double.init) ?? .nan }, style: theme.accent)], xLabels: xLabels,
-                              yFormat: { language == .ko ? NumberFormat.compactKorean($0) : NumberFormat.compact($0) }, theme: theme), in: chartArea)
+                              yFormat: { s.short($0) }, theme: theme), in: chartArea)
     }
 }

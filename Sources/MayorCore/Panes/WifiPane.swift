@@ -116,21 +116,20 @@ public struct WifiPane: Pane {
 
     func drawUsers(_ wifi: WifiContent, _ s: Strings, _ theme: Theme, in area: Rect, buffer: inout Buffer) {
         let (chartHeading, chartArea) = PaneKit.titled(area, minContent: 4)
-        if let chartHeading { PaneKit.heading("\(s.dailyUsers) (\(s.language == .ko ? "월별" : "by month"))", in: chartHeading, buffer: &buffer, theme: theme) }
+        if let chartHeading { PaneKit.heading("\(s.dailyUsers) (\(s.byMonth))", in: chartHeading, buffer: &buffer, theme: theme) }
         // One point per calendar month; a missing month is a gap in the line.
         let months = wifi.byMonth
         let users = months.map { $0.value.map { Double($0.dailyUsers) } ?? .nan }
         let xLabels = [months.first, months.last].compactMap { $0.map { PaneKit.monthAxis(SafeText($0.month)) } }
-        let language = s.language
         buffer.draw(LineChart([.init(users, style: theme.accent)], xLabels: xLabels,
-                              yFormat: { language == .ko ? NumberFormat.compactKorean($0) : NumberFormat.compact($0) }, theme: theme), in: chartArea)
+                              yFormat: { s.short($0) }, theme: theme), in: chartArea)
     }
 
     func drawCategories(_ wifi: WifiContent, _ s: Strings, _ theme: Theme, in area: Rect, buffer: inout Buffer) {
         let (barsHeading, bars) = PaneKit.titled(area, minContent: 2)
         if let barsHeading { PaneKit.heading(s.byCategory, in: barsHeading, buffer: &buffer, theme: theme) }
         let categoryRows = wifi.apCategories.map { category -> BarChart.Row in
-            let name = s.language == .en ? (category.nameEn ?? category.name) : category.name
+            let name = s.dataText(category.name, category.nameEn)
             return BarChart.Row(name.value, Double(category.count), style: category.group == .mobile ? theme.barAlt : theme.bar)
         }
         buffer.draw(BarChart(categoryRows, maxLabelWidth: 14, theme: theme, language: s.language), in: bars)

@@ -9,7 +9,7 @@ public struct LocalizedText: Hashable, Sendable {
     }
 
     public func text(_ language: Language) -> String {
-        language == .ko ? ko.value : en.value
+        Strings(language).t(ko.value, en.value)
     }
 }
 

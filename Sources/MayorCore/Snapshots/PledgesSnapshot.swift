@@ -167,7 +167,7 @@ public struct PledgesContent: SnapshotContent, Hashable {
 
         /// The name in the UI's language: `nameEn` in English when given.
         public func displayName(_ language: Language) -> String {
-            language == .en ? (nameEn ?? name).value : name.value
+            Strings(language).dataText(name, nameEn).value
         }
     }
 
