@@ -278,7 +278,6 @@ public struct PledgesPane: Pane {
     /// Zoomed, no district chosen: the first district's figure, every
     /// district's figure, then every programme in detail.
     func renderAll(_ pledges: PledgesContent, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
-        let s = c.strings, theme = c.theme
         let first = pledges.districts[0]
         var parts: [Part] = []
         if let program = first.programs.first {

@@ -135,9 +135,7 @@ public enum CalendarDate {
 
     /// `YYYY-MM-DD` of an instant in Seoul.
     public static func seoulDay(of instant: Double) -> String {
-        let days = Int((instant + Double(seoulOffsetSeconds)) / 86400.0.rounded(.down))
         let (y, m, d) = civil(fromDays: Int(((instant + Double(seoulOffsetSeconds)) / 86400).rounded(.down)))
-        _ = days
         return "\(y)-\(pad2(m))-\(pad2(d))"
     }
 
