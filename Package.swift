@@ -6,11 +6,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mayor", targets: ["MayorCLI"]),
-        .library(name: "MayorCore", targets: ["MayorCore"]),
+        .library(name: "MayorCore", targets: ["MayorCore"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2")
     ],
     targets: [
         // ncursesw, reached through a small shim header (C globals as functions).
@@ -38,7 +38,7 @@ let package = Package(
             dependencies: [
                 "MayorCore",
                 "MayorTerminal",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         .testTarget(
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "MayorTerminalTests",
             dependencies: ["MayorTerminal", "MayorCore", "CNcursesw", "CMayorTerm"]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,7 +27,7 @@ private let knownPanes = Set(PaneRegistry.ids)
 
 /// A path that reaches deep into a pledges file (and through arrays and objects of any file).
 private let locatorPath: [JSONLocator.PathElement] = [
-    .key("districts"), .index(0), .key("programs"), .index(1), .key("indicators"), .index(0), .key("target"),
+    .key("districts"), .index(0), .key("programs"), .index(1), .key("indicators"), .index(0), .key("target")
 ]
 
 private let screenSeparator = Array("\n---8<---\n".utf8)
@@ -118,6 +118,8 @@ private func fuzzOne(_ input: [UInt8]) {
     }
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// libFuzzer calls this symbol by its C name.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []

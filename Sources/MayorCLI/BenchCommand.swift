@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import FoundationEssentials
 import MayorCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `mayor bench`: medians of what the performance targets are about, measured
 /// on the real code paths (DashboardView / PaneRenderer into a Buffer,
@@ -16,12 +17,12 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure rendering, terminal bytes, snapshot parsing and latencies; print a table of medians.",
         discussion: """
-        Large inputs are generated into a temporary folder (removed afterwards unless --keep): a traffic \
-        file of at least 20 MiB from the sample generator (365 days, as many corridors as needed) and \
-        170 corridors x 365 days; wifi, metaverse, cctv and pledges are synthesised at the schemas' limits; \
-        the memory section loads three 60 MB shapes in child processes. \
-        Build with -c release for meaningful figures. Takes about a minute.
-        """
+            Large inputs are generated into a temporary folder (removed afterwards unless --keep): a traffic \
+            file of at least 20 MiB from the sample generator (365 days, as many corridors as needed) and \
+            170 corridors x 365 days; wifi, metaverse, cctv and pledges are synthesised at the schemas' limits; \
+            the memory section loads three 60 MB shapes in child processes. \
+            Build with -c release for meaningful figures. Takes about a minute.
+            """
     )
 
     @Option(name: .long, help: "The folder with the snapshot files.") var data: String = "Data"
@@ -32,7 +33,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Folder for the generated inputs (default: a new folder under /tmp).") var work: String?
     @Flag(help: "Keep the generated inputs.") var keep = false
     @Flag(help: "Fewer iterations (a smoke test, not figures).") var quick = false
-    @Option(help: "Run only these sections, comma-separated: render, bytes, parse, reload, keys, start, memory (reload and keys include parse).") var only: String?
+    @Option(help: "Run only these sections, comma-separated: render, bytes, parse, reload, keys, start, memory (reload and keys include parse).") var only:
+        String?
     /// Internal: `KIND|DATA-FOLDER|FILE`, the child process of the memory section.
     @Option(name: .customLong("memory-probe"), help: .hidden) var memoryProbe: String?
 
@@ -61,7 +63,9 @@ struct BenchCommand: ParsableCommand {
 
         var bench = Bench(quick: quick)
         let started = monotonicSeconds()
-        bench.note("mayor bench: \(SnapshotKind.allCases.count) kinds, screen \(screen), data \(data), inputs in \(dir)\(keep || work != nil ? "" : " (removed afterwards)")")
+        bench.note(
+            "mayor bench: \(SnapshotKind.allCases.count) kinds, screen \(screen), data \(data), inputs in \(dir)\(keep || work != nil ? "" : " (removed afterwards)")"
+        )
         bench.note("machine: \(machineDescription())")
 
         let store = DataStore(directory: data)
@@ -104,8 +108,10 @@ struct Bench {
     }
 
     mutating func row(_ section: String, _ name: String, _ value: String, _ detail: String = "", target: String = "", met: Bool? = nil) {
-        rows.append(Row(section: section, name: name, value: value, detail: detail, target: target,
-                        verdict: met.map { $0 ? "met" : "MISSED" } ?? ""))
+        rows.append(
+            Row(
+                section: section, name: name, value: value, detail: detail, target: target,
+                verdict: met.map { $0 ? "met" : "MISSED" } ?? ""))
         printError("  \(section) | \(name): \(value) \(detail)")
     }
 
@@ -124,7 +130,8 @@ struct Bench {
                 view.render(state, store: store, now: now, into: &buffer)
             }
             let onTarget = size.width == 160 ? wallStats.median <= 0.001 : nil
-            row("render", "whole wall (\(wall.layout.panes.count) panes) into a Buffer, \(label)", ms(wallStats.median),
+            row(
+                "render", "whole wall (\(wall.layout.panes.count) panes) into a Buffer, \(label)", ms(wallStats.median),
                 "p95 \(ms(wallStats.p95)), n=\(wallStats.count)", target: size.width == 160 ? "<= 1 ms" : "", met: onTarget)
 
             let placements = view.placements(state, width: size.width, height: size.height)
@@ -136,7 +143,8 @@ struct Bench {
                 let inWall = measure(minIterations: minIterations * 10, minSeconds: minSeconds / 2) {
                     PaneRenderer.render(pane, state: kindState, freshness: freshness, context: context, in: placement.rect, buffer: &buffer)
                 }
-                row("render", "pane \(pane.id) in its wall place \(placement.rect.width)x\(placement.rect.height), \(label)",
+                row(
+                    "render", "pane \(pane.id) in its wall place \(placement.rect.width)x\(placement.rect.height), \(label)",
                     ms(inWall.median), "p95 \(ms(inWall.p95)), n=\(inWall.count)")
                 var zoomedContext = context
                 zoomedContext.zoomed = true
@@ -144,7 +152,8 @@ struct Bench {
                 let zoomed = measure(minIterations: minIterations * 10, minSeconds: minSeconds / 2) {
                     PaneRenderer.render(pane, state: kindState, freshness: freshness, context: zoomedContext, in: area, buffer: &buffer)
                 }
-                row("render", "pane \(pane.id) zoomed \(area.width)x\(area.height), \(label)", ms(zoomed.median),
+                row(
+                    "render", "pane \(pane.id) zoomed \(area.width)x\(area.height), \(label)", ms(zoomed.median),
                     "p95 \(ms(zoomed.p95)), n=\(zoomed.count)")
             }
 
@@ -158,7 +167,8 @@ struct Bench {
                 view.render(state, store: store, now: now, into: &fresh)
                 changed += fresh.changes(since: previous).count
             }
-            row("render", "live-loop frame: new Buffer + render + changes(since:), \(label)", ms(loopFrame.median),
+            row(
+                "render", "live-loop frame: new Buffer + render + changes(since:), \(label)", ms(loopFrame.median),
                 "p95 \(ms(loopFrame.p95)), n=\(loopFrame.count)")
             let copy = previous
             let diff = measure(minIterations: minIterations * 10, minSeconds: minSeconds / 2) {
@@ -173,30 +183,37 @@ struct Bench {
 
     mutating func bytes(set: ScreenSet, dataDirectory: String, now start: Double) throws {
         let clock = BenchClock(start)
-        let app = DashboardApp(store: DataStore(directory: dataDirectory), screens: set,
-                               options: .init(language: .ko, theme: .color), clock: { clock.now })
+        let app = DashboardApp(
+            store: DataStore(directory: dataDirectory), screens: set,
+            options: .init(language: .ko, theme: .color), clock: { clock.now })
         var previous = Buffer(width: 160, height: 48)
         app.render(into: &previous)
         let fullChanges = previous.changes(since: nil)
-        row("bytes", "first full frame 160x48 (every cell)", "\(TerminalByteCounter.bytes(for: fullChanges)) B",
+        row(
+            "bytes", "first full frame 160x48 (every cell)", "\(TerminalByteCounter.bytes(for: fullChanges)) B",
             "\(fullChanges.count) cells (estimate: CUP + SGR + UTF-8)")
 
         // Unchanged: the same instant again.
         var again = Buffer(width: 160, height: 48)
         app.render(into: &again)
         let unchanged = again.changes(since: previous)
-        row("bytes", "unchanged frame 160x48", "\(TerminalByteCounter.bytes(for: unchanged)) B", "\(unchanged.count) cells changed",
+        row(
+            "bytes", "unchanged frame 160x48", "\(TerminalByteCounter.bytes(for: unchanged)) B", "\(unchanged.count) cells changed",
             target: "0 (no redraw)", met: unchanged.isEmpty)
 
         // Clock ticks: one second at a time, as the live loop sees them
         // (needsRender → new Buffer → render → changed cells only).
         var perTick: [Double] = []
         var cellsPerTick: [Double] = []
-        var total = 0, frames = 0
+        var total = 0
+        var frames = 0
         for _ in 0..<300 {
             clock.now += 1
             _ = app.handle(.tick)
-            guard app.needsRender else { perTick.append(0); continue }
+            guard app.needsRender else {
+                perTick.append(0)
+                continue
+            }
             let changes = liveFrame(app, after: &previous)
             frames += 1
             let bytes = TerminalByteCounter.bytes(for: changes)
@@ -205,9 +222,11 @@ struct Bench {
             if perTick.count <= 30 { total += bytes }
         }
         let sorted = perTick.sorted()
-        row("bytes", "clock tick 160x48 (one second later)", "\(Int(medianOf(sorted))) B",
+        row(
+            "bytes", "clock tick 160x48 (one second later)", "\(Int(medianOf(sorted))) B",
             "median of 300 ticks; \(Int(medianOf(cellsPerTick.sorted()))) cells; max \(Int(sorted.last ?? 0)) B (a screen rotation)")
-        row("bytes", "30 s of clock ticks on the wall (estimate)", "\(total) B", "\(min(30, frames)) frames; measured for real by Scripts/measure-idle.sh",
+        row(
+            "bytes", "30 s of clock ticks on the wall (estimate)", "\(total) B", "\(min(30, frames)) frames; measured for real by Scripts/measure-idle.sh",
             target: "<= 1500 B", met: total <= 1500)
     }
 
@@ -235,12 +254,16 @@ struct Bench {
         let largeJSON = large.makeJSON()
         let largeFile = workDirectory + "/traffic-large.json"
         try writeFileAtomically(largeFile, largeJSON.utf8)
-        note("generated \(file170) (\(kb(bytes170)), in \(format(generatedIn * 1000, 0)) ms) and \(largeFile) (\(corridors) corridors x 365 days, \(kb(largeJSON.utf8.count)))")
+        note(
+            "generated \(file170) (\(kb(bytes170)), in \(format(generatedIn * 1000, 0)) ms) and \(largeFile) (\(corridors) corridors x 365 days, \(kb(largeJSON.utf8.count)))"
+        )
         for (file, label) in [(file170, "traffic 170 corridors x 365 days"), (largeFile, "traffic \(corridors) corridors x 365 days")] {
             guard case .success(let bytes) = FileProbe.read(file, limit: 1 << 27) else { throw ValidationError("cannot read \(file)") }
             let isLarge = file == largeFile
-            let stats = try parseStats(.traffic, bytes, file: file, now: parseNow, minIterations: quick ? 1 : isLarge ? 3 : 5, warmup: isLarge ? 0 : 1, maxSeconds: isLarge ? 8 : 4)
-            row("parse", "\(label) (\(kb(bytes.count)))", ms(stats.median),
+            let stats = try parseStats(
+                .traffic, bytes, file: file, now: parseNow, minIterations: quick ? 1 : isLarge ? 3 : 5, warmup: isLarge ? 0 : 1, maxSeconds: isLarge ? 8 : 4)
+            row(
+                "parse", "\(label) (\(kb(bytes.count)))", ms(stats.median),
                 "\(ms(stats.median / mb(bytes.count))) per MB; min \(ms(stats.min)), n=\(stats.count)",
                 target: isLarge ? "<= 400 ms for 20 MB" : "", met: isLarge ? stats.median * 20 / mb(bytes.count) <= 0.4 : nil)
         }
@@ -249,18 +272,20 @@ struct Bench {
             (.wifi, LargeSnapshots.wifi(), "1,000 categories, 1,200 months"),
             (.metaverse, LargeSnapshots.metaverse(), "1,200 months x2, 1,000 spaces, 100,000 cumulative days"),
             (.cctv, LargeSnapshots.cctv(), "1,000 districts"),
-            (.pledges, LargeSnapshots.pledges(), "100 districts x 20 programmes x 8 indicators"),
+            (.pledges, LargeSnapshots.pledges(), "100 districts x 20 programmes x 8 indicators")
         ]
         for (kind, text, shape) in synthetic {
             let bytes = Data(text.utf8)
             let stats = try parseStats(kind, bytes, file: "synthetic/" + kind.fileName, now: parseNow, minIterations: quick ? 1 : 5)
-            row("parse", "\(kind.rawValue) synthetic: \(shape) (\(kb(bytes.count)))", ms(stats.median),
+            row(
+                "parse", "\(kind.rawValue) synthetic: \(shape) (\(kb(bytes.count)))", ms(stats.median),
                 "\(ms(stats.median / mb(bytes.count))) per MB, n=\(stats.count)")
         }
     }
 
     /// Parses `bytes` repeatedly; slow inputs stop after `maxSeconds` (at least one parse).
-    func parseStats(_ kind: SnapshotKind, _ bytes: Data, file: String, now: Double, minIterations: Int, warmup: Int = 1, maxSeconds: Double = 4) throws -> Stats {
+    func parseStats(_ kind: SnapshotKind, _ bytes: Data, file: String, now: Double, minIterations: Int, warmup: Int = 1, maxSeconds: Double = 4) throws -> Stats
+    {
         var failure: String?
         let stats = measure(minIterations: minIterations, minSeconds: minSeconds, maxSeconds: maxSeconds, enoughAfterMax: 1, warmup: warmup) {
             if case .failure(let list) = SnapshotParser.parse(kind, data: bytes, file: file, now: now) {
@@ -282,8 +307,9 @@ struct Bench {
         let pledges = String(decoding: try readAll(dataDirectory + "/pledges.json"), as: UTF8.self)
         guard pledges.contains("\"actual\": 41.6") else { throw ValidationError("bench: the bundled pledges.json changed; update the reload benchmark") }
 
-        let app = DashboardApp(store: DataStore(directory: dir), screens: set,
-                               options: .init(language: .ko, theme: .color, refreshSeconds: 86_400), clock: wallClockNow)
+        let app = DashboardApp(
+            store: DataStore(directory: dir), screens: set,
+            options: .init(language: .ko, theme: .color, refreshSeconds: 86_400), clock: wallClockNow)
         var previous = Buffer(width: 160, height: 48)
         app.render(into: &previous)
 
@@ -295,7 +321,8 @@ struct Bench {
             small.append(try reloadToScreen(app, kind: .pledges, previous: &previous))
         }
         let smallStats = Stats(small)
-        row("reload", "pledges.json (9 KB) rewritten -> on screen", ms(smallStats.median),
+        row(
+            "reload", "pledges.json (9 KB) rewritten -> on screen", ms(smallStats.median),
             "p95 \(ms(smallStats.p95)); from the refresh look to the rendered frame, live-loop ticks (<= 20 ms while loading)")
 
         // A 20 MiB traffic file.
@@ -307,7 +334,8 @@ struct Bench {
             big.append(try reloadToScreen(app, kind: .traffic, previous: &previous))
         } while big.count < 5 && monotonicSeconds() < budget
         let bigStats = Stats(big)
-        row("reload", "traffic.json (\(kb(large.count))) rewritten -> on screen", ms(bigStats.median),
+        row(
+            "reload", "traffic.json (\(kb(large.count))) rewritten -> on screen", ms(bigStats.median),
             "min \(ms(bigStats.min)), max \(ms(bigStats.max)), n=\(bigStats.count); parse on a worker, swapped in one step")
     }
 
@@ -345,30 +373,36 @@ struct Bench {
             return monotonicSeconds() - t0
         }
         // Baseline: the bundled data, nothing loading.
-        let small = DashboardApp(store: DataStore(directory: workDirectory + "/bundled"), screens: set,
-                                 options: .init(language: .ko, theme: .color, refreshSeconds: 86_400), clock: wallClockNow)
+        let small = DashboardApp(
+            store: DataStore(directory: workDirectory + "/bundled"), screens: set,
+            options: .init(language: .ko, theme: .color, refreshSeconds: 86_400), clock: wallClockNow)
         small.render(into: &previous)
         let smallStats = Stats((0..<200).map { press(small, $0) })
         row("keys", "key -> rendered frame, bundled data, nothing loading", ms(smallStats.median), "p95 \(ms(smallStats.p95)), max \(ms(smallStats.max))")
 
         let dir = workDirectory + "/reload"  // holds the 20 MiB traffic.json from `reload`
-        let app = DashboardApp(store: DataStore(directory: dir), screens: set,
-                               options: .init(language: .ko, theme: .color, refreshSeconds: 86_400), clock: wallClockNow)
+        let app = DashboardApp(
+            store: DataStore(directory: dir), screens: set,
+            options: .init(language: .ko, theme: .color, refreshSeconds: 86_400), clock: wallClockNow)
         app.render(into: &previous)
         // Baseline: the large traffic file loaded, nothing loading.
         let idleStats = Stats((0..<(quick ? 10 : 40)).map { press(app, $0) })
         row("keys", "key -> rendered frame, 20 MiB traffic loaded, nothing loading", ms(idleStats.median), "p95 \(ms(idleStats.p95)), max \(ms(idleStats.max))")
         if let traffic = PaneRegistry.pane("traffic") {
             let view = DashboardView(strings: Strings(.ko), theme: .color)
-            if let screen = set.screens["wall"], let place = view.placements(ViewState(screen: screen), width: 160, height: 48).first(where: { $0.pane.id == "traffic" }) {
+            if let screen = set.screens["wall"],
+                let place = view.placements(ViewState(screen: screen), width: 160, height: 48).first(where: { $0.pane.id == "traffic" })
+            {
                 var buffer = Buffer(width: 160, height: 48)
                 let now = wallClockNow()
                 let context = PaneContext(strings: Strings(.ko), theme: .color, now: now)
-                let state = app.store.state(.traffic), freshness = app.store.freshness(.traffic, now: now)
+                let state = app.store.state(.traffic)
+                let freshness = app.store.freshness(.traffic, now: now)
                 let stats = measure(minIterations: quick ? 3 : 10, minSeconds: minSeconds) {
                     PaneRenderer.render(traffic, state: state, freshness: freshness, context: context, in: place.rect, buffer: &buffer)
                 }
-                row("render", "pane traffic in its wall place, 20 MiB traffic loaded, 160x48", ms(stats.median), "p95 \(ms(stats.p95)), n=\(stats.count)",
+                row(
+                    "render", "pane traffic in its wall place, 20 MiB traffic loaded, 160x48", ms(stats.median), "p95 \(ms(stats.p95)), n=\(stats.count)",
                     target: "(part of <= 1 ms)", met: stats.median <= 0.001)
             }
         }
@@ -409,7 +443,8 @@ struct Bench {
             loadTimes.append(monotonicSeconds() - start)
         } while loads < 3 && monotonicSeconds() < budget
         let stats = Stats(during)
-        row("keys", "key -> rendered frame while \(kb(large.count)) traffic parses", ms(stats.median),
+        row(
+            "keys", "key -> rendered frame while \(kb(large.count)) traffic parses", ms(stats.median),
             "p95 \(ms(stats.p95)), max \(ms(stats.max)), n=\(stats.count) over \(loads) loads of \(ms(Stats(loadTimes).median)) each",
             target: "<= 50 ms", met: stats.max <= 0.05)
         let swapStats = Stats(swaps)
@@ -419,7 +454,9 @@ struct Bench {
     // MARK: Start-up (in process)
 
     mutating func startup(screensDirectory: String, dataDirectory: String) throws {
-        var times: [Double] = [], screens: [Double] = [], data: [Double] = []
+        var times: [Double] = []
+        var screens: [Double] = []
+        var data: [Double] = []
         for _ in 0..<(quick ? 3 : 15) {
             let t0 = monotonicSeconds()
             let (set, _) = ScreenLoader.load(directory: screensDirectory)
@@ -448,10 +485,12 @@ struct Bench {
         let big = measure(minIterations: quick ? 2 : 5, minSeconds: 0.5, warmup: 1) {
             _ = parser.parseAll([("Screens/briefing.yaml", briefing)])
         }
-        row("start", "a 1 MB briefing (\(steps) steps) read", ms(big.median), "min \(ms(big.min))",
+        row(
+            "start", "a 1 MB briefing (\(steps) steps) read", ms(big.median), "min \(ms(big.min))",
             target: "<= 50 ms", met: big.median <= 0.05)
         let stats = Stats(times)
-        row("start", "screens + bundled data + first frame, in process", ms(stats.median),
+        row(
+            "start", "screens + bundled data + first frame, in process", ms(stats.median),
             "min \(ms(stats.min)); process start and ncurses come on top: see Scripts/measure-idle.sh",
             target: "<= 150 ms (whole start)", met: stats.median <= 0.15)
     }
@@ -469,7 +508,8 @@ struct Bench {
         for (n, r) in table.enumerated() {
             var line = ""
             for (i, c) in r.enumerated() {
-                let padded = i == 2 ? String(repeating: " ", count: widths[i] - c.displayWidth) + c : c + String(repeating: " ", count: widths[i] - c.displayWidth)
+                let padded =
+                    i == 2 ? String(repeating: " ", count: widths[i] - c.displayWidth) + c : c + String(repeating: " ", count: widths[i] - c.displayWidth)
                 line += (i == 0 ? "" : "  ") + padded
             }
             while line.last == " " { line.removeLast() }
@@ -574,7 +614,12 @@ func removeFolder(_ path: String) {
     guard path.hasPrefix("/tmp/mayor-bench-") else { return }
     for name in FileProbe.list(path) ?? [] {
         let child = path + "/" + name
-        if FileProbe.isDirectory(child) { removeFolder(child); rmdir(child) } else { unlink(child) }
+        if FileProbe.isDirectory(child) {
+            removeFolder(child)
+            rmdir(child)
+        } else {
+            unlink(child)
+        }
     }
     rmdir(path)
 }
@@ -595,7 +640,11 @@ func writeFileAtomically<C: Collection>(_ path: String, _ bytes: C) throws where
         var offset = 0
         while offset < raw.count {
             let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0 { if errno == EINTR { continue }; ok = false; return }
+            if n < 0 {
+                if errno == EINTR { continue }
+                ok = false
+                return
+            }
             offset += n
         }
     }
@@ -637,7 +686,8 @@ func machineDescription() -> String {
         }
     }
     let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-    let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
+    let pages = sysconf(Int32(_SC_PHYS_PAGES))
+    let pageSize = sysconf(Int32(_SC_PAGESIZE))
     let memory = Double(pages) * Double(pageSize) / 1_073_741_824
     return "\(model), \(cores) cores, \(format(memory, 1)) GiB RAM"
 }
@@ -660,7 +710,10 @@ extension Bench {
             try writeFileAtomically(big, bytes)
             let size = bytes.count
             let child = try runSelf(["bench", "--memory-probe", "\(shape.kind.rawValue)|\(folder)/Data|\(big)"])
-            defer { unlink(big); unlink(folder + "/Data/" + shape.kind.fileName) }
+            defer {
+                unlink(big)
+                unlink(folder + "/Data/" + shape.kind.fileName)
+            }
             var fields: [String: String] = [:]
             for line in child.output.split(separator: "\n") where line.hasPrefix("probe ") {
                 for part in line.dropFirst(6).split(separator: " ", maxSplits: 3) {
@@ -669,16 +722,19 @@ extension Bench {
                 }
             }
             guard child.status == 0, let idle = fields["idle"].flatMap(Int.init), let after = fields["after"].flatMap(Int.init),
-                  let hwm = fields["peak"].flatMap(Int.init) else {
+                let hwm = fields["peak"].flatMap(Int.init)
+            else {
                 row("memory", shape.description, "failed", "child exited \(child.status): \(child.output.suffix(200))", met: false)
                 continue
             }
             let peak = max(hwm, child.maxRSS)
             let name = "\(shape.description), \(format(mb(size), 1)) MiB"
-            row("memory", "load of \(name): peak resident", format(mb(peak), 1) + " MiB",
+            row(
+                "memory", "load of \(name): peak resident", format(mb(peak), 1) + " MiB",
                 "\(format(Double(peak) / Double(size), 2))x the file; \(fields["outcome"] ?? "")",
                 target: "<= 10x the file, <= 700 MiB", met: peak <= 10 * size && peak <= 700 << 20)
-            row("memory", "live wall after \(shape.rawValue) replaced its file: resident vs idle",
+            row(
+                "memory", "live wall after \(shape.rawValue) replaced its file: resident vs idle",
                 (after >= idle ? "+" : "") + format(mb(after - idle), 1) + " MiB",
                 "idle \(format(mb(idle), 1)) MiB, after \(format(mb(after), 1)) MiB",
                 target: "<= +10 MiB", met: after - idle <= 10 << 20)
@@ -712,7 +768,10 @@ func statusBytes(_ field: String) -> Int {
 /// Runs this executable with `arguments`: its exit status, output and peak resident memory (bytes).
 func runSelf(_ arguments: [String]) throws -> (status: Int32, output: String, maxRSS: Int) {
     let out = makeTemporaryFolder() + "/out"
-    defer { unlink(out); rmdir(String(out.dropLast(4))) }
+    defer {
+        unlink(out)
+        rmdir(String(out.dropLast(4)))
+    }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }

@@ -1,16 +1,18 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import MayorCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate the data snapshots and screen files; one line per problem.",
-        discussion: "Exit status 0 when everything is valid, 1 otherwise. Problems are printed as FILE:LINE:COL: message or FILE: json.path: message; warnings (a caption with a relative time word such as 올해 or \"this year\") as FILE:LINE:COL: warning: message, and alone leave the status 0."
+        discussion:
+            "Exit status 0 when everything is valid, 1 otherwise. Problems are printed as FILE:LINE:COL: message or FILE: json.path: message; warnings (a caption with a relative time word such as 올해 or \"this year\") as FILE:LINE:COL: warning: message, and alone leave the status 0."
     )
 
     @OptionGroup var folders: FolderOptions
@@ -34,7 +36,9 @@ struct CheckCommand: ParsableCommand {
             printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
             throw ExitCode(1)
         }
-        print("ok: \(SnapshotKind.allCases.count) snapshots in \(folders.data), screens in \(folders.screens)" + (warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))"))
+        print(
+            "ok: \(SnapshotKind.allCases.count) snapshots in \(folders.data), screens in \(folders.screens)"
+                + (warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))"))
     }
 }
 

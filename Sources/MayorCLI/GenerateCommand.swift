@@ -20,7 +20,8 @@ struct GenerateTraffic: ParsableCommand {
     @Option(parsing: .unconditional, help: "Number of days.") var days = 90
     @Option(help: "Seed of the pseudo-random numbers.") var seed: UInt64 = 2023
     @Option(parsing: .unconditional, help: "Number of corridors, at most 10000 (more than the named ones are synthesised).") var corridors: Int?
-    @Option(help: "Write to FILE (atomically) instead of stdout, e.g. large benchmark inputs: --corridors 846 --days 365 --output /tmp/traffic-20mb.json") var output: String?
+    @Option(help: "Write to FILE (atomically) instead of stdout, e.g. large benchmark inputs: --corridors 846 --days 365 --output /tmp/traffic-20mb.json")
+    var output: String?
     @Option(name: .customLong("max-file-mb"), help: "Refuse to write a file larger than this many megabytes (the loader's limit, 1 to 4096).")
     var maxFileMB: Int = SnapshotParser.defaultMaxBytes >> 20
 

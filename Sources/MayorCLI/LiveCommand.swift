@@ -81,10 +81,12 @@ func runLive(options: DataOptions, display: GlyphOptions, screen: String?, refre
         throw ExitCode(1)
     }
     let theme = (session.colorMode == .none ? Theme.monochrome : Theme.color).with(glyphs: choice.glyphs)
-    let app = DashboardApp(store: store, screens: set, mode: mode,
-                           options: .init(language: language, theme: theme, refreshSeconds: refresh, startScreen: screen,
-                                          notice: choice.notice),
-                           clock: wallClockNow)
+    let app = DashboardApp(
+        store: store, screens: set, mode: mode,
+        options: .init(
+            language: language, theme: theme, refreshSeconds: refresh, startScreen: screen,
+            notice: choice.notice),
+        clock: wallClockNow)
     let reason = LiveLoop.run(app: TestCrashHook.wrap(app), session: session)
     session.close()
     for p in problems { printError(p.description) }

@@ -13,7 +13,7 @@ struct Mayor: ParsableCommand {
             GenerateCommand.self,
             RenderCommand.self,
             TerminalProbe.self,
-            BenchCommand.self,
+            BenchCommand.self
         ],
         defaultSubcommand: LiveCommand.self
     )

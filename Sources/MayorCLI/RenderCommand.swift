@@ -45,7 +45,10 @@ extension GlyphMode: ExpressibleByArgument {}
 
 /// How to draw: `--glyphs`, shared by live, demo and render.
 struct GlyphOptions: ParsableArguments {
-    @Option(help: "Glyphs: unicode, tty (the Linux console's set: square boxes, half blocks, no braille) or ascii (default: tty on TERM=linux and vt100/vt220-class terminals, else unicode).")
+    @Option(
+        help:
+            "Glyphs: unicode, tty (the Linux console's set: square boxes, half blocks, no braille) or ascii (default: tty on TERM=linux and vt100/vt220-class terminals, else unicode)."
+    )
     var glyphs: GlyphMode?
 
     /// The glyphs and language for terminal type `term`.
@@ -114,8 +117,9 @@ struct RenderCommand: ParsableCommand {
         var buffer = Buffer(width: size.width, height: size.height)
         if let paneID = pane, let pane = PaneRegistry.pane(paneID) {
             let context = PaneContext(strings: strings, theme: theme, now: clock, district: district.map { SafeText($0) })
-            PaneRenderer.render(pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: clock),
-                                context: context, in: buffer.area, buffer: &buffer)
+            PaneRenderer.render(
+                pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: clock),
+                context: context, in: buffer.area, buffer: &buffer)
             buffer.fold(to: theme.glyphs)
         } else if let screenID = screen {
             let (set, problems) = ScreenLoader.load(directory: options.screens)

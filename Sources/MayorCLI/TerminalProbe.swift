@@ -1,10 +1,11 @@
 import ArgumentParser
 import MayorCore
 import MayorTerminal
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `mayor terminal-probe`: a tiny live screen for checking the terminal edge
@@ -99,15 +100,17 @@ final class ProbeApp: LiveApplication {
         let (header, body) = area.splitTop(1)
         buffer.fill(header, style: theme.header)
         let clockWidth = DisplayWidth.of(clock) + 1
-        buffer.write(" 서울 디지털 시장실 · terminal probe", x: 0, y: 0, maxWidth: max(0, header.width - clockWidth - 1),
-                     style: theme.header, clip: header)
+        buffer.write(
+            " 서울 디지털 시장실 · terminal probe", x: 0, y: 0, maxWidth: max(0, header.width - clockWidth - 1),
+            style: theme.header, clip: header)
         buffer.write(clock, x: header.maxX - clockWidth, y: 0, style: theme.header, clip: header)
 
         // Status bar at the bottom.
         let (main, status) = body.splitBottom(1)
         buffer.fill(status, style: theme.caption)
-        buffer.write(" q quits · size \(size.width)×\(size.height) · keys \(keyCount)", x: 0, y: status.y,
-                     style: theme.caption, clip: status)
+        buffer.write(
+            " q quits · size \(size.width)×\(size.height) · keys \(keyCount)", x: 0, y: status.y,
+            style: theme.caption, clip: status)
 
         // A box of Korean text; the right border checks wide-character alignment.
         let box = Rect(x: main.x + 1, y: main.y + 1, width: min(main.width - 2, 44), height: min(main.height - 1, 7))
@@ -118,7 +121,7 @@ final class ProbeApp: LiveApplication {
             ("Last key: \(lastKey)", theme.accent),
             ("Size: \(size.width)×\(size.height)  Clock: \(clock)", theme.text),
             ("Colours: \(colorMode.rawValue) (\(colorCount))  UTF-8: \(isUTF8 ? "yes" : "no")", theme.muted),
-            ("한글|ASCII|漢字|ｆｕｌｌ|end", theme.text),
+            ("한글|ASCII|漢字|ｆｕｌｌ|end", theme.text)
         ]
         for (i, (text, style)) in lines.enumerated() where i < inner.height {
             buffer.write(text, x: inner.x, y: inner.y + i, maxWidth: inner.width, style: style, clip: inner)
@@ -129,29 +132,36 @@ final class ProbeApp: LiveApplication {
         guard y < main.maxY else { return }
         if colorMode == .none {
             var x = main.x + 1
-            for (label, style) in [("bold", Style.plain.bold), ("dim", Style.plain.dim),
-                                   ("reverse", Style.plain.reversed), ("underline", Style.plain.underlined)] {
+            for (label, style) in [
+                ("bold", Style.plain.bold), ("dim", Style.plain.dim),
+                ("reverse", Style.plain.reversed), ("underline", Style.plain.underlined)
+            ] {
                 x = buffer.write(label, x: x, y: y, style: style, clip: main) + 1
             }
             return
         }
         for i in 0..<16 where main.x + 1 + i * 2 + 1 < main.maxX {
-            buffer.fill(Rect(x: main.x + 1 + i * 2, y: y, width: 2, height: 1),
-                        style: Style(background: .indexed(UInt8(i))))
+            buffer.fill(
+                Rect(x: main.x + 1 + i * 2, y: y, width: 2, height: 1),
+                style: Style(background: .indexed(UInt8(i))))
         }
         y += 1
         guard y < main.maxY else { return }
         // A strip of the 256-colour cube and grey ramp (mapped down on 16 colours).
-        let strip: [UInt8] = [16, 22, 28, 34, 40, 46, 52, 88, 124, 160, 196, 21, 27, 33, 39, 45, 51, 201, 214, 226,
-                              232, 236, 240, 244, 248, 252, 255]
+        let strip: [UInt8] = [
+            16, 22, 28, 34, 40, 46, 52, 88, 124, 160, 196, 21, 27, 33, 39, 45, 51, 201, 214, 226,
+            232, 236, 240, 244, 248, 252, 255
+        ]
         for (i, c) in strip.enumerated() where main.x + 1 + i < main.maxX {
             buffer.set(x: main.x + 1 + i, y: y, symbol: "█", style: Style(foreground: .indexed(c)), clip: main)
         }
         y += 1
         guard y < main.maxY else { return }
         var x = main.x + 1
-        for (label, style) in [("positive", theme.positive), ("negative", theme.negative),
-                               ("warning", theme.warning), ("error", theme.error), ("sample", theme.sample)] {
+        for (label, style) in [
+            ("positive", theme.positive), ("negative", theme.negative),
+            ("warning", theme.warning), ("error", theme.error), ("sample", theme.sample)
+        ] {
             x = buffer.write(label, x: x, y: y, style: style, clip: main) + 1
         }
     }

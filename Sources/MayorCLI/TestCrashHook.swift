@@ -1,8 +1,9 @@
 import MayorCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A test hook, read only by the live command: with `MAYOR_TEST_CRASH` set to

@@ -82,8 +82,10 @@ public struct ColorPairs {
     ///   - limit: ncurses `COLOR_PAIRS` (capped at 32767, the largest pair a `short` holds).
     ///   - defaultPair: the colours of pair 0 (-1/-1 after `use_default_colors`).
     ///   - initPair: `init_pair`; returns false on failure.
-    public init(limit: Int, defaultPair: Key = Key(foreground: -1, background: -1),
-                initPair: @escaping (Int16, Int16, Int16) -> Bool) {
+    public init(
+        limit: Int, defaultPair: Key = Key(foreground: -1, background: -1),
+        initPair: @escaping (Int16, Int16, Int16) -> Bool
+    ) {
         self.limit = max(1, min(limit, Int(Int16.max)))
         self.defaultPair = defaultPair
         self.initPair = initPair
@@ -115,7 +117,10 @@ public struct ColorPairs {
         var bestScore = score(defaultPair, key)
         for (k, p) in allocated {
             let s = score(k, key)
-            if s > bestScore { best = p; bestScore = s }
+            if s > bestScore {
+                best = p
+                bestScore = s
+            }
         }
         return best
     }

@@ -15,7 +15,7 @@ public enum KeyMapping {
     // ncurses key codes (curses.h, octal). Kept here so the mapping stays a
     // pure function; KeyMappingTests checks them against the header.
     public static let statusOK: Int32 = 0
-    public static let statusKeyCode: Int32 = 0o400   // KEY_CODE_YES
+    public static let statusKeyCode: Int32 = 0o400  // KEY_CODE_YES
     public static let keyDown: UInt32 = 0o402
     public static let keyUp: UInt32 = 0o403
     public static let keyLeft: UInt32 = 0o404
@@ -23,15 +23,15 @@ public enum KeyMapping {
     public static let keyHome: UInt32 = 0o406
     public static let keyBackspace: UInt32 = 0o407
     public static let keyF0: UInt32 = 0o410
-    public static let keyNextPage: UInt32 = 0o522     // KEY_NPAGE
-    public static let keyPreviousPage: UInt32 = 0o523 // KEY_PPAGE
+    public static let keyNextPage: UInt32 = 0o522  // KEY_NPAGE
+    public static let keyPreviousPage: UInt32 = 0o523  // KEY_PPAGE
     public static let keyEnter: UInt32 = 0o527
     public static let keyBackTab: UInt32 = 0o541
     public static let keyEnd: UInt32 = 0o550
     public static let keyResize: UInt32 = 0o632
     /// The keypad's centre and keys some terminals send for Home/End.
-    public static let keyFind: UInt32 = 0o552         // KEY_FIND (Home on some VT keyboards)
-    public static let keySelect: UInt32 = 0o601       // KEY_SELECT (End on some VT keyboards)
+    public static let keyFind: UInt32 = 0o552  // KEY_FIND (Home on some VT keyboards)
+    public static let keySelect: UInt32 = 0o601  // KEY_SELECT (End on some VT keyboards)
 
     /// Decodes one `wget_wch` result: `status` is its return value (OK or
     /// KEY_CODE_YES; ERR is handled by the caller), `code` the value it stored.

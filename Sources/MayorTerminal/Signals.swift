@@ -1,8 +1,9 @@
 import CMayorTerm
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The process signals the live terminal cares about. The flags live in the

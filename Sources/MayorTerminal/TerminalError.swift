@@ -31,7 +31,9 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noTerminfoDatabase(let term):
             return "mayor: no terminfo database found for TERM '\(term)' (install ncurses-base or set TERMINFO): \(Self.hint)"
         case .notATerminal(let stdinBad, let stdoutBad):
-            let which = stdinBad && stdoutBad ? "standard input and standard output are"
+            let which =
+                stdinBad && stdoutBad
+                ? "standard input and standard output are"
                 : stdinBad ? "standard input is" : "standard output is"
             return "mayor: \(which) not a terminal: the live dashboard must run in a terminal, not a pipe or file"
         case .startFailed(let term):

@@ -1,10 +1,11 @@
 import CMayorTerm
 import CNcursesw
 import MayorCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The size of the terminal in cells.
@@ -100,7 +101,8 @@ public final class TerminalSession {
     /// a terminal.
     public init(options: Options = .fromEnvironment()) throws {
         let term = try Self.checkTerm(options.term)
-        let inBad = isatty(STDIN_FILENO) == 0, outBad = isatty(STDOUT_FILENO) == 0
+        let inBad = isatty(STDIN_FILENO) == 0
+        let outBad = isatty(STDOUT_FILENO) == 0
         if inBad || outBad { throw TerminalError.notATerminal(stdin: inBad, stdout: outBad) }
 
         _ = mayor_set_locale()
@@ -180,8 +182,10 @@ public final class TerminalSession {
         colorCount = count
         mapper = ColorMapper(mode: mode, colors: count, hasDefaultColors: defaults)
         if mode != .none {
-            let defaultPair = defaults ? ColorPairs.Key(foreground: -1, background: -1)
-                                       : ColorPairs.Key(foreground: 7, background: 0)
+            let defaultPair =
+                defaults
+                ? ColorPairs.Key(foreground: -1, background: -1)
+                : ColorPairs.Key(foreground: 7, background: 0)
             pairs = ColorPairs(limit: Int(mayor_color_pairs()), defaultPair: defaultPair) { p, f, b in
                 init_pair(p, f, b) == mayor_ok()
             }
@@ -227,7 +231,10 @@ public final class TerminalSession {
             if p[i] == 0x24, p[i + 1] == 0x3C {  // "$<": padding up to ">"
                 var j = i + 2
                 while p[j] != 0 && p[j] != 0x3E { j += 1 }
-                if p[j] == 0x3E { i = j + 1; continue }
+                if p[j] == 0x3E {
+                    i = j + 1
+                    continue
+                }
             }
             bytes.append(p[i])
             i += 1
@@ -258,7 +265,8 @@ public final class TerminalSession {
     /// The size ncurses draws at (getmaxyx of stdscr).
     public var size: TerminalSize {
         guard isOpen else { return TerminalSize(width: 0, height: 0) }
-        var rows: Int32 = 0, cols: Int32 = 0
+        var rows: Int32 = 0
+        var cols: Int32 = 0
         mayor_screen_size(&rows, &cols)
         return TerminalSize(width: Int(cols), height: Int(rows))
     }
@@ -294,7 +302,8 @@ public final class TerminalSession {
             return
         }
         if !full, tickPathUsable, screenSize.width == buffer.width, screenSize.height == buffer.height,
-           let span = Self.tickSpan(changes, in: buffer) {
+            let span = Self.tickSpan(changes, in: buffer)
+        {
             writeTick(span, buffer: buffer)
             previous = buffer
             return
@@ -331,7 +340,8 @@ public final class TerminalSession {
         guard let first = changes.first, changes.count <= 8 else { return nil }
         let row = first.y
         guard row >= 0, row < buffer.height - 1 else { return nil }
-        var from = first.x, to = first.x
+        var from = first.x
+        var to = first.x
         for change in changes {
             guard change.y == row else { return nil }
             from = min(from, change.x)
@@ -354,14 +364,19 @@ public final class TerminalSession {
 
     /// Absolute cursor move (terminfo cup, padding dropped).
     private func emitMove(row: Int, column: Int) {
-        guard let cup = cursorAddress, let expanded = (cup + [0]).withUnsafeBufferPointer({ mayor_tiparm2($0.baseAddress, Int32(row), Int32(column)) }) else { return }
+        guard let cup = cursorAddress, let expanded = (cup + [0]).withUnsafeBufferPointer({ mayor_tiparm2($0.baseAddress, Int32(row), Int32(column)) }) else {
+            return
+        }
         var bytes: [CChar] = []
         var i = 0
         while expanded[i] != 0 {
             if expanded[i] == 0x24, expanded[i + 1] == 0x3C {  // "$<…>" padding
                 var j = i + 2
                 while expanded[j] != 0 && expanded[j] != 0x3E { j += 1 }
-                if expanded[j] == 0x3E { i = j + 1; continue }
+                if expanded[j] == 0x3E {
+                    i = j + 1
+                    continue
+                }
             }
             bytes.append(expanded[i])
             i += 1
@@ -574,7 +589,8 @@ public final class TerminalSession {
     /// Compares the terminal's real size with ncurses' and resizes when a
     /// SIGWINCH was missed.
     private func recheckSize() -> AppEvent? {
-        var rows: Int32 = 0, cols: Int32 = 0
+        var rows: Int32 = 0
+        var cols: Int32 = 0
         guard mayor_tty_size(STDOUT_FILENO, &rows, &cols) != 0 else { return nil }
         let current = size
         guard Int(rows) != current.height || Int(cols) != current.width else { return nil }

@@ -1,9 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Testing
+
 @testable import MayorCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The README's "Bad input, and what the user sees" table, row by row, where
 /// no other test checked what the row says: the exact words quoted there, the
@@ -20,9 +22,10 @@ import Testing
         let (set, problems) = ScreenLoader.load(directory: bundledScreens)
         precondition(problems.isEmpty)
         let clock = self.clock
-        let app = DashboardApp(store: DataStore(directory: data), screens: set, mode: .wall,
-                               options: .init(language: language, theme: .monochrome, refreshSeconds: refresh),
-                               clock: { clock.now })
+        let app = DashboardApp(
+            store: DataStore(directory: data), screens: set, mode: .wall,
+            options: .init(language: language, theme: .monochrome, refreshSeconds: refresh),
+            clock: { clock.now })
         _ = app.handle(.key(.character("p")))  // no rotation: the wall stays on screen
         return app
     }
@@ -52,7 +55,8 @@ import Testing
     /// The title row of the pane titled `title`, from its corner to the next.
     func titleRow(_ text: String, _ title: String) -> String {
         guard let row = text.split(separator: "\n").first(where: { $0.contains("─ \(title) ") }),
-              let start = row.range(of: "─ \(title) ") else { return "" }
+            let start = row.range(of: "─ \(title) ")
+        else { return "" }
         let rest = row[start.lowerBound...]
         return String(rest.prefix { $0 != "┐" })
     }
@@ -87,22 +91,27 @@ import Testing
         writeFile(dir + "/metaverse.json", full)
         nextLook(app)
         let recovered = frame(app)
-        #expect(recovered.contains("visits 127,242") && !titleRow(recovered, "Metaverse Seoul").contains("ERROR") && !recovered.contains("⚠ metaverse.json"), "\(recovered)")
+        #expect(
+            recovered.contains("visits 127,242") && !titleRow(recovered, "Metaverse Seoul").contains("ERROR") && !recovered.contains("⚠ metaverse.json"),
+            "\(recovered)")
     }
 
     // MARK: wrong type; zero, negative or missing target
 
     @Test func aWrongTypeIsNamedWithItsPlaceAndPath() {
-        #expect(firstProblem(.pledges, replacing: "\"target\": 1000", with: "\"target\": \"1000\"")
-            == "Data/pledges.json:28:25: districts[0].programs[0].indicators[0].target: expected a number, found a string")
+        #expect(
+            firstProblem(.pledges, replacing: "\"target\": 1000", with: "\"target\": \"1000\"")
+                == "Data/pledges.json:28:25: districts[0].programs[0].indicators[0].target: expected a number, found a string")
     }
 
     @Test func aTargetThatIsZeroNegativeOrMissingIsRefused() {
         let path = "districts[0].programs[0].indicators[0].target"
-        #expect(firstProblem(.pledges, replacing: "\"target\": 1000", with: "\"target\": 0")
-            == "Data/pledges.json:28:25: \(path): is 0.0: an achievement needs a positive target")
-        #expect(firstProblem(.pledges, replacing: "\"target\": 1000", with: "\"target\": -5")
-            == "Data/pledges.json:28:25: \(path): is -5.0: an achievement needs a positive target")
+        #expect(
+            firstProblem(.pledges, replacing: "\"target\": 1000", with: "\"target\": 0")
+                == "Data/pledges.json:28:25: \(path): is 0.0: an achievement needs a positive target")
+        #expect(
+            firstProblem(.pledges, replacing: "\"target\": 1000", with: "\"target\": -5")
+                == "Data/pledges.json:28:25: \(path): is -5.0: an achievement needs a positive target")
         let missing = firstProblem(.pledges, replacing: "\"target\": 1000,", with: "")
         #expect(missing.hasPrefix("Data/pledges.json:") && missing.hasSuffix("\(path): is missing: an achievement needs a positive target"), "\(missing)")
     }
@@ -110,10 +119,12 @@ import Testing
     // MARK: negative counts, percentages over 100, categories not adding up
 
     @Test func rangesAndTotalsNameTheRuleAndThePlace() {
-        #expect(firstProblem(.wifi, replacing: "\"count\": 3694", with: "\"count\": -3694")
-            == "Data/wifi.json:21:16: apCategories[0].count: must not be negative (found -3694)")
-        #expect(firstProblem(.metaverse, replacing: "\"percent\": 15", with: "\"percent\": 150")
-            == "Data/metaverse.json:100:18: spaceShare[0].percent: must be between 0.0 and 100.0 (found 150.0)")
+        #expect(
+            firstProblem(.wifi, replacing: "\"count\": 3694", with: "\"count\": -3694")
+                == "Data/wifi.json:21:16: apCategories[0].count: must not be negative (found -3694)")
+        #expect(
+            firstProblem(.metaverse, replacing: "\"percent\": 15", with: "\"percent\": 150")
+                == "Data/metaverse.json:100:18: spaceShare[0].percent: must be between 0.0 and 100.0 (found 150.0)")
         let total = firstProblem(.wifi, replacing: "\"apTotal\": 31245", with: "\"apTotal\": 31246")
         #expect(total.hasPrefix("Data/wifi.json:10:14: apTotal: is 31246 but the categories add up to "), "\(total)")
     }
@@ -151,7 +162,8 @@ import Testing
         let kind = firstProblem(.wifi, replacing: "\"kind\": \"wifi\"", with: "\"kind\": \"cctv\"")
         #expect(kind.hasPrefix("Data/wifi.json:") && kind.contains("kind: kind is \"cctv\", expected \"wifi\""), "\(kind)")
         let version = firstProblem(.wifi, replacing: "\"schemaVersion\": 1", with: "\"schemaVersion\": 2")
-        #expect(version.hasPrefix("Data/wifi.json:")
+        #expect(
+            version.hasPrefix("Data/wifi.json:")
                 && version.hasSuffix("schemaVersion: unknown schemaVersion 2: this version of mayor reads schemaVersion 1"), "\(version)")
     }
 
@@ -261,11 +273,13 @@ import Testing
         let briefing = try #require(set.briefings["briefing"])
         #expect(briefing.steps[0].caption.ko.value.contains("서울 "))
         let clock = self.clock
-        let app = DashboardApp(store: DataStore(directory: bundledData), screens: set, mode: .briefing(briefing),
-                               options: .init(language: .ko, theme: .monochrome), clock: { clock.now })
+        let app = DashboardApp(
+            store: DataStore(directory: bundledData), screens: set, mode: .briefing(briefing),
+            options: .init(language: .ko, theme: .monochrome), clock: { clock.now })
         let text = frame(app)
         #expect(text.contains("서울 ␛[2J␛]0;PWNED␇시장실 \u{FFFD}\u{FFFD}끝"), "\(text)")
-        #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) || $0.value == 0x202E || $0.value == 0x200B })
+        #expect(
+            !text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) || $0.value == 0x202E || $0.value == 0x200B })
     }
 
     // MARK: the table itself
@@ -308,7 +322,8 @@ import Testing
                 let parts = name.split(separator: ".").map(String.init)
                 if parts.count == 2 {
                     suites.insert(parts[0])
-                    let suiteFound = sources.contains("struct \(parts[0]) "), testFound = sources.contains("func \(parts[1])(")
+                    let suiteFound = sources.contains("struct \(parts[0]) ")
+                    let testFound = sources.contains("func \(parts[1])(")
                     #expect(suiteFound, "no suite \(parts[0]) (row: \(row.prefix(60)))")
                     #expect(testFound, "no test \(name) (row: \(row.prefix(60)))")
                 } else if sources.contains("struct \(name) ") {

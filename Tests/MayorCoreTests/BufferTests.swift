@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct BufferTests {
@@ -143,9 +144,11 @@ import Testing
     /// the grapheme-by-grapheme path gives, for text mixing every kind of
     /// character (including ones that must take the slow path).
     @Test func fastPathsMatchTheGraphemePath() {
-        let alphabet: [String] = ["a", " ", "~", "é", "·", "…", "관", "악", "구", "━", "│", "⣿", "▇", "→", "。", "Ａ", "ｶ",
-                                  "\u{301}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{200D}", "\u{FE0F}", "😀", "🇰", "🇷",
-                                  "\u{1B}", "\u{9B}", "\u{202E}", "\u{AD}", "\t", "한"]
+        let alphabet: [String] = [
+            "a", " ", "~", "é", "·", "…", "관", "악", "구", "━", "│", "⣿", "▇", "→", "。", "Ａ", "ｶ",
+            "\u{301}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{200D}", "\u{FE0F}", "😀", "🇰", "🇷",
+            "\u{1B}", "\u{9B}", "\u{202E}", "\u{AD}", "\t", "한"
+        ]
         var rng = SplitMix64(state: 7)
         for _ in 0..<2_000 {
             let text = (0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
@@ -161,7 +164,10 @@ import Testing
                 // One grapheme at a time, each written on its own.
                 let next = slow.write(String(character), x: col, y: 0, clip: clip)
                 if next == col { continue }
-                if next - col < DisplayWidth.of(character) && DisplayWidth.of(character) == 2 && col >= clip.x { col = next; break }
+                if next - col < DisplayWidth.of(character) && DisplayWidth.of(character) == 2 && col >= clip.x {
+                    col = next
+                    break
+                }
                 col = next
             }
             // Glyph and width per cell (the style is the same everywhere here).

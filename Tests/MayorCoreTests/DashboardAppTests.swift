@@ -1,5 +1,6 @@
 import Dispatch
 import Testing
+
 @testable import MayorCore
 
 /// A clock the test moves by hand.
@@ -15,9 +16,10 @@ final class FakeClock: @unchecked Sendable {
         let (set, problems) = ScreenLoader.load(directory: bundledScreens)
         precondition(problems.isEmpty)
         let clock = self.clock
-        return DashboardApp(store: DataStore(directory: data), screens: set, mode: mode,
-                            options: .init(language: .ko, theme: .monochrome, refreshSeconds: refresh),
-                            clock: { clock.now })
+        return DashboardApp(
+            store: DataStore(directory: data), screens: set, mode: mode,
+            options: .init(language: .ko, theme: .monochrome, refreshSeconds: refresh),
+            clock: { clock.now })
     }
 
     func frame(_ app: DashboardApp, _ w: Int = 160, _ h: Int = 48) -> String {

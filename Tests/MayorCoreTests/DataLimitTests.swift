@@ -1,5 +1,6 @@
-import Testing
 import FoundationEssentials
+import Testing
+
 @testable import MayorCore
 
 /// Files inside every documented limit that used to trap, round, refuse the
@@ -46,32 +47,41 @@ import FoundationEssentials
 
     @Test func cctvTotalPastTwoTo53IsAProblem() {
         let districts = (0..<1000).map { #"{"code": "\#(10000 + $0)", "name": "d\#($0)", "cameras": \#(Self.twoTo53)}"# }
-        let text = Self.envelope(.cctv) + #", "districtScope": "s", "districts": [\#(districts.joined(separator: ", "))], "ageProfile": {"asOf": "2024-01-01", "scope": "s", "total": 10, "aged8to10": 1, "aged10plus": 1}, "programme": {"year": 2024, "newCameras": 1, "sites": 1, "districts": 1, "replaced": 1}}"#
+        let text =
+            Self.envelope(.cctv)
+            + #", "districtScope": "s", "districts": [\#(districts.joined(separator: ", "))], "ageProfile": {"asOf": "2024-01-01", "scope": "s", "total": 10, "aged8to10": 1, "aged10plus": 1}, "programme": {"year": 2024, "newCameras": 1, "sites": 1, "districts": 1, "replaced": 1}}"#
         let p = Self.firstProblem(.cctv, text)
         #expect(p?.path == "districts" && p?.message.contains("2^53") == true && p?.line != nil, "\(p?.description ?? "accepted")")
     }
 
     @Test func wifiCategoriesPastTwoTo53AreAProblem() {
         let categories = (0..<2).map { #"{"id": "c\#($0)", "name": "c", "group": "fixed", "count": \#(Self.twoTo53)}"# }
-        let text = Self.envelope(.wifi) + #", "apTotal": \#(Self.twoTo53), "apCategories": [\#(categories.joined(separator: ", "))], "monthly": [{"month": "2024-01", "dailyUsers": 1, "dailyTB": 1}]}"#
+        let text =
+            Self.envelope(.wifi)
+            + #", "apTotal": \#(Self.twoTo53), "apCategories": [\#(categories.joined(separator: ", "))], "monthly": [{"month": "2024-01", "dailyUsers": 1, "dailyTB": 1}]}"#
         let p = Self.firstProblem(.wifi, text)
         #expect(p?.path == "apCategories" && p?.message.contains("2^53") == true, "\(p?.description ?? "accepted")")
     }
 
     // MARK: item 9: counts above 2^53, decided on the token's text
 
-    static let inexact = ["9007199254740993", "-9007199254740993", "9007199254740993.0", "9.007199254740993e15",
-                          "90071992547409930e-1", "18446744073709551617", "1.0000000000000001", "9223372036854775808"]
+    static let inexact = [
+        "9007199254740993", "-9007199254740993", "9007199254740993.0", "9.007199254740993e15",
+        "90071992547409930e-1", "18446744073709551617", "1.0000000000000001", "9223372036854775808"
+    ]
 
     @Test(arguments: inexact)
     func inexactCountsAreRefusedWithThePlace(_ number: String) {
         for fastPath in [true, false] {
             let text = Self.traffic(corridors: 1, volume: number)
             let p = Self.firstProblem(.traffic, text, fastPath: fastPath)
-            #expect(p?.path == "corridors[0].daily[0].volume" && p?.line == 3 && p?.column == 72,
-                    "\(number) (fast path \(fastPath)): \(p?.description ?? "accepted")")
+            #expect(
+                p?.path == "corridors[0].daily[0].volume" && p?.line == 3 && p?.column == 72,
+                "\(number) (fast path \(fastPath)): \(p?.description ?? "accepted")")
         }
-        let wifi = Self.envelope(.wifi) + #", "apTotal": 1, "apCategories": [{"id": "c", "name": "c", "group": "fixed", "count": 1}],\#n"monthly": [{"month": "2024-01", "dailyUsers": \#(number), "dailyTB": 1}]}"#
+        let wifi =
+            Self.envelope(.wifi)
+            + #", "apTotal": 1, "apCategories": [{"id": "c", "name": "c", "group": "fixed", "count": 1}],\#n"monthly": [{"month": "2024-01", "dailyUsers": \#(number), "dailyTB": 1}]}"#
         let p = Self.firstProblem(.wifi, wifi)
         #expect(p?.path == "monthly[0].dailyUsers" && p?.line == 2 && p?.column == 48, "\(number): \(p?.description ?? "accepted")")
     }
@@ -92,8 +102,10 @@ import FoundationEssentials
 
     // MARK: item 21: keys compared by their scalars
 
-    @Test(arguments: [(#"\ud83d\ude00"#, #"\ud83d\ude01"#), ("caf\u{E9}", "cafe\u{301}"), (#"caf\u00e9"#, #"cafe\u0301"#),
-                      ("\u{212B}", "\u{C5}"), (#"\u00e9"#, #"e\u0301"#)])
+    @Test(arguments: [
+        (#"\ud83d\ude00"#, #"\ud83d\ude01"#), ("caf\u{E9}", "cafe\u{301}"), (#"caf\u00e9"#, #"cafe\u0301"#),
+        ("\u{212B}", "\u{C5}"), (#"\u00e9"#, #"e\u0301"#)
+    ])
     func distinctKeysAreNotDuplicates(_ a: String, _ b: String) {
         let text = String(decoding: readBundled(.wifi), as: UTF8.self)
             .replacing(#""apTotal":"#, with: #""\#(a)": 1, "\#(b)": 2, "apTotal":"#)
@@ -116,7 +128,8 @@ import FoundationEssentials
         let at = data.firstIndex(of: UInt8(ascii: "b"))!
         data.insert(contentsOf: bytes, at: at)
         guard case .failure(let list) = SnapshotParser.parse(.wifi, data: Data(data), file: "Data/wifi.json", now: testNow) else {
-            Issue.record("accepted"); return
+            Issue.record("accepted")
+            return
         }
         let p = list.problems[0]
         #expect(p.line == 2 && p.column == 5 && p.message.contains("UTF-8"), "\(p)")
@@ -157,7 +170,9 @@ import FoundationEssentials
             #expect(p?.path == "notes" && p?.line != nil && p?.message.contains("at most 1000") == true, "\(kind): \(p?.description ?? "accepted")")
         }
         // 1,000 are read.
-        let fine = bundled.replacing("\n  \"notes\": [", with: "\n  \"notes\": [\(Array(repeating: #""n""#, count: 1000 - Self.bundledNotes(bundled)).joined(separator: ",")),", maxReplacements: 1)
+        let fine = bundled.replacing(
+            "\n  \"notes\": [", with: "\n  \"notes\": [\(Array(repeating: #""n""#, count: 1000 - Self.bundledNotes(bundled)).joined(separator: ",")),",
+            maxReplacements: 1)
         if case .failure(let list) = Self.result(kind, fine) { Issue.record("\(kind): 1,000 notes refused: \(list)") }
     }
 
@@ -167,8 +182,9 @@ import FoundationEssentials
         let programs = Array(repeating: #"{"title": "t", "status": "정상추진", "indicators": [\#(indicators)]}"#, count: 101).joined(separator: ",\n")
         let text = Self.envelope(.pledges) + #", "districts": [{"name": "d", "programs": [\#n\#(programs)]}]}"#
         let p = Self.firstProblem(.pledges, text)
-        #expect(p?.path == "districts[0].programs[100].indicators" && p?.line == 102 && p?.message.contains("100000") == true,
-                "\(p?.description ?? "accepted")")
+        #expect(
+            p?.path == "districts[0].programs[100].indicators" && p?.line == 102 && p?.message.contains("100000") == true,
+            "\(p?.description ?? "accepted")")
     }
 
     @Test func unknownBulkIsSkippedAndUnknownFieldsStillIgnored() {
@@ -187,7 +203,8 @@ import FoundationEssentials
     func shapesNameEveryFieldTheModelsRead(_ kind: SnapshotKind) {
         let data = readBundled(kind)
         guard case .success(let blanked) = SnapshotShape.check(kind, data, blankFrom: 0) else {
-            Issue.record("\(kind): the bundled file does not fit its shape"); return
+            Issue.record("\(kind): the bundled file does not fit its shape")
+            return
         }
         #expect(blanked != data, "\(kind): nothing blanked")
         let a = SnapshotParser.parse(kind, data: data, file: "Data/\(kind.fileName)", now: testNow, fastPath: false)
@@ -205,8 +222,10 @@ import FoundationEssentials
     @Test func hugeWeightsGiveTheWeightedMean() {
         let program = PledgesContent.Program(
             title: "t", status: "정상추진",
-            indicators: [PledgesContent.Indicator(name: "a", unit: "u", weight: 1.7976931348623157e308, target: 1, actual: 1),
-                         PledgesContent.Indicator(name: "b", unit: "u", weight: 1.7976931348623157e308, target: 1, actual: 0)],
+            indicators: [
+                PledgesContent.Indicator(name: "a", unit: "u", weight: 1.7976931348623157e308, target: 1, actual: 1),
+                PledgesContent.Indicator(name: "b", unit: "u", weight: 1.7976931348623157e308, target: 1, actual: 0)
+            ],
             budget: nil, publishedRate: nil)
         #expect(program.achievement == 0.5, "\(String(describing: program.achievement))")
     }

@@ -1,9 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
 import FoundationEssentials
+import Testing
+
 @testable import MayorCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct DataStoreTests {
     /// A copy of the bundled data in a temporary folder.
@@ -104,8 +106,10 @@ import FoundationEssentials
         defer { removeTree(dir) }
         writeFile(dir + "/file", "x")
         symlink(dir + "/loop", dir + "/loop")
-        for (path, words) in [(dir + "/file", "is a file, not a folder"), (dir + "/loop", "is a symbolic link loop"),
-                              (dir + "/none", "folder not found"), (dir + "/file/below", "folder not found")] {
+        for (path, words) in [
+            (dir + "/file", "is a file, not a folder"), (dir + "/loop", "is a symbolic link loop"),
+            (dir + "/none", "folder not found"), (dir + "/file/below", "folder not found")
+        ] {
             let store = DataStore(directory: path)
             store.refresh(now: testNow)
             #expect(store.folderProblem?.message.contains(words) == true, "\(path): \(store.folderProblem?.description ?? "none")")
@@ -195,7 +199,7 @@ import FoundationEssentials
             ("2023-07-03", 100_000, 1_000_000, "at most \(TrafficContent.maxCorridors) corridors"),
             ("2023-07-03", 100_000, 100, "at most \(TrafficContent.maxRows) daily rows"),
             ("2003-07-03", 7_000, 200, "more than the limit of 64 MB"),
-            ("2023-07-03", 0, nil, "at least 1"),
+            ("2023-07-03", 0, nil, "at least 1")
         ]
         for c in cases {
             let generator = TrafficSampleGenerator(startDate: c.start, days: c.days, seed: 1, corridorCount: c.corridors)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 /// Every figure on the pledges and CCTV panes says what it is (published,
@@ -15,10 +16,12 @@ import Testing
         let pane = PaneRegistry.pane(id)!
         var buffer = Buffer(width: width, height: height)
         let store = Self.store
-        let context = PaneContext(strings: Strings(language), theme: .monochrome, now: testNow,
-                                  district: district.map { SafeText($0) }, zoomed: true)
-        PaneRenderer.render(pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: testNow),
-                            context: context, in: buffer.area, buffer: &buffer)
+        let context = PaneContext(
+            strings: Strings(language), theme: .monochrome, now: testNow,
+            district: district.map { SafeText($0) }, zoomed: true)
+        PaneRenderer.render(
+            pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: testNow),
+            context: context, in: buffer.area, buffer: &buffer)
         return buffer.textLines()
     }
 

@@ -1,10 +1,12 @@
-import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import FoundationEssentials
+import Testing
+
 @testable import MayorCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A result handed from a worker thread (written before `done` is signalled).
 final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
@@ -30,8 +32,10 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
     /// Runs `body` on a worker thread (as DataStore parses snapshots) and
     /// gives up after `deadline`, so a hang fails the test instead of
     /// blocking the suite (the stuck thread is left running).
-    static func run<T: Sendable>(_ what: String, _ body: @escaping @Sendable () -> T,
-                                 sourceLocation: SourceLocation = #_sourceLocation) -> (T, Duration)? {
+    static func run<T: Sendable>(
+        _ what: String, _ body: @escaping @Sendable () -> T,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> (T, Duration)? {
         let box = FuzzCompletion<(T, Duration)>()
         DispatchQueue.global().async {
             let clock = ContinuousClock()
@@ -53,11 +57,17 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
 
     /// Parses `bytes` as a snapshot of `kind`; checks the time and the shape of a failure.
     @discardableResult
-    static func snapshot(_ kind: SnapshotKind, _ bytes: [UInt8], _ what: String,
-                         sourceLocation: SourceLocation = #_sourceLocation) -> Result<Snapshot, ProblemList>? {
-        guard let (result, elapsed) = run("\(kind.rawValue): \(what)", {
-            SnapshotParser.parse(kind, data: Data(bytes), file: "Data/\(kind.fileName)", now: testNow)
-        }, sourceLocation: sourceLocation) else { return nil }
+    static func snapshot(
+        _ kind: SnapshotKind, _ bytes: [UInt8], _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Result<Snapshot, ProblemList>? {
+        guard
+            let (result, elapsed) = run(
+                "\(kind.rawValue): \(what)",
+                {
+                    SnapshotParser.parse(kind, data: Data(bytes), file: "Data/\(kind.fileName)", now: testNow)
+                }, sourceLocation: sourceLocation)
+        else { return nil }
         expectQuick(elapsed, "\(kind.rawValue): \(what)", sourceLocation: sourceLocation)
         if case .failure(let list) = result {
             #expect(!list.problems.isEmpty, "\(what): a failure without problems", sourceLocation: sourceLocation)
@@ -70,8 +80,10 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
     }
 
     @discardableResult
-    static func snapshot(_ kind: SnapshotKind, _ text: String, _ what: String,
-                         sourceLocation: SourceLocation = #_sourceLocation) -> Result<Snapshot, ProblemList>? {
+    static func snapshot(
+        _ kind: SnapshotKind, _ text: String, _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Result<Snapshot, ProblemList>? {
         snapshot(kind, Array(text.utf8), what, sourceLocation: sourceLocation)
     }
 
@@ -80,22 +92,31 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         return []
     }
 
-    static func expectProblem(_ result: Result<Snapshot, ProblemList>?, containing text: String, _ what: String,
-                              sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectProblem(
+        _ result: Result<Snapshot, ProblemList>?, containing text: String, _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         guard let result else { return }  // already reported as a hang
         let list = problems(result)
-        #expect(list.contains { $0.message.contains(text) },
-                "\(what): expected a problem with \"\(text)\", got \(list.prefix(3).map(\.description))",
-                sourceLocation: sourceLocation)
+        #expect(
+            list.contains { $0.message.contains(text) },
+            "\(what): expected a problem with \"\(text)\", got \(list.prefix(3).map(\.description))",
+            sourceLocation: sourceLocation)
     }
 
     /// Parses screen files; checks the time and that every problem has a message.
     @discardableResult
-    static func screens(_ yaml: String, _ what: String, name: String = "Screens/fuzz.yaml",
-                        sourceLocation: SourceLocation = #_sourceLocation) -> (ScreenSet, [Problem]) {
-        guard let ((set, problems), elapsed) = run("screens: \(what)", {
-            ScreenParser(knownPanes: Set(PaneRegistry.ids)).parseAll([(name, yaml)])
-        }, sourceLocation: sourceLocation) else {
+    static func screens(
+        _ yaml: String, _ what: String, name: String = "Screens/fuzz.yaml",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> (ScreenSet, [Problem]) {
+        guard
+            let ((set, problems), elapsed) = run(
+                "screens: \(what)",
+                {
+                    ScreenParser(knownPanes: Set(PaneRegistry.ids)).parseAll([(name, yaml)])
+                }, sourceLocation: sourceLocation)
+        else {
             return (ScreenSet(), [Problem(.limit, file: name, message: "hang")])
         }
         expectQuick(elapsed, "screens: \(what)", sourceLocation: sourceLocation)
@@ -153,10 +174,15 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
             Self.screens(String(decoding: data, as: UTF8.self), name, name: "Screens/\(name)")
         } else if target == "locator" {
             let bytes = Array(data)
-            if let (_, elapsed) = Self.run(name, {
-                (JSONLocator.position(of: [.key("districts"), .index(0)], in: bytes),
-                 JSONLocator.firstProblem(in: bytes, maxDepth: SnapshotParser.maxDepth))
-            }) {
+            if let (_, elapsed) = Self.run(
+                name,
+                {
+                    (
+                        JSONLocator.position(of: [.key("districts"), .index(0)], in: bytes),
+                        JSONLocator.firstProblem(in: bytes, maxDepth: SnapshotParser.maxDepth)
+                    )
+                })
+            {
                 Self.expectQuick(elapsed, name)
             }
         } else {
@@ -203,8 +229,9 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         #expect(JSONLocator.firstProblem(in: Array(atLimit.utf8), maxDepth: limit) == nil)
         let snapshot = try #require(Self.snapshot(.wifi, atLimit, "nesting of exactly \(limit) levels")).get()
         #expect(snapshot.wifi != nil)
-        Self.expectProblem(Self.snapshot(.wifi, withNesting(limit), "nesting of \(limit + 1) levels"),
-                           containing: "nesting deeper than", "one level over the limit")
+        Self.expectProblem(
+            Self.snapshot(.wifi, withNesting(limit), "nesting of \(limit + 1) levels"),
+            containing: "nesting deeper than", "one level over the limit")
     }
 
     // MARK: JSON: big values and long lines
@@ -265,7 +292,8 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         // file, which must not cost a scan of the whole file per problem.
         var rows: [String] = []
         for i in 0..<Self.manyProblemRows { rows.append(#"      {"date": "not a date", "volume": \#(i), "speedKmh": 30}"#) }
-        let text = Self.envelope(.traffic) + ",\n" + #"  "corridors": [{"id": "A-01", "name": "n", "daily": ["# + "\n"
+        let text =
+            Self.envelope(.traffic) + ",\n" + #"  "corridors": [{"id": "A-01", "name": "n", "daily": ["# + "\n"
             + rows.joined(separator: ",\n") + "\n  ]}]\n}\n"
         guard let result = Self.snapshot(.traffic, text, "\(Self.manyProblemRows) located problems") else { return }
         let list = Self.problems(result)
@@ -281,17 +309,21 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         let text = head + "01]}"
         let list = Self.problems(Self.snapshot(.pledges, text, "\(Self.longLineNumbers) numbers on one line"))
         let problem = list.first { $0.message.contains("leading zero") }
-        #expect(problem?.line == 1 && problem?.column == head.utf8.count + 1,
-                "expected the leading zero at 1:\(head.utf8.count + 1), got \(list.prefix(3).map(\.description))")
+        #expect(
+            problem?.line == 1 && problem?.column == head.utf8.count + 1,
+            "expected the leading zero at 1:\(head.utf8.count + 1), got \(list.prefix(3).map(\.description))")
     }
 
     // MARK: JSON: numbers
 
-    @Test(arguments: ["1e308", "-1e308", "1e400", "-1e400", "1e-400", "123456789012345678901234567890",
-                      "-0", "0.1e1", "1E+2", "9007199254740993", "1.7976931348623157e308"])
+    @Test(arguments: [
+        "1e308", "-1e308", "1e400", "-1e400", "1e-400", "123456789012345678901234567890",
+        "-0", "0.1e1", "1E+2", "9007199254740993", "1.7976931348623157e308"
+    ])
     func hugeNumbers(_ number: String) {
         // In a number field, in an integer field, and as the whole document.
-        let traffic = Self.envelope(.traffic) + #","corridors":[{"id":"A","name":"n","daily":[{"date":"2024-01-01","volume":\#(number),"speedKmh":\#(number)}]}]}"#
+        let traffic =
+            Self.envelope(.traffic) + #","corridors":[{"id":"A","name":"n","daily":[{"date":"2024-01-01","volume":\#(number),"speedKmh":\#(number)}]}]}"#
         Self.snapshot(.traffic, traffic, "traffic with \(number)")
         let version = Self.envelope(.wifi).replacing(#""schemaVersion":1"#, with: #""schemaVersion":\#(number)"#) + "}"
         #expect(!Self.problems(Self.snapshot(.wifi, version, "schemaVersion \(number)")).isEmpty)
@@ -378,11 +410,15 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         let bundled = Array(readBundled(kind))
         let end = bundled.lastIndex { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 } ?? 0
         let step = max(37, end / 100)
-        guard let (outcomes, elapsed) = Self.run("\(kind) cuts", {
-            stride(from: 0, through: end, by: step).map { cut in
-                (cut, SnapshotParser.parse(kind, data: Data(bundled[0..<cut]), file: "f", now: testNow))
-            }
-        }) else { return }
+        guard
+            let (outcomes, elapsed) = Self.run(
+                "\(kind) cuts",
+                {
+                    stride(from: 0, through: end, by: step).map { cut in
+                        (cut, SnapshotParser.parse(kind, data: Data(bundled[0..<cut]), file: "f", now: testNow))
+                    }
+                })
+        else { return }
         for (cut, result) in outcomes {
             guard case .failure(let list) = result, let first = list.problems.first else {
                 Issue.record("\(kind): a cut at byte \(cut) of \(end + 1) was accepted")
@@ -480,7 +516,7 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         // A quote inside a plain scalar is text, not the start of a quoted scalar.
         AliasDisguise(name: "a plain scalar with an apostrophe before the aliases", first: "x 'y,"),
         // \" does not end a double-quoted scalar.
-        AliasDisguise(name: "an escaped double quote before the aliases", first: #""x\" 'y","#),
+        AliasDisguise(name: "an escaped double quote before the aliases", first: #""x\" 'y","#)
     ]
 
     @Test(arguments: aliasDisguises)
@@ -613,10 +649,13 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         #expect(problems.contains { $0.file.hasSuffix("bad.yaml") && $0.message.contains("UTF-8") }, "\(problems.map(\.description))")
     }
 
-    @Test(arguments: ["1e308", "-1e308", "1e400", ".inf", "-.inf", ".nan", "99999999999999999999999", "0x7fffffffffffffff",
-                      "-9223372036854775808", "0b1111", "1_000", "0o777", "~", "null", "[1]", "{a: 1}"])
+    @Test(arguments: [
+        "1e308", "-1e308", "1e400", ".inf", "-.inf", ".nan", "99999999999999999999999", "0x7fffffffffffffff",
+        "-9223372036854775808", "0b1111", "1_000", "0o777", "~", "null", "[1]", "{a: 1}"
+    ])
     func hugeAndOddNumbersInYAML(_ number: String) {
-        let (set, problems) = Self.screens("""
+        let (set, problems) = Self.screens(
+            """
             kind: screen
             title: t
             refresh: \(number)
@@ -634,10 +673,12 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
     }
 
     @Test func oddYAMLDocuments() {
-        for yaml in ["", "---", "...", "--- \n--- \n", "%YAML 1.1\n---\nkind: screen\n", "%YAML 9.9\n--- a\n", "!!binary AAAA",
-                     "? [a, b]\n: c\n", "kind: !!str screen\nlayout: !!map {pane: wifi}\ntitle: t\n",
-                     "kind: !custom screen\n", "&a kind: screen\n", "- - - - -\n", "'", "\"", "|\n  a", ">-\n", "@", "`",
-                     "kind: screen\nkind: screen\n", "kind: [screen]\n", "{kind: screen, layout: {pane: wifi}, title: t}"] {
+        for yaml in [
+            "", "---", "...", "--- \n--- \n", "%YAML 1.1\n---\nkind: screen\n", "%YAML 9.9\n--- a\n", "!!binary AAAA",
+            "? [a, b]\n: c\n", "kind: !!str screen\nlayout: !!map {pane: wifi}\ntitle: t\n",
+            "kind: !custom screen\n", "&a kind: screen\n", "- - - - -\n", "'", "\"", "|\n  a", ">-\n", "@", "`",
+            "kind: screen\nkind: screen\n", "kind: [screen]\n", "{kind: screen, layout: {pane: wifi}, title: t}"
+        ] {
             Self.screens(yaml, yaml.debugDescription)
         }
     }
@@ -649,9 +690,13 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
             files.append(("Screens/p\(i).yaml", "kind: playlist\nscreens: [" + (0..<100).map { "s\($0)" }.joined(separator: ", ") + "]\n"))
         }
         let parsed = files
-        guard let ((_, problems), elapsed) = Self.run("many files", {
-            ScreenParser(knownPanes: Set(PaneRegistry.ids)).parseAll(parsed)
-        }) else { return }
+        guard
+            let ((_, problems), elapsed) = Self.run(
+                "many files",
+                {
+                    ScreenParser(knownPanes: Set(PaneRegistry.ids)).parseAll(parsed)
+                })
+        else { return }
         Self.expectQuick(elapsed, "200 playlists × 100 missing screens")
         #expect(problems.count == 20_000)
     }

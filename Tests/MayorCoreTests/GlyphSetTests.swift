@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct GlyphSetTests {
@@ -66,8 +67,11 @@ import Testing
         #expect(GlyphSet.cp437High.unicodeScalars.count == 128)
         #expect(GlyphSet.consoleFont.count == 95 + 128)
         for g in [GlyphSet.tty, GlyphSet.ascii] {
-            let drawn = [g.horizontal, g.vertical, g.topLeft, g.topRight, g.bottomLeft, g.bottomRight, g.axisTick,
-                         g.full, g.track, g.up, g.down] + g.roundedCorners + g.horizontalSteps + g.verticalSteps
+            let drawn =
+                [
+                    g.horizontal, g.vertical, g.topLeft, g.topRight, g.bottomLeft, g.bottomRight, g.axisTick,
+                    g.full, g.track, g.up, g.down
+                ] + g.roundedCorners + g.horizontalSteps + g.verticalSteps
                 + (0..<4).map(g.dotCell)
             for s in drawn {
                 #expect(s.unicodeScalars.allSatisfy { g.mode == .ascii ? $0.isASCII : GlyphSet.consoleFont.contains($0) }, "\(s)")
@@ -101,10 +105,12 @@ import Testing
         let (set, _) = ScreenLoader.load(directory: bundledScreens)
         let clock = FakeClock(testNow)
         let choice = DisplayChoice.resolve(term: "linux", glyphs: nil, lang: nil, environment: ["LANG": "ko_KR.UTF-8"])
-        let app = DashboardApp(store: DataStore(directory: bundledData), screens: set, mode: .wall,
-                               options: .init(language: choice.language, theme: Theme.monochrome.with(glyphs: choice.glyphs),
-                                              notice: choice.notice),
-                               clock: { clock.now })
+        let app = DashboardApp(
+            store: DataStore(directory: bundledData), screens: set, mode: .wall,
+            options: .init(
+                language: choice.language, theme: Theme.monochrome.with(glyphs: choice.glyphs),
+                notice: choice.notice),
+            clock: { clock.now })
         // A district filter puts a Hangul name from the data on the bottom row.
         _ = app.handle(.key(.character("f")))
         var buffer = Buffer(width: 160, height: 48)

@@ -1,9 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FoundationEssentials
 import Testing
+
 @testable import MayorCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Whole frames rendered to text and compared with the files in Golden/.
 /// `MAYOR_UPDATE_GOLDEN=1 swift test --filter GoldenFrame` rewrites them;
@@ -49,7 +51,7 @@ import Testing
         Case(name: "screen-wall-80x24-tty", screen: "wall", pane: nil, size: Size(width: 80, height: 24), language: .en, display: consoleKorean),
         Case(name: "screen-wall-160x48-tty", screen: "wall", pane: nil, size: Size(width: 160, height: 48), language: .en, display: consoleKorean),
         Case(name: "screen-wall-160x48-tty-ko", screen: "wall", pane: nil, size: Size(width: 160, height: 48), language: .ko, display: consoleForcedKorean),
-        Case(name: "screen-wall-80x24-ascii", screen: "wall", pane: nil, size: Size(width: 80, height: 24), language: .en, display: ascii),
+        Case(name: "screen-wall-80x24-ascii", screen: "wall", pane: nil, size: Size(width: 80, height: 24), language: .en, display: ascii)
     ]
 
     static func render(_ c: Case) -> String {
@@ -60,8 +62,9 @@ import Testing
         let theme = Theme.monochrome.with(glyphs: c.display?.glyphs ?? .unicode)
         if let id = c.pane, let pane = PaneRegistry.pane(id) {
             let context = PaneContext(strings: strings, theme: theme, now: now)
-            PaneRenderer.render(pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: now),
-                                context: context, in: buffer.area, buffer: &buffer)
+            PaneRenderer.render(
+                pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: now),
+                context: context, in: buffer.area, buffer: &buffer)
         } else if let id = c.screen {
             let (set, _) = ScreenLoader.load(directory: bundledScreens)
             DashboardView(strings: strings, theme: theme, notice: c.display?.notice)
@@ -102,7 +105,8 @@ import Testing
     /// show, written out here on its own rather than taken from `GlyphSet`:
     /// printable ASCII and CP437 0x80–0xFF.
     static let linuxConsoleFont: Set<Unicode.Scalar> = {
-        let cp437 = "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌"
+        let cp437 =
+            "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌"
             + "█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{00A0}"
         return Set((0x20...0x7E).compactMap(Unicode.Scalar.init)).union(cp437.unicodeScalars)
     }()

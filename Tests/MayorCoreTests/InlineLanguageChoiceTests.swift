@@ -12,7 +12,7 @@ import Testing
         #"[=!]=\s*\.(ko|en)\s*\?"#,
         #"\.language\s*[=!]=\s*\.(ko|en)"#,
         #"\bisKorean\s*\?"#,
-        #"\blet\s+(ko|en|isKorean)\s*=\s*.*\blanguage\b"#,
+        #"\blet\s+(ko|en|isKorean)\s*=\s*.*\blanguage\b"#
     ].map { try! NSRegularExpression(pattern: $0) }
 
     @Test func noInlineLanguageChoiceOutsideStrings() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 /// Clusters of several scalars that terminals draw differently (ZWJ
@@ -9,15 +10,15 @@ import Testing
 @Suite struct JoinedEmojiTests {
     /// (cluster, stand-in, width)
     static let cases: [(String, String, Int)] = [
-        ("👩\u{200D}💻", "👩", 2),                       // ZWJ sequence
-        ("👨\u{200D}👩\u{200D}👧\u{200D}👦", "👨", 2),   // family, longer than a glyph holds
-        ("🇰🇷", "🇰", 2),                                // flag: regional indicator pair
-        ("👍\u{1F3FD}", "👍", 2),                        // skin tone
-        ("1\u{FE0F}\u{20E3}", "1", 1),                   // keycap
-        ("❤\u{FE0F}", "❤", 1),                          // emoji presentation of a narrow base
-        ("☺\u{FE0E}", "☺", 1),                          // text presentation
-        ("🏳\u{FE0F}\u{200D}🌈", "🏳", 1),              // rainbow flag
-        ("a\u{200D}", "a", 1),                           // a joiner on a letter
+        ("👩\u{200D}💻", "👩", 2),  // ZWJ sequence
+        ("👨\u{200D}👩\u{200D}👧\u{200D}👦", "👨", 2),  // family, longer than a glyph holds
+        ("🇰🇷", "🇰", 2),  // flag: regional indicator pair
+        ("👍\u{1F3FD}", "👍", 2),  // skin tone
+        ("1\u{FE0F}\u{20E3}", "1", 1),  // keycap
+        ("❤\u{FE0F}", "❤", 1),  // emoji presentation of a narrow base
+        ("☺\u{FE0E}", "☺", 1),  // text presentation
+        ("🏳\u{FE0F}\u{200D}🌈", "🏳", 1),  // rainbow flag
+        ("a\u{200D}", "a", 1)  // a joiner on a letter
     ]
 
     @Test func eachJoinedClusterIsDrawnAsItsStandIn() {
@@ -49,7 +50,8 @@ import Testing
     /// Every text the widgets are tried with: the width the layout measures is
     /// the columns written, and no cell holds a scalar that joins or modifies.
     @Test func measuredWidthIsTheDrawnWidthAndNoCellJoins() {
-        let texts = WidgetHarness.hostile + Self.cases.map { "관악구" + $0.0 + "구 x" }
+        let texts =
+            WidgetHarness.hostile + Self.cases.map { "관악구" + $0.0 + "구 x" }
             + ["👩\u{200D}💻 👩\u{200D}💻👩\u{200D}💻", "🇰🇷🇯🇵🇺", "\u{200D}관", "#\u{FE0F}\u{20E3}*\u{20E3}"]
         for raw in texts {
             let text = Sanitizer.clean(raw)
@@ -66,7 +68,7 @@ import Testing
     }
 
     @Test func truncationCountsTheStandIn() {
-        let name = "관악구👩\u{200D}💻"   // 6 + 2 columns
+        let name = "관악구👩\u{200D}💻"  // 6 + 2 columns
         #expect(name.displayWidth == 8)
         #expect(TextFit.truncate(name, to: 8) == name)
         #expect(TextFit.truncate(name, to: 7).displayWidth <= 7)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct LayoutEngineTests {
@@ -45,7 +46,9 @@ import Testing
     }
 
     @Test func growsToIdealThenSharesTheRestUpToMax() {
-        let items: [Stack.Item] = [.init(min: 2, ideal: 6, priority: 0), .init(min: 1, flexible: true, max: 4, priority: 1), .init(min: 1, flexible: true, priority: 2)]
+        let items: [Stack.Item] = [
+            .init(min: 2, ideal: 6, priority: 0), .init(min: 1, flexible: true, max: 4, priority: 1), .init(min: 1, flexible: true, priority: 2)
+        ]
         #expect(Stack.allocate(20, items) == [6, 4, 10])
         for total in 0...40 {
             #expect(Stack.allocate(total, items).reduce(0, +) <= total)
@@ -91,8 +94,9 @@ import Testing
         let screen = try #require(set.screens["narrow"])
         let size = DashboardView.minimumSize(of: screen.layout)
         var buffer = Buffer(width: size.width, height: size.height)
-        DashboardView(strings: Strings(.en), theme: .monochrome).render(ViewState(screen: screen), store: DataStore(directory: bundledData),
-                                                                       now: testNow, into: &buffer)
+        DashboardView(strings: Strings(.en), theme: .monochrome).render(
+            ViewState(screen: screen), store: DataStore(directory: bundledData),
+            now: testNow, into: &buffer)
         let text = buffer.text
         #expect(text.contains("no room") && text.contains("cctv") && text.contains("pledges"), "\(text)")
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 /// A number is never shown cut: a figure that does not fit is left out whole
@@ -17,7 +18,7 @@ import Testing
             let chars = Array(line)
             for (i, c) in chars.enumerated() where c == "…" && i > 0 {
                 var j = i - 1
-                if (chars[j] == "," || chars[j] == "."), j > 0 { j -= 1 }
+                if chars[j] == "," || chars[j] == ".", j > 0 { j -= 1 }
                 if chars[j].isASCII, chars[j].isNumber {
                     found.append(String(line))
                     break
@@ -35,8 +36,10 @@ import Testing
     }
 
     @Test func truncationLeavesAFigureOutWhole() {
-        for text in ["노후 (8년 이상) 16,239 / 92,991 · 10년 이상 5,896 (2023-06-30)",
-                     "replaced 1,672 (2023)", "12,974 / 18,300", "(2023-06-30)", "v1.2.3 and 4.5%"] {
+        for text in [
+            "노후 (8년 이상) 16,239 / 92,991 · 10년 이상 5,896 (2023-06-30)",
+            "replaced 1,672 (2023)", "12,974 / 18,300", "(2023-06-30)", "v1.2.3 and 4.5%"
+        ] {
             for width in 1...(text.displayWidth + 1) {
                 let cut = TextFit.truncate(text, to: width)
                 #expect(cut.displayWidth <= width)
@@ -57,8 +60,9 @@ import Testing
                 for w in Self.widths {
                     for h in Self.heights {
                         var buffer = Buffer(width: w, height: h)
-                        PaneRenderer.render(pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: testNow),
-                                            context: context, in: buffer.area, buffer: &buffer)
+                        PaneRenderer.render(
+                            pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: testNow),
+                            context: context, in: buffer.area, buffer: &buffer)
                         for line in Self.cutFigures(buffer.text) where failures.count < 20 {
                             failures.append("\(pane.id) \(language) \(w)x\(h): \(line)")
                         }

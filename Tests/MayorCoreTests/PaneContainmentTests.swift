@@ -1,5 +1,6 @@
-import Testing
 import FoundationEssentials
+import Testing
+
 @testable import MayorCore
 
 /// Every pane, fed hostile data and drawn at every size from nothing up,
@@ -20,10 +21,12 @@ import FoundationEssentials
             // refused: `hostileStatusIsRefused`), so the widest of them; the
             // title of a programme whose district name is plain (도봉구) and an
             // indicator name take the hostile text.
-            .pledges: [("\"name\": \"관악구\"", "\"name\": \"관악구\(evil)\(long)\""),
-                       ("\"status\": \"정상추진\"", "\"status\": \"이행 후 계속추진\""),
-                       ("\"title\": \"환경, 교통, 관광 스마트도봉 조성\"", "\"title\": \"\(evil)\(long)\""),
-                       ("\"name\": \"스마트도시 인프라 조성\"", "\"name\": \"\(long)\(evil)\"")],
+            .pledges: [
+                ("\"name\": \"관악구\"", "\"name\": \"관악구\(evil)\(long)\""),
+                ("\"status\": \"정상추진\"", "\"status\": \"이행 후 계속추진\""),
+                ("\"title\": \"환경, 교통, 관광 스마트도봉 조성\"", "\"title\": \"\(evil)\(long)\""),
+                ("\"name\": \"스마트도시 인프라 조성\"", "\"name\": \"\(long)\(evil)\"")
+            ]
         ]
         for kind in SnapshotKind.allCases {
             var text = String(decoding: readBundled(kind), as: UTF8.self)
@@ -43,7 +46,10 @@ import FoundationEssentials
     @Test func hostileStatusIsRefused() {
         let text = bundledText(.pledges, replacing: "\"status\": \"정상추진\"", with: "\"status\": \"정상추진\\u001b[2J\"")
         let result = SnapshotParser.parse(.pledges, data: Data(text.utf8), file: "pledges.json", now: testNow)
-        guard case .failure(let list) = result else { Issue.record("a status with an escape sequence loaded"); return }
+        guard case .failure(let list) = result else {
+            Issue.record("a status with an escape sequence loaded")
+            return
+        }
         #expect(list.problems.contains { $0.message.contains("is not a pledge status") }, "\(list.problems.map(\.description))")
     }
 
@@ -59,8 +65,9 @@ import FoundationEssentials
                         var buffer = Buffer(width: w + 7, height: h + 5, fill: WidgetHarness.sentinel)
                         let area = Rect(x: 3, y: 2, width: w, height: h)
                         let context = PaneContext(strings: Strings(w % 2 == 0 ? .ko : .en), theme: .color, now: testNow, district: district)
-                        PaneRenderer.render(pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: testNow),
-                                            context: context, in: area, buffer: &buffer)
+                        PaneRenderer.render(
+                            pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: testNow),
+                            context: context, in: area, buffer: &buffer)
                         for v in WidgetHarness.violations(in: buffer, area: area).prefix(2) {
                             problems.append("\(pane.id) \(w)x\(h) \(district?.value ?? "-"): \(v)")
                         }

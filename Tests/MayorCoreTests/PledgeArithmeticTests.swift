@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 /// A ratio as tenths of a percent, rounded half up: 0.5574 -> 557 (55.7 %).

@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import MayorCore
 
 /// Code that acts on a problem branches on its `code`, never on its message

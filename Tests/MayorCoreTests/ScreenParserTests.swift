@@ -1,8 +1,10 @@
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
+
 @testable import MayorCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct ScreenParserTests {
     let parser = ScreenParser(knownPanes: Set(PaneRegistry.ids))
@@ -22,7 +24,8 @@ import Glibc
     }
 
     @Test func layoutTreeKeepsWeightsAndSizes() throws {
-        let (set, problems) = parse("""
+        let (set, problems) = parse(
+            """
             kind: screen
             title: {ko: 시험, en: Test}
             layout:
@@ -35,9 +38,15 @@ import Glibc
         #expect(problems.isEmpty, "\(problems)")
         let screen = try #require(set.screens["test"])
         #expect(screen.title.text(.ko) == "시험")
-        guard case .rows(let rows, _) = screen.layout else { Issue.record("not rows"); return }
+        guard case .rows(let rows, _) = screen.layout else {
+            Issue.record("not rows")
+            return
+        }
         #expect(rows[0] == .pane(PaneRef(id: "wifi"), size: .fixed(10)))
-        guard case .columns(let cols, _) = rows[1] else { Issue.record("not columns"); return }
+        guard case .columns(let cols, _) = rows[1] else {
+            Issue.record("not columns")
+            return
+        }
         #expect(cols[0].size == .weight(2))
         #expect(cols[1] == .pane(PaneRef(id: "pledges", district: "관악구"), size: .weight(1)))
     }
@@ -62,7 +71,9 @@ import Glibc
         Bad(yaml: "kind: screen\ntitle: x\nrefresh: 0.5\nlayout: {pane: wifi}\n", message: "refresh must be at least 1 second", line: 3),
         Bad(yaml: "kind: playlist\nscreens: [wall]\ninterval: 0.001\n", message: "interval must be at least 1 second", line: 3),
         Bad(yaml: "kind: playlist\nscreens: [wall]\nresumeAfter: 0\n", message: "resumeAfter must be at least 1 second", line: 3),
-        Bad(yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    caption: c\n    seconds: 0.0001\n", message: "step 1 seconds must be at least 1 second", line: 6),
+        Bad(
+            yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    caption: c\n    seconds: 0.0001\n",
+            message: "step 1 seconds must be at least 1 second", line: 6),
         Bad(yaml: "kind: screen\ntitle: x\nrotate: soon\nlayout: {pane: wifi}\n", message: "rotate must be a number of seconds", line: 3),
         Bad(yaml: "kind: screen\ntitle: x\nlayout: {pane: wifi, rows: []}\n", message: "only one of pane, rows or columns", line: 3),
         Bad(yaml: "kind: screen\ntitle: x\nlayout: {pane: wifi, weight: 1, size: 3}\n", message: "weight or size, not both", line: 3),
@@ -75,9 +86,11 @@ import Glibc
         Bad(yaml: "kind: playlist\nscreens: [wall, nowhere]\n", message: "no screen named \"nowhere\"", line: 2),
         Bad(yaml: "kind: playlist\nscreens: []\n", message: "non-empty list of screen names", line: 2),
         Bad(yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    seconds: 5\n", message: "needs a caption", line: 4),
-        Bad(yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    screen: wall\n    caption: c\n    seconds: 5\n", message: "exactly one of screen or pane", line: 4),
+        Bad(
+            yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    screen: wall\n    caption: c\n    seconds: 5\n",
+            message: "exactly one of screen or pane", line: 4),
         Bad(yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    caption: c\n    seconds: 99999\n", message: "at most 3600", line: 6),
-        Bad(yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    caption: c\n    seconds: 5\n    zoom: yes\n", message: "unknown key \"zoom\"", line: 7),
+        Bad(yaml: "kind: briefing\ntitle: x\nsteps:\n  - pane: wifi\n    caption: c\n    seconds: 5\n    zoom: yes\n", message: "unknown key \"zoom\"", line: 7)
     ]
 
     @Test(arguments: bad)
@@ -209,8 +222,9 @@ import Glibc
         for folder in ["Screens", "Screens2"] {
             mkdir(dir + "/" + folder, 0o755)
             writeFile(dir + "/\(folder)/wall.yaml", wall)
-            writeFile(dir + "/\(folder)/briefing.yaml",
-                      "kind: briefing\ntitle: \(folder)\nsteps:\n  - {screen: wall, seconds: 5, caption: in \(folder)}\n")
+            writeFile(
+                dir + "/\(folder)/briefing.yaml",
+                "kind: briefing\ntitle: \(folder)\nsteps:\n  - {screen: wall, seconds: 5, caption: in \(folder)}\n")
         }
         return dir
     }

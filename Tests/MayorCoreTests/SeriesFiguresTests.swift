@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Testing
+
 @testable import MayorCore
 
 /// The time-series panes (traffic, Wi-Fi, metaverse) show true figures when
@@ -78,12 +79,12 @@ import Testing
     @Test func trafficWithNoCompleteDayLabelsItsCoverage() {
         // Two corridors whose dates never overlap: no day is complete.
         let json = """
-        {"kind": "traffic", "schemaVersion": 1, "asOf": "2023-09-30", "sample": true,
-         "source": {"document": "t", "agency": "t"},
-         "corridors": [
-          {"id": "A", "name": "a", "daily": [{"date": "2023-09-29", "volume": 100, "speedKmh": 30}]},
-          {"id": "B", "name": "b", "daily": [{"date": "2023-09-30", "volume": 70, "speedKmh": 30}]}]}
-        """
+            {"kind": "traffic", "schemaVersion": 1, "asOf": "2023-09-30", "sample": true,
+             "source": {"document": "t", "agency": "t"},
+             "corridors": [
+              {"id": "A", "name": "a", "daily": [{"date": "2023-09-29", "volume": 100, "speedKmh": 30}]},
+              {"id": "B", "name": "b", "daily": [{"date": "2023-09-30", "volume": 70, "speedKmh": 30}]}]}
+            """
         let s = Self.snapshot(.traffic, json)
         let text = Self.render(s, pane: "traffic").joined(separator: "\n")
         #expect(!text.contains("all corridors) 70"), "\(text)")
@@ -112,14 +113,16 @@ import Testing
 
     @Test func wifiMonthChangeComparesThePreviousCalendarMonth() {
         // No August: September is not compared with July.
-        let json = bundledText(.wifi, replacing: """
-            {
-              "month": "2023-08",
-              "dailyUsers": 1630000,
-              "dailyTB": 70
-            },
+        let json = bundledText(
+            .wifi,
+            replacing: """
+                    {
+                      "month": "2023-08",
+                      "dailyUsers": 1630000,
+                      "dailyTB": 70
+                    },
 
-        """, with: "")
+                """, with: "")
         let text = Self.render(Self.snapshot(.wifi, json), pane: "wifi").joined(separator: "\n")
         #expect(!text.contains("vs Jul"), "\(text)")
         #expect(!text.contains("▲"), "\(text)")
@@ -137,7 +140,8 @@ import Testing
         #expect(labels != nil, "\(lines.joined(separator: "\n"))")
         if let labels {
             let words = labels.split(whereSeparator: { $0 == " " || $0 == "│" }).map(String.init)
-            let sep = words.firstIndex(of: "Sep"), nov = words.firstIndex(of: "Nov")
+            let sep = words.firstIndex(of: "Sep")
+            let nov = words.firstIndex(of: "Nov")
             #expect(sep != nil && nov != nil && words[sep! + 1] == "Oct" && nov! == sep! + 2, "\(words)")
         }
     }
@@ -151,14 +155,16 @@ import Testing
     }
 
     @Test func wifiMissingMonthIsAnEmptySlot() {
-        let json = bundledText(.wifi, replacing: """
-            {
-              "month": "2023-05",
-              "dailyUsers": 1430000,
-              "dailyTB": 65
-            },
+        let json = bundledText(
+            .wifi,
+            replacing: """
+                    {
+                      "month": "2023-05",
+                      "dailyUsers": 1430000,
+                      "dailyTB": 65
+                    },
 
-        """, with: "")
+                """, with: "")
         let months = Self.snapshot(.wifi, json).wifi!.byMonth
         #expect(months.count == 9)
         #expect(months.filter { $0.value == nil }.map(\.month) == ["2023-05"])

@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import MayorCore
 
 /// One way to break a bundled snapshot, and what the problem must say.
@@ -28,26 +29,35 @@ struct Breakage: CustomTestStringConvertible, Sendable {
         Breakage(kind: .wifi, old: "\"asOf\": \"2023-09-30\"", new: "\"asOf\": \"30/09/2023\"", path: "asOf", message: "not an ISO-8601 date"),
         Breakage(kind: .wifi, old: "\"asOf\": \"2023-09-30\"", new: "\"asOf\": \"2023-02-30\"", path: "asOf", message: "not an ISO-8601 date"),
         Breakage(kind: .wifi, old: "\"asOf\": \"2023-09-30\"", new: "\"asOf\": \"2031-01-01\"", path: "asOf", message: "in the future"),
-        Breakage(kind: .wifi, old: "\"asOf\": \"2023-09-30\"", new: "\"asOf\": \"2023-09-30\", \"maxAgeDays\": -3", path: "maxAgeDays", message: "positive number of days"),
+        Breakage(
+            kind: .wifi, old: "\"asOf\": \"2023-09-30\"", new: "\"asOf\": \"2023-09-30\", \"maxAgeDays\": -3", path: "maxAgeDays",
+            message: "positive number of days"),
         Breakage(kind: .wifi, old: "\"agency\": \"서울특별시 디지털정책관\"", new: "\"agency\": \"  \"", path: "source.agency", message: "must not be empty"),
         Breakage(kind: .wifi, old: "\"document\":", new: "\"documentTitle\":", path: "source.document", message: "missing required field \"document\""),
         // Syntax and limits
         Breakage(kind: .metaverse, old: "\"goal\": {", new: "\"goal\": {\"a\": 1, \"a\": 2,", path: nil, message: "duplicate key \"a\""),
         Breakage(kind: .metaverse, old: "\"visits\": 200000", new: "\"visits\": 1e999", path: nil, message: "out of range"),
-        Breakage(kind: .metaverse, old: "\"goal\": {", new: "\"goal\": {\"deep\": " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + ",", path: nil, message: "nesting deeper than"),
+        Breakage(
+            kind: .metaverse, old: "\"goal\": {", new: "\"goal\": {\"deep\": " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + ",",
+            path: nil, message: "nesting deeper than"),
         Breakage(kind: .metaverse, old: "\"goal\": {", new: "\"goal\": {,", path: nil, message: "expected a quoted key"),
         // wifi
         Breakage(kind: .wifi, old: "\"apTotal\": 31245", new: "\"apTotal\": 31246", path: "apTotal", message: "categories add up to 31245"),
         Breakage(kind: .wifi, old: "\"count\": 3694", new: "\"count\": -3694", path: "apCategories[0].count", message: "must not be negative"),
-        Breakage(kind: .wifi, old: "\"group\": \"fixed\"", new: "\"group\": \"flying\"", path: "apCategories[0].group", message: "not one of the allowed values"),
-        Breakage(kind: .wifi, old: "\"id\": \"traditional-market\"", new: "\"id\": \"main-street\"", path: "apCategories[1].id", message: "duplicate category id"),
+        Breakage(
+            kind: .wifi, old: "\"group\": \"fixed\"", new: "\"group\": \"flying\"", path: "apCategories[0].group", message: "not one of the allowed values"),
+        Breakage(
+            kind: .wifi, old: "\"id\": \"traditional-market\"", new: "\"id\": \"main-street\"", path: "apCategories[1].id", message: "duplicate category id"),
         Breakage(kind: .wifi, old: "\"month\": \"2023-02\"", new: "\"month\": \"2023-01\"", path: "monthly[1].month", message: "repeats the previous month"),
         Breakage(kind: .wifi, old: "\"month\": \"2023-02\"", new: "\"month\": \"2023-13\"", path: "monthly[1].month", message: "is not a month"),
         // traffic
         Breakage(kind: .traffic, old: "\"speedKmh\": 32.0", new: "\"speedKmh\": 900", path: "corridors[0].daily[0].speedKmh", message: "between 0.0 and 200.0"),
         Breakage(kind: .traffic, old: "\"volume\": 67644", new: "\"volume\": -1", path: "corridors[0].daily[0].volume", message: "must not be negative"),
-        Breakage(kind: .traffic, old: "\"date\": \"2023-07-04\"", new: "\"date\": \"2023-07-01\"", path: "corridors[0].daily[1].date", message: "ascending order"),
-        Breakage(kind: .traffic, old: "\"volume\": 67644", new: "\"volume\": \"lots\"", path: "corridors[0].daily[0].volume", message: "expected a number, found a string"),
+        Breakage(
+            kind: .traffic, old: "\"date\": \"2023-07-04\"", new: "\"date\": \"2023-07-01\"", path: "corridors[0].daily[1].date", message: "ascending order"),
+        Breakage(
+            kind: .traffic, old: "\"volume\": 67644", new: "\"volume\": \"lots\"", path: "corridors[0].daily[0].volume",
+            message: "expected a number, found a string"),
         Breakage(kind: .traffic, old: "\"volume\": 67644", new: "\"volume\": 676.44", path: "corridors[0].daily[0].volume", message: "expected a number"),
         // metaverse
         Breakage(kind: .metaverse, old: "\"to\": \"2023-09-30\"", new: "\"to\": \"2023-01-01\"", path: "period.to", message: "before period.from"),
@@ -59,19 +69,37 @@ struct Breakage: CustomTestStringConvertible, Sendable {
         Breakage(kind: .cctv, old: "\"districts\": 24", new: "\"districts\": 26", path: "programme.districts", message: "between 0 and 25"),
         Breakage(kind: .cctv, old: "\"name\": \"중구\"", new: "\"name\": \"종로구\"", path: "districts[1].name", message: "duplicate district"),
         // pledges
-        Breakage(kind: .pledges, old: "\"target\": 1000", new: "\"target\": \"1000\"", path: "districts[0].programs[0].indicators[0].target", message: "expected a number, found a string"),
-        Breakage(kind: .pledges, old: "\"target\": 1000", new: "\"target\": 0", path: "districts[0].programs[0].indicators[0].target", message: "needs a positive target"),
+        Breakage(
+            kind: .pledges, old: "\"target\": 1000", new: "\"target\": \"1000\"", path: "districts[0].programs[0].indicators[0].target",
+            message: "expected a number, found a string"),
+        Breakage(
+            kind: .pledges, old: "\"target\": 1000", new: "\"target\": 0", path: "districts[0].programs[0].indicators[0].target",
+            message: "needs a positive target"),
         Breakage(kind: .pledges, old: "\"target\": 1000,", new: "", path: "districts[0].programs[0].indicators[0].target", message: "is missing"),
-        Breakage(kind: .pledges, old: "\"actual\": 1000", new: "\"actual\": -5", path: "districts[0].programs[0].indicators[0].actual", message: "must not be negative"),
-        Breakage(kind: .pledges, old: "\"status\": \"이행 후 지속추진\"", new: "\"status\": \"잘 되고 있음\"", path: "districts[0].programs[0].status", message: "is not a pledge status"),
+        Breakage(
+            kind: .pledges, old: "\"actual\": 1000", new: "\"actual\": -5", path: "districts[0].programs[0].indicators[0].actual",
+            message: "must not be negative"),
+        Breakage(
+            kind: .pledges, old: "\"status\": \"이행 후 지속추진\"", new: "\"status\": \"잘 되고 있음\"", path: "districts[0].programs[0].status",
+            message: "is not a pledge status"),
         Breakage(kind: .pledges, old: "\"weight\": 20,", new: "", path: "districts[0].programs[0].indicators", message: "3 of 4 indicators have a weight"),
-        Breakage(kind: .pledges, old: "\"weight\": 20", new: "\"weight\": 0", path: "districts[0].programs[0].indicators[0].weight", message: "must be positive"),
+        Breakage(
+            kind: .pledges, old: "\"weight\": 20", new: "\"weight\": 0", path: "districts[0].programs[0].indicators[0].weight", message: "must be positive"),
         Breakage(kind: .pledges, old: "\"name\": \"도봉구\"", new: "\"name\": \"관악구\"", path: "districts[1].name", message: "duplicate district"),
-        Breakage(kind: .pledges, old: "\"basis\": \"secured\"", new: "\"basis\": \"spent\"", path: "districts[2].programs[0].budget.basis", message: "is not a budget basis"),
-        Breakage(kind: .pledges, old: "\"figuresThrough\": \"2020-12\"", new: "\"figuresThrough\": \"late 2020\"", path: "districts[1].programs[0].figuresThrough", message: "is not a month"),
-        Breakage(kind: .pledges, old: "null,\n                  100,", new: "100,", path: "districts[0].programs[0].indicators[0].quarterly.targets", message: "give the four quarters"),
-        Breakage(kind: .cctv, old: "\"committedPercent\": 85.3", new: "\"committedPercent\": 185.3", path: "budgets[3].committedPercent", message: "between 0.0 and 100.0"),
-        Breakage(kind: .cctv, old: "\"agedRatePercent\": 17", new: "\"agedRatePercent\": -17", path: "ageProfile.agedRatePercent", message: "between 0.0 and 100.0"),
+        Breakage(
+            kind: .pledges, old: "\"basis\": \"secured\"", new: "\"basis\": \"spent\"", path: "districts[2].programs[0].budget.basis",
+            message: "is not a budget basis"),
+        Breakage(
+            kind: .pledges, old: "\"figuresThrough\": \"2020-12\"", new: "\"figuresThrough\": \"late 2020\"", path: "districts[1].programs[0].figuresThrough",
+            message: "is not a month"),
+        Breakage(
+            kind: .pledges, old: "null,\n                  100,", new: "100,", path: "districts[0].programs[0].indicators[0].quarterly.targets",
+            message: "give the four quarters"),
+        Breakage(
+            kind: .cctv, old: "\"committedPercent\": 85.3", new: "\"committedPercent\": 185.3", path: "budgets[3].committedPercent",
+            message: "between 0.0 and 100.0"),
+        Breakage(
+            kind: .cctv, old: "\"agedRatePercent\": 17", new: "\"agedRatePercent\": -17", path: "ageProfile.agedRatePercent", message: "between 0.0 and 100.0")
     ]
 
     @Test(arguments: breakages)
@@ -107,7 +135,10 @@ struct Breakage: CustomTestStringConvertible, Sendable {
     @Test func oversizedFileIsRefusedBeforeParsing() {
         let data = readBundled(.wifi)
         let result = SnapshotParser.parse(.wifi, data: data, file: "Data/wifi.json", now: testNow, maxBytes: 100)
-        guard case .failure(let list) = result else { Issue.record("accepted an oversized file"); return }
+        guard case .failure(let list) = result else {
+            Issue.record("accepted an oversized file")
+            return
+        }
         #expect(list.problems.first?.message.contains("more than the limit") == true)
     }
 
@@ -147,7 +178,10 @@ struct Breakage: CustomTestStringConvertible, Sendable {
     @Test(.timeLimit(.minutes(1)))
     func minifiedSnapshotsParseWithoutQuadraticCost() {
         let big = String(decoding: readBundled(.traffic), as: UTF8.self).filter { $0 != "\n" }
-        guard case .success = parse(.traffic, big) else { Issue.record("minified traffic rejected"); return }
+        guard case .success = parse(.traffic, big) else {
+            Issue.record("minified traffic rejected")
+            return
+        }
         // A duplicate key at the very end of a long line is still found and placed.
         let broken = String(big.dropLast()) + ", \"kind\": \"traffic\"}"
         let p = problems(.traffic, broken).first
@@ -160,16 +194,20 @@ struct Breakage: CustomTestStringConvertible, Sendable {
 /// locator, so the problem gets a line and column instead of a bare
 /// "not valid JSON".
 @Suite struct NumberSpellingTests {
-    static let spellings = ["0", "-0", "01", "-01", "00", "0.0", "1.5", "1e5", "1E5", "0e5", "0E1", "0e05", "0e+5", "0e-5", "-0e5",
-                            "0.0e5", "1e-300", "1e-400", "4.9e-324", "2e-324", "1e308", "1e309", "-1e309", "123456789012345678901234567890",
-                            "0.000", "10", "1e0", "9007199254740993", "1.0e-400", "0.0000000000000000000000000000001e-300"]
+    static let spellings = [
+        "0", "-0", "01", "-01", "00", "0.0", "1.5", "1e5", "1E5", "0e5", "0E1", "0e05", "0e+5", "0e-5", "-0e5",
+        "0.0e5", "1e-300", "1e-400", "4.9e-324", "2e-324", "1e308", "1e309", "-1e309", "123456789012345678901234567890",
+        "0.000", "10", "1e0", "9007199254740993", "1.0e-400", "0.0000000000000000000000000000001e-300"
+    ]
 
     @Test(arguments: spellings)
     func locatorAgreesWithFoundation(_ number: String) throws {
         let text = "{\"a\": [1, \(number)]}"
         let foundation = (try? JSONDecoder().decode([String: [Double]].self, from: Data(text.utf8))) != nil
         let problem = JSONLocator.firstProblem(in: Array(text.utf8), maxDepth: 32)
-        #expect(foundation == (problem == nil), "\(number): Foundation \(foundation ? "accepts" : "refuses"), locator \(problem.map { "says \($0.message)" } ?? "accepts")")
+        #expect(
+            foundation == (problem == nil),
+            "\(number): Foundation \(foundation ? "accepts" : "refuses"), locator \(problem.map { "says \($0.message)" } ?? "accepts")")
         if let problem {
             #expect(problem.position.line == 1 && problem.position.column == 11, "\(number): \(problem)")
         }
@@ -180,11 +218,13 @@ struct Breakage: CustomTestStringConvertible, Sendable {
 @Suite struct LocateAllTests {
     @Test func onePassMatchesOneByOne() throws {
         let data = Data(try String(contentsOfFile: bundledData + "/traffic.json", encoding: .utf8).utf8)
-        let paths = ["corridors[0].daily[3].volume", "corridors[2].name", "corridors[1].daily[0]", "schemaVersion",
-                     "corridors[0].daily[3].volume",  // twice
-                     "corridors[1].daily[2].nosuchfield",  // missing: its parent is found instead
-                     "corridors[99].id",  // beyond the file: the corridors list
-                     "nosuch[3].deeper", ""]
+        let paths = [
+            "corridors[0].daily[3].volume", "corridors[2].name", "corridors[1].daily[0]", "schemaVersion",
+            "corridors[0].daily[3].volume",  // twice
+            "corridors[1].daily[2].nosuchfield",  // missing: its parent is found instead
+            "corridors[99].id",  // beyond the file: the corridors list
+            "nosuch[3].deeper", ""
+        ]
         let problems = paths.map { Problem(.invalid, file: "traffic.json", path: $0, message: "m") }
         let together = SnapshotParser.locateAll(problems, data)
         let alone = problems.map { SnapshotParser.locate($0, SnapshotParser.parsePath($0.path ?? ""), data) }

@@ -1,9 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
 import Testing
+
 @testable import MayorCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A clock the soak test moves by hand; read by the loader threads too.
 final class SoakClock: Sendable {
@@ -89,22 +91,29 @@ enum SoakRun {
         guard screenProblems.isEmpty else { return ["screen problems: \(screenProblems)"] }
         let clock = SoakClock(testNow)
         let step = simulatedSeconds / Double(ticks)
-        let app = DashboardApp(store: DataStore(directory: dir), screens: set,
-                               options: .init(language: .ko, theme: .color, refreshSeconds: 25),
-                               clock: { clock.now })
+        let app = DashboardApp(
+            store: DataStore(directory: dir), screens: set,
+            options: .init(language: .ko, theme: .color, refreshSeconds: 25),
+            clock: { clock.now })
         let store = app.store
         var previous = Buffer(width: 160, height: 48)
         app.render(into: &previous)
 
         let rewriteEvery = ticks / rewrites
         let warmUpTicks = ticks / 20
-        var rewritesDone = 0, goodLoads = 0, failedLoads = 0, frames = 0, changedCells = 0, skippedFrames = 0
+        var rewritesDone = 0
+        var goodLoads = 0
+        var failedLoads = 0
+        var frames = 0
+        var changedCells = 0
+        var skippedFrames = 0
         var renderedGeneration = store.generation
         var lastGoodActual = 41.6
         var lastLoadedAt = store.state(.pledges).loadedAt
         var lastProblems = store.state(.pledges).problems
         var screensSeen = Set<String>()
-        var warmRSS = 0, peakRSS = 0
+        var warmRSS = 0
+        var peakRSS = 0
         var samples: [(tick: Int, kib: Int)] = []
         let started = seconds()
 
@@ -126,7 +135,10 @@ enum SoakRun {
                 store.workers.sync(flags: .barrier) {}
             }
             let state = store.state(.pledges)
-            if state.loadedAt != lastLoadedAt { goodLoads += 1; lastLoadedAt = state.loadedAt }
+            if state.loadedAt != lastLoadedAt {
+                goodLoads += 1
+                lastLoadedAt = state.loadedAt
+            }
             if state.problems != lastProblems {
                 if !state.problems.isEmpty { failedLoads += 1 }
                 lastProblems = state.problems
@@ -155,7 +167,9 @@ enum SoakRun {
         let endRSS = residentKiB()
 
         let trace = samples.filter { $0.tick % 10_000 == 0 }.map { "\($0.tick / 1000)k:\($0.kib)" }.joined(separator: " ")
-        print("soak: \(ticks) ticks (\(Int(simulatedSeconds / 86_400)) simulated days), \(rewritesDone) rewrites, \(goodLoads) good loads, \(failedLoads) failed loads, \(frames) frames drawn (\(skippedFrames) clock-only frames skipped), \(changedCells) changed cells, screens \(screensSeen.sorted()), \(Int(elapsed)) s; RSS after warm-up \(warmRSS) KiB, peak \(peakRSS) KiB, end \(endRSS) KiB (\(endRSS - warmRSS >= 0 ? "+" : "")\(endRSS - warmRSS) KiB); KiB by tick: \(trace)")
+        print(
+            "soak: \(ticks) ticks (\(Int(simulatedSeconds / 86_400)) simulated days), \(rewritesDone) rewrites, \(goodLoads) good loads, \(failedLoads) failed loads, \(frames) frames drawn (\(skippedFrames) clock-only frames skipped), \(changedCells) changed cells, screens \(screensSeen.sorted()), \(Int(elapsed)) s; RSS after warm-up \(warmRSS) KiB, peak \(peakRSS) KiB, end \(endRSS) KiB (\(endRSS - warmRSS >= 0 ? "+" : "")\(endRSS - warmRSS) KiB); KiB by tick: \(trace)"
+        )
 
         check(rewritesDone == rewrites, "rewrites: \(rewritesDone)")
         check(goodLoads == rewrites / 2, "good loads: \(goodLoads), expected \(rewrites / 2)")
@@ -173,10 +187,12 @@ enum SoakRun {
         let state = store.state(.pledges)
         let actual = state.snapshot?.pledges?.districts.first?.programs.first?.indicators[1].actual
         check(actual == lastGoodActual, "last good figure: \(String(describing: actual)), expected \(lastGoodActual)")
-        check(state.problems.count == 1 && state.problems.first?.file.hasSuffix("pledges.json") == true,
-              "pledges problems: \(state.problems)")
-        check(store.freshness(.pledges, now: clock.now) == .failing(since: lastLoadedAt),
-              "pledges freshness: \(store.freshness(.pledges, now: clock.now))")
+        check(
+            state.problems.count == 1 && state.problems.first?.file.hasSuffix("pledges.json") == true,
+            "pledges problems: \(state.problems)")
+        check(
+            store.freshness(.pledges, now: clock.now) == .failing(since: lastLoadedAt),
+            "pledges freshness: \(store.freshness(.pledges, now: clock.now))")
         for kind in SnapshotKind.allCases where kind != .pledges {
             check(store.state(kind).problems.isEmpty, "\(kind): \(store.state(kind).problems)")
             check(store.snapshot(kind) != nil, "\(kind): no data")

@@ -1,8 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FoundationEssentials
+
 @testable import MayorCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The repository root (the folder with Package.swift), found from this file.
 let repoRoot: String = {
@@ -57,7 +59,12 @@ func removeTree(_ path: String) {
     guard path.hasPrefix("/tmp/mayor-test-") else { return }
     for name in FileProbe.list(path) ?? [] {
         let child = path + "/" + name
-        if FileProbe.isDirectory(child) { removeTree(child); rmdir(child) } else { unlink(child) }
+        if FileProbe.isDirectory(child) {
+            removeTree(child)
+            rmdir(child)
+        } else {
+            unlink(child)
+        }
     }
     rmdir(path)
 }

@@ -1,5 +1,6 @@
-import Testing
 import FoundationEssentials
+import Testing
+
 @testable import MayorCore
 
 /// The one-pass traffic reader (`TrafficFastPath`) against the general path
@@ -12,8 +13,10 @@ import FoundationEssentials
     /// Both paths through `SnapshotParser`, compared: the same model, or the same problems.
     /// Returns whether the fast path itself decoded the input (rather than giving up).
     @discardableResult
-    static func expectAgreement(_ bytes: [UInt8], _ what: @autoclosure () -> String,
-                                sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    static func expectAgreement(
+        _ bytes: [UInt8], _ what: @autoclosure () -> String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Bool {
         let data = Data(bytes)
         let slow = SnapshotParser.parse(.traffic, data: data, file: "Data/traffic.json", now: testNow, fastPath: false)
         let fast = SnapshotParser.parse(.traffic, data: data, file: "Data/traffic.json", now: testNow, fastPath: true)
@@ -30,8 +33,9 @@ import FoundationEssentials
         // When the fast reader decodes, the general decoder must decode the same.
         let decoded = TrafficFastPath.decode(data, maxDepth: SnapshotParser.maxDepth)
         if let decoded {
-            #expect(JSONLocator.firstProblem(in: bytes, maxDepth: SnapshotParser.maxDepth) == nil,
-                    "\(what()): the fast path accepted what the syntax check refuses", sourceLocation: sourceLocation)
+            #expect(
+                JSONLocator.firstProblem(in: bytes, maxDepth: SnapshotParser.maxDepth) == nil,
+                "\(what()): the fast path accepted what the syntax check refuses", sourceLocation: sourceLocation)
             do {
                 let general = try JSONDecoder().decode(TrafficSnapshot.self, from: data)
                 expectSame(general.content, decoded.content, general.envelope, decoded.envelope, what(), sourceLocation: sourceLocation)
@@ -42,10 +46,15 @@ import FoundationEssentials
         return decoded != nil
     }
 
-    static func expectSame(_ a: TrafficContent?, _ b: TrafficContent?, _ ea: Envelope, _ eb: Envelope, _ what: String,
-                           sourceLocation: SourceLocation) {
+    static func expectSame(
+        _ a: TrafficContent?, _ b: TrafficContent?, _ ea: Envelope, _ eb: Envelope, _ what: String,
+        sourceLocation: SourceLocation
+    ) {
         #expect(ea == eb, "\(what): envelopes differ\n slow: \(ea)\n fast: \(eb)", sourceLocation: sourceLocation)
-        guard let a, let b else { Issue.record("\(what): not traffic", sourceLocation: sourceLocation); return }
+        guard let a, let b else {
+            Issue.record("\(what): not traffic", sourceLocation: sourceLocation)
+            return
+        }
         #expect(a == b, "\(what): corridors differ", sourceLocation: sourceLocation)
         if a != b, let i = a.corridors.indices.first(where: { $0 >= b.corridors.count || a.corridors[$0] != b.corridors[$0] }), i < b.corridors.count {
             Issue.record("\(what): first difference in corridors[\(i)]\n slow: \(a.corridors[i])\n fast: \(b.corridors[i])", sourceLocation: sourceLocation)
@@ -54,39 +63,40 @@ import FoundationEssentials
         let bitsA = a.corridors.flatMap { $0.daily.map(\.speedKmh.bitPattern) }
         let bitsB = b.corridors.flatMap { $0.daily.map(\.speedKmh.bitPattern) }
         #expect(bitsA == bitsB, "\(what): speeds differ in their bits", sourceLocation: sourceLocation)
-        #expect(a.dailyTotals.map(\.date) == b.dailyTotals.map(\.date) && a.dailyTotals.map(\.volume) == b.dailyTotals.map(\.volume),
-                "\(what): daily totals differ", sourceLocation: sourceLocation)
+        #expect(
+            a.dailyTotals.map(\.date) == b.dailyTotals.map(\.date) && a.dailyTotals.map(\.volume) == b.dailyTotals.map(\.volume),
+            "\(what): daily totals differ", sourceLocation: sourceLocation)
     }
 
     /// A small traffic file that uses every field, a few non-ASCII names and
     /// several lines, so located problems have real lines and columns.
     static let base = """
-    {
-      "kind": "traffic",
-      "schemaVersion": 1,
-      "asOf": "2024-03-31",
-      "sample": true,
-      "maxAgeDays": 3,
-      "source": {"document": "Illustrative", "agency": "DigitalMayor", "dataset": "d", "url": null},
-      "generator": {"name": "x", "days": [1, 2.5, -3e2, {"a": null, "b": [true, false]}], "seed": 2023},
-      "notes": ["Generated, not measured.", "설날"],
-      "corridors": [
         {
-          "id": "A-01",
-          "name": "성산로(금화터널)",
-          "nameEn": "Seongsan-ro (Geumhwa Tunnel)",
-          "district": "서대문구",
-          "daily": [
-            {"date": "2024-03-29", "volume": 67644, "speedKmh": 32.5},
-            {"date": "2024-03-30", "volume": 70001, "speedKmh": 31.0},
-            {"date": "2024-03-31", "volume": 59010, "speedKmh": 28}
+          "kind": "traffic",
+          "schemaVersion": 1,
+          "asOf": "2024-03-31",
+          "sample": true,
+          "maxAgeDays": 3,
+          "source": {"document": "Illustrative", "agency": "DigitalMayor", "dataset": "d", "url": null},
+          "generator": {"name": "x", "days": [1, 2.5, -3e2, {"a": null, "b": [true, false]}], "seed": 2023},
+          "notes": ["Generated, not measured.", "설날"],
+          "corridors": [
+            {
+              "id": "A-01",
+              "name": "성산로(금화터널)",
+              "nameEn": "Seongsan-ro (Geumhwa Tunnel)",
+              "district": "서대문구",
+              "daily": [
+                {"date": "2024-03-29", "volume": 67644, "speedKmh": 32.5},
+                {"date": "2024-03-30", "volume": 70001, "speedKmh": 31.0},
+                {"date": "2024-03-31", "volume": 59010, "speedKmh": 28}
+              ]
+            },
+            {"id": "S-001", "name": "표본 구간 1", "daily": [{"date": "2024-03-31", "volume": 1, "speedKmh": 0.25}]}
           ]
-        },
-        {"id": "S-001", "name": "표본 구간 1", "daily": [{"date": "2024-03-31", "volume": 1, "speedKmh": 0.25}]}
-      ]
-    }
+        }
 
-    """
+        """
 
     static func replacing(_ old: String, with new: String, sourceLocation: SourceLocation = #_sourceLocation) -> [UInt8] {
         if !base.contains(old) { Issue.record("the base document has no \(old)", sourceLocation: sourceLocation) }
@@ -123,27 +133,37 @@ import FoundationEssentials
     static let edits: [(old: String, new: String, fast: Bool?)] = {
         var list: [(String, String, Bool?)] = []
         // Volumes: the whole-number rule, JSON number grammar and limits.
-        for v in ["0", "-0", "-1", "1.0", "1e2", "1E+2", "1e-0", "2.50e1", "100e-2", "1.5", "676.44", "9007199254740992", "9007199254740993",
-                  "-9007199254740992", "123456789012345678901234567890", "1e15", "1e16", "1e22", "1e23", "1e308", "1e400", "-1e400", "1e-400",
-                  "01", "00", "-01", "+1", ".5", "1.", "1e", "1e+", "-", "0x10", "NaN", "Infinity", "\"5\"", "null", "true", "[]", "{}", "1 2",
-                  "0e5", "0E1", "0e05", "0e+5", "0e0", "-0e5", "0.0e5"] {
+        for v in [
+            "0", "-0", "-1", "1.0", "1e2", "1E+2", "1e-0", "2.50e1", "100e-2", "1.5", "676.44", "9007199254740992", "9007199254740993",
+            "-9007199254740992", "123456789012345678901234567890", "1e15", "1e16", "1e22", "1e23", "1e308", "1e400", "-1e400", "1e-400",
+            "01", "00", "-01", "+1", ".5", "1.", "1e", "1e+", "-", "0x10", "NaN", "Infinity", "\"5\"", "null", "true", "[]", "{}", "1 2",
+            "0e5", "0E1", "0e05", "0e+5", "0e0", "-0e5", "0.0e5"
+        ] {
             list.append(("\"volume\": 67644", "\"volume\": \(v)", nil))
         }
         // Speeds: the correctly rounded Double, exponents, extremes.
-        for s in ["0", "-0", "-0.0", "0.0", "200", "200.00000000000001", "200.0000000001", "1e-5", "0.1e1", "2.5e-3", "32.123456789012345678",
-                  "3.14159265358979323846", "0.30000000000000004", "4.9e-324", "2.2250738585072014e-308", "1.7976931348623157e308",
-                  "1.7976931348623159e308", "1e-400", "0e-400", "0.000000000000000000000000000001", "123456789012345.6", "1234567890123456.7",
-                  "9.999999999999999e22", "1e22", "1e-22", "1e23", "-1e-23", "50E-1", "0e5", "0e-5", "2.4e-324", "2.5e-324", "2e-310", "\"32.5\"", "null", "false", "01.5", "1.5e", ".5"] {
+        for s in [
+            "0", "-0", "-0.0", "0.0", "200", "200.00000000000001", "200.0000000001", "1e-5", "0.1e1", "2.5e-3", "32.123456789012345678",
+            "3.14159265358979323846", "0.30000000000000004", "4.9e-324", "2.2250738585072014e-308", "1.7976931348623157e308",
+            "1.7976931348623159e308", "1e-400", "0e-400", "0.000000000000000000000000000001", "123456789012345.6", "1234567890123456.7",
+            "9.999999999999999e22", "1e22", "1e-22", "1e23", "-1e-23", "50E-1", "0e5", "0e-5", "2.4e-324", "2.5e-324", "2e-310", "\"32.5\"", "null", "false",
+            "01.5", "1.5e", ".5"
+        ] {
             list.append(("\"speedKmh\": 32.5", "\"speedKmh\": \(s)", nil))
         }
         // Dates and other text: escapes, non-ASCII, control characters, widths.
-        for d in [#""2024-03-29""#, #""2024\u002d03-29""#, #""2024-03-29\n""#, #""2024-03-29\\""#, #""2024-03-29\/""#, #""\"2024-03-29""#,
-                  #""\ud800""#, #""\ud83d\ude00""#, #""\u0000""#, #""\u001b[2J""#, #""\uFFFF""#, #""\u00e9""#, #""\u00E9""#, #""\u00g9""#, #""\x41""#,
-                  #""2024-03-29é""#, "\"2024-03-29\u{7F}\"", "\"2024-03-29\u{202E}\"", "\"2024-03-29\t\"", #""""#, #""   ""#, "2024", "null", "[\"2024-03-29\"]",
-                  "\"" + String(repeating: "x", count: 160) + "\"", "\"" + String(repeating: "x", count: 161) + "\""] {
+        for d in [
+            #""2024-03-29""#, #""2024\u002d03-29""#, #""2024-03-29\n""#, #""2024-03-29\\""#, #""2024-03-29\/""#, #""\"2024-03-29""#,
+            #""\ud800""#, #""\ud83d\ude00""#, #""\u0000""#, #""\u001b[2J""#, #""\uFFFF""#, #""\u00e9""#, #""\u00E9""#, #""\u00g9""#, #""\x41""#,
+            #""2024-03-29é""#, "\"2024-03-29\u{7F}\"", "\"2024-03-29\u{202E}\"", "\"2024-03-29\t\"", #""""#, #""   ""#, "2024", "null", "[\"2024-03-29\"]",
+            "\"" + String(repeating: "x", count: 160) + "\"", "\"" + String(repeating: "x", count: 161) + "\""
+        ] {
             list.append(("\"date\": \"2024-03-29\"", "\"date\": \(d)", nil))
         }
-        for name in ["\"" + String(repeating: "가", count: 81) + "\"", "\"" + String(repeating: "y", count: 200) + "\"", #""a\tb""#, #""a\u200Bb""#, "\"e\u{301}\"", "null", "1"] {
+        for name in [
+            "\"" + String(repeating: "가", count: 81) + "\"", "\"" + String(repeating: "y", count: 200) + "\"", #""a\tb""#, #""a\u200Bb""#, "\"e\u{301}\"",
+            "null", "1"
+        ] {
             list.append(("\"name\": \"성산로(금화터널)\"", "\"name\": \(name)", nil))
         }
         list += [
@@ -236,7 +256,7 @@ import FoundationEssentials
             ("\"schemaVersion\": 1,", "\"schemaVersion\": 1,\u{0C}", false),
             ("\"schemaVersion\": 1,", "\"schemaVersion\": 1,\u{0B}", false),
             ("\"schemaVersion\": 1,", "\"schemaVersion\": 1,\u{A0}", false),
-            ("\"schemaVersion\": 1,", "\"schemaVersion\": 1, // comment\n", false),
+            ("\"schemaVersion\": 1,", "\"schemaVersion\": 1, // comment\n", false)
         ]
         return list
     }()
@@ -269,7 +289,10 @@ import FoundationEssentials
         let base = Array(Self.base.utf8)
         for seq in bad {
             for anchor in ["\"date\": \"2024", "\"name\": \"성산로", "\"agency\": \"Digital", "\"name\": \"x", "\"seed", "\"notes\": [\"G"] {
-                guard let range = byteRange(of: Array(anchor.utf8), in: base) else { Issue.record("no \(anchor)"); continue }
+                guard let range = byteRange(of: Array(anchor.utf8), in: base) else {
+                    Issue.record("no \(anchor)")
+                    continue
+                }
                 var broken = base
                 broken.insert(contentsOf: seq, at: range.upperBound)
                 #expect(!Self.expectAgreement(broken, "\(seq) after \(anchor)"), "\(seq) after \(anchor) was read by the fast path")
@@ -393,8 +416,10 @@ import FoundationEssentials
 
     @Test func printableASCIIShortcutMatchesSanitizer() {
         var samples: [[UInt8]] = (0...255).map { [UInt8($0)] }
-        samples += [[], Array("2024-03-31".utf8), Array(repeating: 0x41, count: 160), Array(repeating: 0x41, count: 161),
-                    Array(repeating: 0x20, count: 3), Array("a\u{1B}[2J".utf8), Array("x\u{7F}".utf8)]
+        samples += [
+            [], Array("2024-03-31".utf8), Array(repeating: 0x41, count: 160), Array(repeating: 0x41, count: 161),
+            Array(repeating: 0x20, count: 3), Array("a\u{1B}[2J".utf8), Array("x\u{7F}".utf8)
+        ]
         for bytes in samples {
             let text = String(decoding: bytes, as: UTF8.self)
             let shortcut = bytes.withUnsafeBufferPointer { SafeText(printableASCII: $0) }
@@ -412,22 +437,38 @@ import FoundationEssentials
     /// fast path existed; the fast path gives up on all of these.
     @Test func rejectedTrafficKeepsItsProblems() {
         let cases: [(old: String, new: String, expected: String)] = [
-            ("\"volume\": 67644", "\"volume\": 676.44",
-             "Data/traffic.json:17:42: corridors[0].daily[0].volume: expected a number, found a non-integer or out-of-range number 676.44"),
-            ("\"volume\": 67644", "\"volume\": \"lots\"",
-             "Data/traffic.json:17:42: corridors[0].daily[0].volume: expected a number, found a string"),
-            ("\"speedKmh\": 28}", "\"speedKmh\": 28, \"speedKmh\": 28}",
-             "Data/traffic.json:19:65: duplicate key \"speedKmh\""),
-            ("\"speedKmh\": 32.5", "\"speedKmh\": 1e400",
-             "Data/traffic.json:17:61: number 1e400 is out of range"),
-            ("\"schemaVersion\": 1", "\"schemaVersion\": 2",
-             "Data/traffic.json:3:20: schemaVersion: unknown schemaVersion 2: this version of mayor reads schemaVersion 1"),
-            ("\"id\": \"A-01\",", "",
-             "Data/traffic.json:11:5: corridors[0].id: missing required field \"id\""),
-            ("\"speedKmh\": 32.5", "\"speedKmh\": 900",
-             "Data/traffic.json:17:61: corridors[0].daily[0].speedKmh: must be between 0.0 and 200.0 (found 900.0)"),
-            ("\"date\": \"2024-03-30\"", "\"date\": \"2024-03-28\"",
-             "Data/traffic.json:18:18: corridors[0].daily[1].date: is earlier than the previous date: dates must be in ascending order"),
+            (
+                "\"volume\": 67644", "\"volume\": 676.44",
+                "Data/traffic.json:17:42: corridors[0].daily[0].volume: expected a number, found a non-integer or out-of-range number 676.44"
+            ),
+            (
+                "\"volume\": 67644", "\"volume\": \"lots\"",
+                "Data/traffic.json:17:42: corridors[0].daily[0].volume: expected a number, found a string"
+            ),
+            (
+                "\"speedKmh\": 28}", "\"speedKmh\": 28, \"speedKmh\": 28}",
+                "Data/traffic.json:19:65: duplicate key \"speedKmh\""
+            ),
+            (
+                "\"speedKmh\": 32.5", "\"speedKmh\": 1e400",
+                "Data/traffic.json:17:61: number 1e400 is out of range"
+            ),
+            (
+                "\"schemaVersion\": 1", "\"schemaVersion\": 2",
+                "Data/traffic.json:3:20: schemaVersion: unknown schemaVersion 2: this version of mayor reads schemaVersion 1"
+            ),
+            (
+                "\"id\": \"A-01\",", "",
+                "Data/traffic.json:11:5: corridors[0].id: missing required field \"id\""
+            ),
+            (
+                "\"speedKmh\": 32.5", "\"speedKmh\": 900",
+                "Data/traffic.json:17:61: corridors[0].daily[0].speedKmh: must be between 0.0 and 200.0 (found 900.0)"
+            ),
+            (
+                "\"date\": \"2024-03-30\"", "\"date\": \"2024-03-28\"",
+                "Data/traffic.json:18:18: corridors[0].daily[1].date: is earlier than the previous date: dates must be in ascending order"
+            )
         ]
         for c in cases {
             let bytes = Self.replacing(c.old, with: c.new)
@@ -441,7 +482,9 @@ import FoundationEssentials
         // 30 bad volumes: 20 located problems and a count of the rest, from both paths.
         var days: [String] = []
         for i in 0..<30 { days.append(#"{"date":"2024-01-\#(i < 9 ? "0" : "")\#(i + 1)","volume":-\#(i + 1),"speedKmh":30}"#) }
-        let text = #"{"kind":"traffic","schemaVersion":1,"asOf":"2024-03-31","source":{"document":"d","agency":"a"},"corridors":[{"id":"A","name":"n","daily":["# + days.joined(separator: ",") + "]}]}"
+        let text =
+            #"{"kind":"traffic","schemaVersion":1,"asOf":"2024-03-31","source":{"document":"d","agency":"a"},"corridors":[{"id":"A","name":"n","daily":["#
+            + days.joined(separator: ",") + "]}]}"
         #expect(Self.expectAgreement(Array(text.utf8), "30 negative volumes"))
         let found = problems(.traffic, text)
         #expect(found.count == SnapshotParser.maxProblems + 1)

@@ -1,18 +1,20 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct WidgetBarChartTests {
     let rows: [BarChart.Row] = [
-        .init("강남구", 31245), .init("Mapo-gu", 15102), .init("종로구", 5020.5), .init("x", 1), .init("y", 2),
+        .init("강남구", 31245), .init("Mapo-gu", 15102), .init("종로구", 5020.5), .init("x", 1), .init("y", 2)
     ]
 
     @Test func koreanLabelsLineUpAndValuesAreRightAligned() {
-        #expect(WidgetHarness.lines(BarChart(rows), width: 34, height: 4) == [
-            "강남구  ██████████████████  31,245",
-            "Mapo-gu ████████▊           15,102",
-            "종로구  ██▉                5,020.5",
-            "+2 more",
-        ])
+        #expect(
+            WidgetHarness.lines(BarChart(rows), width: 34, height: 4) == [
+                "강남구  ██████████████████  31,245",
+                "Mapo-gu ████████▊           15,102",
+                "종로구  ██▉                5,020.5",
+                "+2 more"
+            ])
     }
 
     @Test func eighthBlocksGivePrecision() {
@@ -46,9 +48,10 @@ import Testing
     }
 
     @Test func nanAndNegativeDrawNoBar() {
-        #expect(WidgetHarness.lines(BarChart([.init("a", .nan), .init("b", -3), .init("c", 4)]), width: 8, height: 3) == [
-            "a      –", "b     -3", "c ███  4",
-        ])
+        #expect(
+            WidgetHarness.lines(BarChart([.init("a", .nan), .init("b", -3), .init("c", 4)]), width: 8, height: 3) == [
+                "a      –", "b     -3", "c ███  4"
+            ])
     }
 
     @Test func neverDrawsOutsideItsArea() {

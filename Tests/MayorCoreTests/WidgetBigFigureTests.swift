@@ -1,18 +1,20 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct WidgetBigFigureTests {
     @Test func fiveRowFontWithLabelAndChange() {
         let tile = BigFigure("31,245", label: "지하철 승차", change: .init(from: 100, to: 112.3, caption: "vs Aug"), alignment: .left)
-        #expect(WidgetHarness.lines(tile, width: 40, height: 7) == [
-            "지하철 승차",
-            "▀▀▀▀█  ▀█      ▀▀▀▀█ █   █ █▀▀▀▀",
-            "    █   █          █ █   █ █",
-            " ▀▀▀█   █      █▀▀▀▀ ▀▀▀▀█ ▀▀▀▀█",
-            "    █   █    ▄ █         █     █",
-            "▄▄▄▄█  ▄█▄  ▄▀ █▄▄▄▄     █ ▄▄▄▄█",
-            "▲ +12.3% vs Aug",
-        ])
+        #expect(
+            WidgetHarness.lines(tile, width: 40, height: 7) == [
+                "지하철 승차",
+                "▀▀▀▀█  ▀█      ▀▀▀▀█ █   █ █▀▀▀▀",
+                "    █   █          █ █   █ █",
+                " ▀▀▀█   █      █▀▀▀▀ ▀▀▀▀█ ▀▀▀▀█",
+                "    █   █    ▄ █         █     █",
+                "▄▄▄▄█  ▄█▄  ▄▀ █▄▄▄▄     █ ▄▄▄▄█",
+                "▲ +12.3% vs Aug"
+            ])
     }
 
     @Test func changeLineStylesFollowWhetherUpIsGood() {
@@ -26,13 +28,14 @@ import Testing
 
     @Test func fallsBackToTheThreeRowFontWhenFiveDoNotFit() {
         let tile = BigFigure("55.7%", label: "가동률", change: .init(from: 100, to: 96, caption: "vs Aug"), alignment: .left)
-        #expect(WidgetHarness.lines(tile, width: 30, height: 5) == [
-            "가동률",
-            "█▀▀ █▀▀   ▀▀█ ▀ █",
-            "▀▀█ ▀▀█     █ ▄▀",
-            "▀▀▀ ▀▀▀ ▀   ▀ ▀ ▀",
-            "▼ −4.0% vs Aug",
-        ])
+        #expect(
+            WidgetHarness.lines(tile, width: 30, height: 5) == [
+                "가동률",
+                "█▀▀ █▀▀   ▀▀█ ▀ █",
+                "▀▀█ ▀▀█     █ ▄▀",
+                "▀▀▀ ▀▀▀ ▀   ▀ ▀ ▀",
+                "▼ −4.0% vs Aug"
+            ])
         // Too narrow for the five-row font (25 columns), wide enough for the three-row one.
         #expect(WidgetHarness.lines(BigFigure("55.7%", alignment: .left), width: 25, height: 5)[0] == "█▀▀▀▀ █▀▀▀▀   ▀▀▀▀█ ██  █")
         let narrow = WidgetHarness.lines(BigFigure("55.7%", alignment: .left), width: 24, height: 5)
@@ -41,14 +44,15 @@ import Testing
 
     @Test func hangulUnitsAreDrawnAsTextAfterTheDigits() {
         let lines = WidgetHarness.lines(BigFigure("183만", label: "이용자", alignment: .left), width: 30, height: 6)
-        #expect(lines == [
-            "이용자",
-            " ▀█   █▀▀▀█ ▀▀▀▀█",
-            "  █   █   █     █",
-            "  █   █▀▀▀█  ▀▀▀█",
-            "  █   █   █     █",
-            " ▄█▄  █▄▄▄█ ▄▄▄▄█ 만",
-        ])
+        #expect(
+            lines == [
+                "이용자",
+                " ▀█   █▀▀▀█ ▀▀▀▀█",
+                "  █   █   █     █",
+                "  █   █▀▀▀█  ▀▀▀█",
+                "  █   █   █     █",
+                " ▄█▄  █▄▄▄█ ▄▄▄▄█ 만"
+            ])
     }
 
     @Test func dropsChangeThenLabelBeforeGivingUpTheBigFont() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct WidgetFrameTests {
@@ -6,12 +7,13 @@ import Testing
 
     @Test func titleBadgesAndFooterOnTheBorder() {
         let frame = Frame(title: "교통 Traffic", badges: badges, footer: "서울시 · 2024-09-01")
-        #expect(WidgetHarness.lines(frame, width: 44, height: 4) == [
-            "┌─ 교통 Traffic ─────── SAMPLE ─ STALE 3d ─┐",
-            "│                                          │",
-            "│                                          │",
-            "└──────────────────── 서울시 · 2024-09-01 ─┘",
-        ])
+        #expect(
+            WidgetHarness.lines(frame, width: 44, height: 4) == [
+                "┌─ 교통 Traffic ─────── SAMPLE ─ STALE 3d ─┐",
+                "│                                          │",
+                "│                                          │",
+                "└──────────────────── 서울시 · 2024-09-01 ─┘"
+            ])
     }
 
     @Test func narrowingDropsBadgesThenFooterThenTruncatesTheTitle() {
@@ -19,11 +21,12 @@ import Testing
         // 38 columns hold both badges; 37 only the first.
         #expect(WidgetHarness.lines(frame, width: 38, height: 2)[0] == "┌─ 교통 Traffic ─ SAMPLE ─ STALE 3d ─┐")
         #expect(WidgetHarness.lines(frame, width: 37, height: 2)[0] == "┌─ 교통 Traffic ─────────── SAMPLE ─┐")
-        #expect(WidgetHarness.lines(frame, width: 26, height: 3) == [
-            "┌─ 교통 Traffic ─────────┐",
-            "│                        │",
-            "└── 서울시 · 2024-09-01 ─┘",
-        ])
+        #expect(
+            WidgetHarness.lines(frame, width: 26, height: 3) == [
+                "┌─ 교통 Traffic ─────────┐",
+                "│                        │",
+                "└── 서울시 · 2024-09-01 ─┘"
+            ])
         // The footer is shortened before it is dropped, its date left out whole, never cut…
         #expect(WidgetHarness.lines(frame, width: 20, height: 2)[1] == "└──────── 서울시… ─┘")
         // …and dropped once the title no longer fits whole.

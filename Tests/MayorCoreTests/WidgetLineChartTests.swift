@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct WidgetLineChartTests {
@@ -20,14 +21,15 @@ import Testing
 
     @Test func axesLabelsAndGutter() {
         let chart = LineChart([.init([1, 5, 2, 8, 3, 9, 4], style: .plain)], xLabels: ["08:00", "13:00", "18:00"])
-        #expect(WidgetHarness.lines(chart, width: 30, height: 6) == [
-            "9┤             ⢀⢄       ⡰⠑⡄",
-            " │            ⢠⠊ ⠣⡀    ⡜  ⠈⢢",
-            " │   ⢀⠔⢄     ⡰⠁   ⠘⢄ ⢀⠎     ⠑⡄",
-            " │  ⡰⠁  ⠑⠢⡀⢀⠜       ⠣⠃       ⠈",
-            "1┤⡠⠊      ⠈⠊",
-            "  08:00      13:00       18:00",
-        ])
+        #expect(
+            WidgetHarness.lines(chart, width: 30, height: 6) == [
+                "9┤             ⢀⢄       ⡰⠑⡄",
+                " │            ⢠⠊ ⠣⡀    ⡜  ⠈⢢",
+                " │   ⢀⠔⢄     ⡰⠁   ⠘⢄ ⢀⠎     ⠑⡄",
+                " │  ⡰⠁  ⠑⠢⡀⢀⠜       ⠣⠃       ⠈",
+                "1┤⡠⠊      ⠈⠊",
+                "  08:00      13:00       18:00"
+            ])
     }
 
     @Test func yLabelsUseTheFormatter() {
@@ -52,16 +54,20 @@ import Testing
     @Test func nanBreaksTheLineAndLaterSeriesColourSharedCells() {
         let gap = WidgetHarness.lines(LineChart([.init([1, .nan, 1], style: .plain)], yRange: 0...2), width: 3, height: 1)
         #expect(gap == ["⠂ ⠐"])
-        let a = Style(foreground: .red), b = Style(foreground: .blue)
+        let a = Style(foreground: .red)
+        let b = Style(foreground: .blue)
         let buffer = WidgetHarness.render(LineChart([.init([1, 1], style: a), .init([1, 1], style: b)], yRange: 0...2), width: 2, height: 1)
         #expect(buffer[0, 0].style == b)
     }
 
     @Test func neverDrawsOutsideItsArea() {
         WidgetHarness.checkContainment("LineChart") { text in
-            LineChart([.init(text.unicodeScalars.map { Double($0.value % 31) } + [.nan, 3], style: .plain),
-                       .init([1e308, -1e308, 0], style: .plain), .init([], style: .plain)],
-                      xLabels: [text, text, text], yFormat: { _ in text })
+            LineChart(
+                [
+                    .init(text.unicodeScalars.map { Double($0.value % 31) } + [.nan, 3], style: .plain),
+                    .init([1e308, -1e308, 0], style: .plain), .init([], style: .plain)
+                ],
+                xLabels: [text, text, text], yFormat: { _ in text })
         }
     }
 }

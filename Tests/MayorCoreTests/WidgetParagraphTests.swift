@@ -1,18 +1,20 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct WidgetParagraphTests {
     let text = "서울시 공공 와이파이 이용자가 지난달보다 12% 늘었습니다. Supercalifragilisticexpialidocious"
 
     @Test func wrapsAtSpacesByDisplayWidth() {
-        #expect(WidgetHarness.lines(Paragraph(text), width: 20, height: 6) == [
-            "서울시 공공 와이파이",
-            "이용자가 지난달보다",
-            "12% 늘었습니다.",
-            "Supercalifragilistic",
-            "expialidocious",
-            "",
-        ])
+        #expect(
+            WidgetHarness.lines(Paragraph(text), width: 20, height: 6) == [
+                "서울시 공공 와이파이",
+                "이용자가 지난달보다",
+                "12% 늘었습니다.",
+                "Supercalifragilistic",
+                "expialidocious",
+                ""
+            ])
     }
 
     @Test func hardBreaksNeverSplitAWideCharacter() {

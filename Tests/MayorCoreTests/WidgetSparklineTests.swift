@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct WidgetSparklineTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct WidgetStatusLineTests {
@@ -6,7 +7,10 @@ import Testing
 
     @Test func threePartsWithTheCentreCentred() {
         // 60 columns: the centre (10 wide) starts at column 25, right on the middle.
-        #expect(WidgetHarness.lines(line, width: 60, height: 1) == ["서울시 디지털 시장실" + String(repeating: " ", count: 5) + "교통 · 3/7" + String(repeating: " ", count: 15) + "14:05 LIVE"])
+        #expect(
+            WidgetHarness.lines(line, width: 60, height: 1) == [
+                "서울시 디지털 시장실" + String(repeating: " ", count: 5) + "교통 · 3/7" + String(repeating: " ", count: 15) + "14:05 LIVE"
+            ])
         // 42 columns: the middle would overlap the left part, so the centre follows it.
         #expect(WidgetHarness.lines(line, width: 42, height: 1) == ["서울시 디지털 시장실 교통 · 3/7 14:05 LIVE"])
     }

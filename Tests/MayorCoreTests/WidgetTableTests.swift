@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct WidgetTableTests {
@@ -7,13 +8,14 @@ import Testing
     @Test func koreanColumnsLineUp() {
         let table = Table(columns: columns, rows: [["강남구", "31,245", "30,118"], ["Mapo-gu", "9,870", "9,902"], ["종로", "512", "1"]])
         let b = WidgetHarness.render(table, width: 30, height: 5)
-        #expect(b.textLines() == [
-            "구        승차   하차",
-            "강남구  31,245 30,118",
-            "Mapo-gu  9,870  9,902",
-            "종로       512      1",
-            "",
-        ])
+        #expect(
+            b.textLines() == [
+                "구        승차   하차",
+                "강남구  31,245 30,118",
+                "Mapo-gu  9,870  9,902",
+                "종로       512      1",
+                ""
+            ])
         // Column boundaries sit at the same screen column on every row.
         for y in 1...3 {
             #expect(b[7, y].symbol == " " && !b[7, y].isContinuation)
@@ -24,11 +26,12 @@ import Testing
     @Test func shrinksTheWidestColumnFirstAndTruncatesByDisplayWidth() {
         let table = Table(columns: columns, rows: [["강남구 역삼동 테헤란로", "31,245", "30,118"], ["Mapo-gu", "9,870", "9,902"]])
         #expect(table.columnWidths(for: 20) == [6, 6, 6])
-        #expect(WidgetHarness.lines(table, width: 20, height: 3) == [
-            "구       승차   하차",
-            "강남…  31,245 30,118",
-            "Mapo-…  9,870  9,902",
-        ])
+        #expect(
+            WidgetHarness.lines(table, width: 20, height: 3) == [
+                "구       승차   하차",
+                "강남…  31,245 30,118",
+                "Mapo-…  9,870  9,902"
+            ])
     }
 
     @Test func dropsTrailingColumnsThatCannotGetThreeCells() {
@@ -75,8 +78,9 @@ import Testing
 
     @Test func neverDrawsOutsideItsArea() {
         WidgetHarness.checkContainment("Table") { text in
-            Table(columns: [.init(text), .init(text, alignment: .right, minWidth: 1), .init("합계", alignment: .center, maxWidth: 2, weight: 2)],
-                  rows: [[text, text, text], ["강남구", "31,245", text], [text]], highlight: 1)
+            Table(
+                columns: [.init(text), .init(text, alignment: .right, minWidth: 1), .init("합계", alignment: .center, maxWidth: 2, weight: 2)],
+                rows: [[text, text, text], ["강남구", "31,245", text], [text]], highlight: 1)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MayorCore
 
 /// Shared checks for widget tests: render into a buffer and look at the text,
@@ -18,7 +19,7 @@ enum WidgetHarness {
         "a\u{1B}[2J\u{1B}]0;pwned\u{07}b\r\nc\td\u{202E}e\u{200B}f\u{7F}\u{9B}",
         "가\n나\n다\n라\n마\n바\n사",
         "\u{1100}\u{1161}\u{11A8}\u{0301}\u{FE0F}\u{200D}",
-        "１２３,４５６ 만억",
+        "１２３,４５６ 만억"
     ]
     /// What the buffer holds before drawing: a narrow cell no widget draws.
     static let sentinel = Cell("¤", style: Style(foreground: .magenta, background: .indexed(53)))
@@ -59,7 +60,8 @@ enum WidgetHarness {
                     found.append("control character at \(x),\(y)")
                 }
                 if cell.symbol.unicodeScalars.contains(where: { Sanitizer.joinsOrModifies($0) })
-                    || cell.symbol.unicodeScalars.filter({ (0x1F1E6...0x1F1FF).contains($0.value) }).count > 1 {
+                    || cell.symbol.unicodeScalars.filter({ (0x1F1E6...0x1F1FF).contains($0.value) }).count > 1
+                {
                     found.append("joined cluster drawn whole at \(x),\(y): \(cell.symbol.debugDescription)")
                 }
                 if !cell.isContinuation, cell.symbol.isEmpty {
@@ -73,8 +75,10 @@ enum WidgetHarness {
     /// The containment property: for every size, origin and hostile string,
     /// `make(text)` drawn into an area inside a sentinel-filled buffer touches
     /// nothing outside the area and leaves no half wide character behind.
-    static func checkContainment<W: Widget>(_ name: String, sourceLocation: SourceLocation = #_sourceLocation,
-                                            _ make: (String) -> W) {
+    static func checkContainment<W: Widget>(
+        _ name: String, sourceLocation: SourceLocation = #_sourceLocation,
+        _ make: (String) -> W
+    ) {
         var problems: [String] = []
         for text in hostile {
             let widget = make(text)
@@ -89,8 +93,9 @@ enum WidgetHarness {
                 }
             }
         }
-        #expect(problems.isEmpty, "\(problems.count) problems, first: \(problems.prefix(5).joined(separator: "; "))",
-                sourceLocation: sourceLocation)
+        #expect(
+            problems.isEmpty, "\(problems.count) problems, first: \(problems.prefix(5).joined(separator: "; "))",
+            sourceLocation: sourceLocation)
     }
 }
 

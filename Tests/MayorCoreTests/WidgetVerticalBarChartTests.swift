@@ -1,19 +1,21 @@
 import Testing
+
 @testable import MayorCore
 
 @Suite struct WidgetVerticalBarChartTests {
     let items: [VerticalBarChart.Item] = [.init("강남구", 812), .init("마포", 540), .init("종로구", 310)]
 
     @Test func barsValuesAndLabels() {
-        #expect(WidgetHarness.lines(VerticalBarChart(items, barWidth: 4), width: 20, height: 7) == [
-            "812",
-            "████ 540",
-            "████ ▃▃▃▃",
-            "████ ████ 310",
-            "████ ████ ▇▇▇▇",
-            "████ ████ ████",
-            "강…  마포 종…",
-        ])
+        #expect(
+            WidgetHarness.lines(VerticalBarChart(items, barWidth: 4), width: 20, height: 7) == [
+                "812",
+                "████ 540",
+                "████ ▃▃▃▃",
+                "████ ████ 310",
+                "████ ████ ▇▇▇▇",
+                "████ ████ ████",
+                "강…  마포 종…"
+            ])
     }
 
     @Test func labelsNeverSplitAWideCharacterAtTheColumnEdge() {

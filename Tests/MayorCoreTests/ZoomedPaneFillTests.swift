@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Testing
+
 @testable import MayorCore
 
 /// A zoomed time-series pane shows more on a large screen instead of leaving

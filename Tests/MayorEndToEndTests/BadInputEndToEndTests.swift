@@ -30,8 +30,10 @@ struct BadInputEndToEndTests {
         let t = try TmuxSession()
         let wifi = t.workDir + "/Data/wifi.json"
         let binary = try Self.binaryTheUserCanRun(in: t.workDir)
-        let command = "cd \(shellQuote(t.workDir)) && export LANG=C.UTF-8 TERM=xterm-256color; \(Self.asUser)\(shellQuote(binary)) --refresh 1 --lang en; sleep 600"
-        let started = try TmuxSession.run(["tmux", "-L", t.socket, "-f", "/dev/null", "new-session", "-d", "-s", t.name, "-x", "160", "-y", "48", command], capture: false)
+        let command =
+            "cd \(shellQuote(t.workDir)) && export LANG=C.UTF-8 TERM=xterm-256color; \(Self.asUser)\(shellQuote(binary)) --refresh 1 --lang en; sleep 600"
+        let started = try TmuxSession.run(
+            ["tmux", "-L", t.socket, "-f", "/dev/null", "new-session", "-d", "-s", t.name, "-x", "160", "-y", "48", command], capture: false)
         try #require(started.status == 0)
         _ = try TmuxSession.run(["tmux", "-L", t.socket, "set-option", "-g", "status", "off"])
         #expect(t.waitFor(text: "31,245").ok, "the wall did not start:\n\(t.screen())")

@@ -4,7 +4,8 @@ import Testing
 /// `mayor check` and `mayor render` as a user runs them, from the repository root.
 @Suite struct CommandLineTests {
     func mayor(_ arguments: [String], in directory: String = repoRoot) throws -> (status: Int32, output: String) {
-        try TmuxSession.run(["sh", "-c", "cd \(shellQuote(directory)) && \(shellQuote(TmuxSession.binary)) \(arguments.map(shellQuote).joined(separator: " "))"])
+        try TmuxSession.run(["sh", "-c", "cd \(shellQuote(directory)) && \(shellQuote(TmuxSession.binary)) \(arguments.map(shellQuote).joined(separator: " "))"]
+        )
     }
 
     func copyOfRepoData() throws -> String {
@@ -124,9 +125,11 @@ import Testing
     @Test func generateRefusesWhatCheckWouldRefuse() throws {
         let dir = try copyOfRepoData()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        for (arguments, words) in [(["--start", "9999-12-31", "--days", "3"], "after 9999-12-31"),
-                                   (["--days", "100000", "--corridors", "1000000"], "corridors"),
-                                   (["--corridors", "100", "--days", "100000"], "daily rows")] {
+        for (arguments, words) in [
+            (["--start", "9999-12-31", "--days", "3"], "after 9999-12-31"),
+            (["--days", "100000", "--corridors", "1000000"], "corridors"),
+            (["--corridors", "100", "--days", "100000"], "daily rows")
+        ] {
             let result = try mayor(["generate", "traffic"] + arguments + ["--output", "Data/traffic.json"], in: dir)
             #expect(result.status == 1 || result.status == 64, "\(arguments): status \(result.status)")
             #expect(result.output.contains(words), "\(arguments): \(result.output)")

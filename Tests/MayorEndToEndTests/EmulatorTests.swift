@@ -38,12 +38,16 @@ struct EmulatorTests {
             if Self.inCI {
                 Issue.record("pyte is not installed: .ci/run installs it into .build/pyte-venv (python3 -m venv; pip install pyte wcwidth)")
             } else {
-                print("EmulatorTests: skipped, pyte not installed (run .ci/run, or python3 -m venv .build/pyte-venv && .build/pyte-venv/bin/pip install pyte wcwidth)")
+                print(
+                    "EmulatorTests: skipped, pyte not installed (run .ci/run, or python3 -m venv .build/pyte-venv && .build/pyte-venv/bin/pip install pyte wcwidth)"
+                )
             }
             return
         }
-        let result = try TmuxSession.run([python, repoRoot + "/Tests/Emulator/replay.py", "--mayor", TmuxSession.binary,
-                                          "--root", repoRoot, "--term", term])
+        let result = try TmuxSession.run([
+            python, repoRoot + "/Tests/Emulator/replay.py", "--mayor", TmuxSession.binary,
+            "--root", repoRoot, "--term", term
+        ])
         switch result.status {
         case 0:
             break

@@ -7,8 +7,9 @@ import Testing
 struct HardeningTests {
     /// Gwanak's name carrying a clear-screen sequence and an OSC window-title sequence.
     static func hostilePledges(_ original: String) -> String {
-        original.replacingOccurrences(of: "\"name\": \"관악구\"",
-                                      with: "\"name\": \"관악구\\u001b[2J\\u001b]0;PWNED\\u0007\\u001b]2;PWNED\\u001b\\\\\"")
+        original.replacingOccurrences(
+            of: "\"name\": \"관악구\"",
+            with: "\"name\": \"관악구\\u001b[2J\\u001b]0;PWNED\\u0007\\u001b]2;PWNED\\u001b\\\\\"")
     }
 
     @Test func escapeSequencesInDataNeverReachTheTerminal() throws {
@@ -17,7 +18,9 @@ struct HardeningTests {
         try Self.hostilePledges(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
 
         // mayor render --format text: no control bytes at all.
-        let rendered = try TmuxSession.run(["sh", "-c", "cd \(shellQuote(t.workDir)) && \(shellQuote(TmuxSession.binary)) render --screen wall --size 160x48 --format text --lang ko"])
+        let rendered = try TmuxSession.run([
+            "sh", "-c", "cd \(shellQuote(t.workDir)) && \(shellQuote(TmuxSession.binary)) render --screen wall --size 160x48 --format text --lang ko"
+        ])
         #expect(rendered.status == 0)
         #expect(!rendered.output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) })
         #expect(rendered.output.contains("관악구␛[2J"))
@@ -45,7 +48,8 @@ struct HardeningTests {
         try clean.start(["--lang", "ko"])  // Korean names: the English UI shows nameEn
         #expect(clean.waitFor(text: "31,245").ok)
         let t = try TmuxSession()
-        let pledges = t.workDir + "/Data/pledges.json", cctv = t.workDir + "/Data/cctv.json"
+        let pledges = t.workDir + "/Data/pledges.json"
+        let cctv = t.workDir + "/Data/cctv.json"
         try (try String(contentsOfFile: pledges, encoding: .utf8))
             .replacingOccurrences(of: "\"name\": \"관악구\"", with: "\"name\": \"관악구\(coder)\"")
             .replacingOccurrences(of: "\"name\": \"금천구\"", with: "\"name\": \"금천구🇰🇷👍\u{1F3FD}\"")
@@ -58,7 +62,8 @@ struct HardeningTests {
         let shown = t.waitFor("emoji names") { $0.contains("31,245") && $0.contains("관악구👩") && $0.contains("금천구🇰") }
         #expect(shown.ok, "the name with the emoji did not show:\n\(shown.screen)")
         Thread.sleep(forTimeInterval: 0.5)
-        let rows = t.screenExact(), cleanRows = clean.screenExact()
+        let rows = t.screenExact()
+        let cleanRows = clean.screenExact()
         #expect(rows.count == 48 && cleanRows.count == 48)
         // Columns as tmux counts them: scalar by scalar, as wcwidth does (a
         // lone regional indicator is one column there).

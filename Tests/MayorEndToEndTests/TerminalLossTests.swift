@@ -16,7 +16,10 @@ struct TerminalLossTests {
         run.closeMaster()
         let end = run.waitForExit(within: 5)
         #expect(end != nil, "mayor still running 5 s after its terminal went away")
-        guard let end else { run.kill(); return }
+        guard let end else {
+            run.kill()
+            return
+        }
         #expect(end.status == 1, "exit status \(end.status)")
         #expect(end.cpuSeconds < 1.5, "it used \(end.cpuSeconds) s of CPU: spinning on the dead terminal?")
         #expect(run.stderr.contains("terminal went away"), "stderr: \(run.stderr)")
@@ -30,7 +33,10 @@ struct TerminalLossTests {
         run.closeMaster()
         let end = run.waitForExit(within: 5)
         #expect(end != nil, "mayor still running 5 s after its terminal went away")
-        guard let end else { run.kill(); return }
+        guard let end else {
+            run.kill()
+            return
+        }
         #expect(end.status == 0 || end.status == 1, "exit status \(end.status)")
         #expect(end.cpuSeconds < 1.5, "it used \(end.cpuSeconds) s of CPU")
     }
@@ -65,7 +71,8 @@ final class PtyRun {
         defer { posix_spawnattr_destroy(&attributes) }
 
         // stty sets the window size on the pty (stdin), then the shell becomes mayor.
-        let command = "stty rows 48 cols 160 && exec \(shellQuote(TmuxSession.binary)) --data \(shellQuote(repoRoot + "/Data")) --screens \(shellQuote(repoRoot + "/Screens"))"
+        let command =
+            "stty rows 48 cols 160 && exec \(shellQuote(TmuxSession.binary)) --data \(shellQuote(repoRoot + "/Data")) --screens \(shellQuote(repoRoot + "/Screens"))"
         let arguments: [String] = ["/bin/sh", "-c", command]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -74,7 +81,10 @@ final class PtyRun {
         defer { env.forEach { free($0) } }
         var child: pid_t = 0
         let rc = posix_spawn(&child, "/bin/sh", &actions, &attributes, argv, env)
-        guard rc == 0 else { close(master); throw E2EError("cannot start mayor: error \(rc)") }
+        guard rc == 0 else {
+            close(master)
+            throw E2EError("cannot start mayor: error \(rc)")
+        }
         pid = child
         _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
     }
@@ -100,7 +110,10 @@ final class PtyRun {
                 quietSince = Date()
             } else {
                 if output.count > 4_000, Date().timeIntervalSince(quietSince) > 0.5,
-                   String(decoding: output, as: UTF8.self).contains("31,245") { return }
+                    String(decoding: output, as: UTF8.self).contains("31,245")
+                {
+                    return
+                }
                 Thread.sleep(forTimeInterval: 0.05)
             }
         }
@@ -122,7 +135,8 @@ final class PtyRun {
             let r = wait4(pid, &status, WNOHANG, &usage)
             if r == pid {
                 reaped = true
-                let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                let cpu =
+                    Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
                     + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
                 let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
                 return (code, cpu)

@@ -48,9 +48,11 @@ final class TmuxSession {
         }.joined(separator: "; ")
         // After mayor ends, the terminal's modes as the shell finds them go to
         // a file (written before the exit status, so both are there together).
-        let command = "cd \(shellQuote(workDir)) && \(exports); \(shellQuote(Self.binary)) \(arguments.map(shellQuote).joined(separator: " ")) 2>\(shellQuote(workDir + "/stderr")); code=$?; stty -a > \(shellQuote(workDir + "/stty")) 2>&1; echo $code > \(shellQuote(workDir + "/exit")); sleep 600"
+        let command =
+            "cd \(shellQuote(workDir)) && \(exports); \(shellQuote(Self.binary)) \(arguments.map(shellQuote).joined(separator: " ")) 2>\(shellQuote(workDir + "/stderr")); code=$?; stty -a > \(shellQuote(workDir + "/stty")) 2>&1; echo $code > \(shellQuote(workDir + "/exit")); sleep 600"
         // The tmux server daemonizes from this call: give it no pipe to hold open.
-        let result = try Self.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], capture: false)
+        let result = try Self.run(
+            ["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], capture: false)
         guard result.status == 0 else { throw E2EError("tmux new-session failed: \(result.output)") }
         _ = try Self.run(["tmux", "-L", socket, "set-option", "-g", "status", "off"])
         started = true
@@ -59,7 +61,8 @@ final class TmuxSession {
     /// Starts an interactive shell (job control on) in the data copy's folder.
     func startShell(width: Int = 160, height: Int = 48) throws {
         let command = "cd \(shellQuote(workDir)) && env LANG=C.UTF-8 TERM=xterm-256color PS1='$ ' bash --norc -i"
-        let result = try Self.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], capture: false)
+        let result = try Self.run(
+            ["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], capture: false)
         guard result.status == 0 else { throw E2EError("tmux new-session failed") }
         _ = try Self.run(["tmux", "-L", socket, "set-option", "-g", "status", "off"])
         started = true
@@ -80,7 +83,9 @@ final class TmuxSession {
 
     /// `mayor ARGS` run in the data copy's folder (e.g. `render`): status and stdout.
     func mayor(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try Self.run(["sh", "-c", "cd \(shellQuote(workDir)) && LANG=C.UTF-8 \(shellQuote(Self.binary)) \(arguments.map(shellQuote).joined(separator: " ")) 2>/dev/null"])
+        try Self.run([
+            "sh", "-c", "cd \(shellQuote(workDir)) && LANG=C.UTF-8 \(shellQuote(Self.binary)) \(arguments.map(shellQuote).joined(separator: " ")) 2>/dev/null"
+        ])
     }
 
     func send(_ keys: String...) {
@@ -109,7 +114,10 @@ final class TmuxSession {
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
             if let text = try? String(contentsOfFile: workDir + "/exit", encoding: .utf8),
-               let code = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return code }
+                let code = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
+                return code
+            }
             Thread.sleep(forTimeInterval: 0.1)
         } while Date() < deadline
         return nil
@@ -154,7 +162,8 @@ final class TmuxSession {
     /// The PID of the mayor process inside the tmux pane.
     func mayorPID() -> Int32? {
         guard let shell = try? Self.run(["tmux", "-L", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]),
-              let shellPID = Int32(shell.output.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+            let shellPID = Int32(shell.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        else { return nil }
         guard let children = try? Self.run(["pgrep", "-P", "\(shellPID)", "-x", "mayor"]) else { return nil }
         return children.output.split(separator: "\n").compactMap { Int32($0) }.first
     }

@@ -1,5 +1,6 @@
 import MayorCore
 import Testing
+
 @testable import MayorTerminal
 
 @Suite struct ColorMapperTests {

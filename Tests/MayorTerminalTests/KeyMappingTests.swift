@@ -1,6 +1,7 @@
 import CNcursesw
 import MayorCore
 import Testing
+
 @testable import MayorTerminal
 
 @Suite struct KeyMappingTests {
@@ -117,8 +118,9 @@ import Testing
     }
 
     @Test func dumbMessageNamesTheProblemAndTheFix() {
-        #expect(TerminalError.dumbTerminal("dumb").description
-            == "mayor: TERM is 'dumb': the dashboard needs a full-screen terminal (e.g. TERM=xterm-256color)")
+        #expect(
+            TerminalError.dumbTerminal("dumb").description
+                == "mayor: TERM is 'dumb': the dashboard needs a full-screen terminal (e.g. TERM=xterm-256color)")
         #expect(TerminalError.notATerminal(stdin: false, stdout: true).description.hasPrefix("mayor: standard output is not a terminal"))
     }
 }
@@ -150,7 +152,10 @@ import Testing
 
     @Test func pairsAreAllocatedLazilyAndCached() {
         var calls: [(Int16, Int16, Int16)] = []
-        var pairs = ColorPairs(limit: 256) { p, f, b in calls.append((p, f, b)); return true }
+        var pairs = ColorPairs(limit: 256) { p, f, b in
+            calls.append((p, f, b))
+            return true
+        }
         #expect(pairs.pair(foreground: -1, background: -1) == 0)
         #expect(calls.isEmpty)
         #expect(pairs.pair(foreground: 1, background: -1) == 1)
@@ -165,9 +170,9 @@ import Testing
         var pairs = ColorPairs(limit: 3) { _, _, _ in true }  // pairs 1 and 2 only
         #expect(pairs.pair(foreground: 1, background: 0) == 1)
         #expect(pairs.pair(foreground: 2, background: 4) == 2)
-        #expect(pairs.pair(foreground: 7, background: 4) == 2)   // same background
-        #expect(pairs.pair(foreground: 1, background: 5) == 1)   // same foreground
-        #expect(pairs.pair(foreground: 9, background: 9) == 0)   // nothing close: default pair
+        #expect(pairs.pair(foreground: 7, background: 4) == 2)  // same background
+        #expect(pairs.pair(foreground: 1, background: 5) == 1)  // same foreground
+        #expect(pairs.pair(foreground: 9, background: 9) == 0)  // nothing close: default pair
         #expect(pairs.pair(foreground: 3, background: -1) == 0)  // default background: pair 0
         #expect(pairs.count == 2)
     }

@@ -1,5 +1,6 @@
 import MayorCore
 import Testing
+
 @testable import MayorTerminal
 
 /// What the terminal edge hands to ncurses: never the bottom-right cell (see
@@ -10,7 +11,7 @@ import Testing
 
     @Test func theBottomRightCellIsNeverDrawn() {
         var buffer = Buffer(width: 10, height: 3)
-        buffer.write("q 종료", x: 2, y: 2, style: muted)   // 료 at columns 6-7
+        buffer.write("q 종료", x: 2, y: 2, style: muted)  // 료 at columns 6-7
         buffer.set(x: 9, y: 2, symbol: "…", style: muted)
         buffer.set(x: 9, y: 1, symbol: "┘", style: muted)
         let safe = TerminalSession.safeChanges(buffer.changes(since: nil), width: 10, height: 3)
@@ -75,7 +76,8 @@ import Testing
     }
 
     @Test func oneDigitOfTheClockIsATick() {
-        let a = frame("12:00:08"), b = frame("12:00:09")
+        let a = frame("12:00:08")
+        let b = frame("12:00:09")
         let span = TerminalSession.tickSpan(b.changes(since: a), in: b)
         #expect(span?.row == 0 && span?.from == 27 && span?.to == 27 && span?.style == header)
         let c = frame("12:00:10")
@@ -86,7 +88,7 @@ import Testing
     @Test func anythingElseIsDrawnByNcurses() {
         let a = frame("12:00:08")
         var body = frame("12:00:09")
-        body.write("body 31,246", x: 1, y: 2)   // a second row changed
+        body.write("body 31,246", x: 1, y: 2)  // a second row changed
         #expect(TerminalSession.tickSpan(body.changes(since: a), in: body) == nil)
         var wide = frame("12:00:08")
         wide.write("관", x: 30, y: 0, style: header)  // not ASCII

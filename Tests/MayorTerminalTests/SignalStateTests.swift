@@ -1,8 +1,10 @@
 import CMayorTerm
 import Testing
+
 @testable import MayorTerminal
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The signal flags are one piece of state per process: a signal recorded by

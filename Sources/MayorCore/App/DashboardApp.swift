@@ -21,8 +21,10 @@ public final class DashboardApp: LiveApplication {
         /// A note after the title in the header (`DisplayChoice.notice`).
         public var notice: String?
 
-        public init(language: Language, theme: Theme = .color, refreshSeconds: Double? = nil, startScreen: String? = nil,
-                    notice: String? = nil) {
+        public init(
+            language: Language, theme: Theme = .color, refreshSeconds: Double? = nil, startScreen: String? = nil,
+            notice: String? = nil
+        ) {
             self.language = language
             self.theme = theme
             self.refreshSeconds = refreshSeconds
@@ -158,7 +160,8 @@ public final class DashboardApp: LiveApplication {
         // Only the clock moved (same data, same state, same size, same freshness,
         // same minute): keep the last frame and redraw the header and bottom rows.
         let freshness = SnapshotKind.allCases.map { store.freshness($0, now: now) }
-        let clockOnly = !dirty && store.generation == renderedGeneration && second / 60 == lastFullMinute
+        let clockOnly =
+            !dirty && store.generation == renderedGeneration && second / 60 == lastFullMinute
             && freshness == lastFreshness && !helpVisible
             && lastFrame?.width == buffer.width && lastFrame?.height == buffer.height
         renderedSecond = second
@@ -329,7 +332,10 @@ public final class DashboardApp: LiveApplication {
         unzoomed.zoomed = nil
         let placements = view.placements(unzoomed, width: size.width, height: size.height)
         guard !placements.isEmpty else { return }
-        guard let focus, placements.indices.contains(focus) else { setFocus(0); return }
+        guard let focus, placements.indices.contains(focus) else {
+            setFocus(0)
+            return
+        }
         let from = placements[focus].rect
         let (cx, cy) = (Double(from.x) + Double(from.width) / 2, Double(from.y) + Double(from.height) / 2)
         var best: (index: Int, score: Double)?
@@ -355,7 +361,8 @@ public final class DashboardApp: LiveApplication {
     /// The districts `f` cycles through: the focused pane's, else the pledges'.
     func districtCycle() -> [SafeText] {
         if let focus, panes.indices.contains(focus), let pane = PaneRegistry.pane(panes[focus].id),
-           pane.filtersByDistrict, let snapshot = store.snapshot(pane.kind) {
+            pane.filtersByDistrict, let snapshot = store.snapshot(pane.kind)
+        {
             return pane.districts(in: snapshot)
         }
         if let snapshot = store.snapshot(.pledges) { return PledgesPane().districts(in: snapshot) }
@@ -364,7 +371,10 @@ public final class DashboardApp: LiveApplication {
 
     func cycleDistrict() {
         let cycle = districtCycle()
-        guard !cycle.isEmpty else { district = nil; return }
+        guard !cycle.isEmpty else {
+            district = nil
+            return
+        }
         if let district, let i = cycle.firstIndex(of: district) {
             self.district = i + 1 < cycle.count ? cycle[i + 1] : nil
         } else {
@@ -386,7 +396,9 @@ public final class DashboardApp: LiveApplication {
         let current = briefing.steps[step]
         switch current.target {
         case .screen(let id):
-            if let i = order.firstIndex(of: id) { screenIndex = i } else if screens.screens[id] != nil {
+            if let i = order.firstIndex(of: id) {
+                screenIndex = i
+            } else if screens.screens[id] != nil {
                 order.append(id)
                 screenIndex = order.count - 1
             }

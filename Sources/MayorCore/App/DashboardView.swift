@@ -16,8 +16,10 @@ public struct ViewState: Sendable {
     /// The bottom line lists the presenter's keys instead of the wall's.
     public var briefingKeys = false
 
-    public init(screen: ScreenConfig, focus: Int? = nil, zoomed: PaneRef? = nil, district: SafeText? = nil,
-                status: String? = nil, caption: String? = nil) {
+    public init(
+        screen: ScreenConfig, focus: Int? = nil, zoomed: PaneRef? = nil, district: SafeText? = nil,
+        status: String? = nil, caption: String? = nil
+    ) {
         self.screen = screen
         self.focus = focus
         self.zoomed = zoomed
@@ -97,13 +99,15 @@ public struct DashboardView {
         for placement in placements(view, width: w, height: h) {
             guard let pane = PaneRegistry.pane(placement.pane.id) else { continue }
             let index = panes.firstIndex(of: placement.pane)
-            let context = PaneContext(strings: strings, theme: theme, now: now,
-                                      district: placement.pane.district ?? (pane.filtersByDistrict ? view.district : nil),
-                                      focused: view.zoomed == nil && index != nil && index == view.focus,
-                                      zoomed: view.zoomed != nil)
-            PaneRenderer.render(pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: now),
-                                readingSlowly: store.isReadingSlowly(pane.kind, now: now),
-                                context: context, in: placement.rect, buffer: &buffer)
+            let context = PaneContext(
+                strings: strings, theme: theme, now: now,
+                district: placement.pane.district ?? (pane.filtersByDistrict ? view.district : nil),
+                focused: view.zoomed == nil && index != nil && index == view.focus,
+                zoomed: view.zoomed != nil)
+            PaneRenderer.render(
+                pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: now),
+                readingSlowly: store.isReadingSlowly(pane.kind, now: now),
+                context: context, in: placement.rect, buffer: &buffer)
         }
         if let caption = view.caption {
             let row = Rect(x: 0, y: h - 2, width: w, height: 1)
@@ -188,9 +192,10 @@ public struct DashboardView {
         }
         var left: [StatusLine.Segment] = [.init(title, style: theme.header)]
         if let notice { left.append(.init("(\(notice)) ", style: theme.header)) }
-        let line = StatusLine(left: left,
-                              center: [.init(clock, style: theme.header)],
-                              right: right, background: theme.header)
+        let line = StatusLine(
+            left: left,
+            center: [.init(clock, style: theme.header)],
+            right: right, background: theme.header)
         buffer.draw(line, in: row)
     }
 
@@ -212,7 +217,8 @@ public struct DashboardView {
         var right: [StatusLine.Segment] = [.init(keys, style: theme.muted)]
         // A pane its layout leaves no room at this size is said, in place of
         // the key hints, not dropped silently.
-        let hidden = view.zoomed == nil
+        let hidden =
+            view.zoomed == nil
             ? LayoutEngine.withoutRoom(view.screen.layout, in: bodyArea(view, width: buffer.width, height: buffer.height)).map(\.pane.id) : []
         if !hidden.isEmpty {
             let names = hidden.joined(separator: ", ")

@@ -7,7 +7,8 @@
 /// Traffic comes from `TrafficSampleGenerator` instead. Deterministic: the
 /// same arguments give the same bytes.
 public enum LargeSnapshots {
-    static let header = #""schemaVersion": 1, "asOf": "2024-12-31", "sample": true, "source": {"document": "Benchmark input (mayor bench)", "agency": "DigitalMayor benchmark generator"}"#
+    static let header =
+        #""schemaVersion": 1, "asOf": "2024-12-31", "sample": true, "source": {"document": "Benchmark input (mayor bench)", "agency": "DigitalMayor benchmark generator"}"#
 
     static func pad(_ n: Int, _ width: Int) -> String {
         var s = String(n)
@@ -32,7 +33,9 @@ public enum LargeSnapshots {
         for i in 0..<categories {
             let n = 500 + (i * 7_919) % 4_500
             total += n
-            cats.append("  {\"id\": \"cat-\(pad(i, 4))\", \"name\": \"분류 \(pad(i, 4))\", \"nameEn\": \"Category \(pad(i, 4))\", \"group\": \"\(i % 4 == 0 ? "mobile" : "fixed")\", \"count\": \(n)}")
+            cats.append(
+                "  {\"id\": \"cat-\(pad(i, 4))\", \"name\": \"분류 \(pad(i, 4))\", \"nameEn\": \"Category \(pad(i, 4))\", \"group\": \"\(i % 4 == 0 ? "mobile" : "fixed")\", \"count\": \(n)}"
+            )
         }
         out += "\"apTotal\": \(total),\n\"apCategories\": [\n" + cats.joined(separator: ",\n") + "\n],\n\"monthly\": [\n"
         out += months(count).enumerated().map { i, m in
@@ -48,9 +51,16 @@ public enum LargeSnapshots {
         out += "\"launched\": \"1700-01-01\",\n\"period\": {\"from\": \"1700-01-01\", \"to\": \"2024-12-31\", \"visits\": 12345678, \"installs\": 234567},\n"
         out += "\"goal\": {\"year\": 2024, \"visits\": 20000000},\n"
         let ms = months(1_200)
-        out += "\"monthlyVisits\": [\n" + ms.enumerated().map { i, m in "  {\"month\": \"\(m)\", \"visits\": \(8_000 + (i * 31) % 9_000)}" }.joined(separator: ",\n") + "\n],\n"
-        out += "\"dailyAverage\": [\n" + ms.enumerated().map { i, m in "  {\"month\": \"\(m)\", \"visits\": \(200 + (i * 17) % 600)}" }.joined(separator: ",\n") + "\n],\n"
-        out += "\"spaceShare\": [\n" + (0..<1_000).map { i in "  {\"space\": \"공간 \(pad(i, 4))\", \"spaceEn\": \"Space \(pad(i, 4))\", \"percent\": 0.1}" }.joined(separator: ",\n") + "\n],\n"
+        out +=
+            "\"monthlyVisits\": [\n"
+            + ms.enumerated().map { i, m in "  {\"month\": \"\(m)\", \"visits\": \(8_000 + (i * 31) % 9_000)}" }.joined(separator: ",\n") + "\n],\n"
+        out +=
+            "\"dailyAverage\": [\n" + ms.enumerated().map { i, m in "  {\"month\": \"\(m)\", \"visits\": \(200 + (i * 17) % 600)}" }.joined(separator: ",\n")
+            + "\n],\n"
+        out +=
+            "\"spaceShare\": [\n"
+            + (0..<1_000).map { i in "  {\"space\": \"공간 \(pad(i, 4))\", \"spaceEn\": \"Space \(pad(i, 4))\", \"percent\": 0.1}" }.joined(separator: ",\n")
+            + "\n],\n"
         let endDay = CalendarDate.daysFromCivil(year: 2024, month: 12, day: 31)
         out += "\"cumulative\": [\n"
         var rows: [String] = []
@@ -84,7 +94,8 @@ public enum LargeSnapshots {
                 let inds = (0..<indicators).map { i in
                     "{\"name\": \"지표 \(i + 1)\", \"measure\": \"건수\", \"unit\": \"건\", \"weight\": \(5 + i), \"target\": \(10 + i * 5), \"actual\": \((d + p + i) % (10 + i * 5)).5}"
                 }.joined(separator: ",\n        ")
-                ps.append("""
+                ps.append(
+                    """
                       {"id": "\(d + 1)-\(p + 1)", "title": "공약 \(pad(d, 3))-\(pad(p, 2)) 스마트도시 조성", "status": "정상추진", "period": "2022~2026", "publishedRate": \(Double((d * 7 + p * 3) % 1000) / 10), "budget": {"unit": "백만원", "planned": \(1000 + p * 100), "executed": \(500 + p * 40)},
                         "indicators": [
                         \(inds)
@@ -119,7 +130,8 @@ public enum LargeSnapshots {
         }
     }
 
-    static let smallWifi = #""apTotal": 1, "apCategories": [{"id": "a", "name": "a", "group": "fixed", "count": 1}], "monthly": [{"month": "2024-01", "dailyUsers": 1, "dailyTB": 1}]"#
+    static let smallWifi =
+        #""apTotal": 1, "apCategories": [{"id": "a", "name": "a", "group": "fixed", "count": 1}], "monthly": [{"month": "2024-01", "dailyUsers": 1, "dailyTB": 1}]"#
 
     /// The file of `shape`, about `bytes` long (the pledges grid is its own size, about 51 MB).
     public static func memoryShape(_ shape: MemoryShape, bytes: Int = 63_000_000) -> [UInt8] {

@@ -66,8 +66,12 @@ public struct TerminalByteCounter: Sendable {
     }
 
     static func digits(_ n: Int) -> Int {
-        var n = n, d = 1
-        while n >= 10 { n /= 10; d += 1 }
+        var n = n
+        var d = 1
+        while n >= 10 {
+            n /= 10
+            d += 1
+        }
         return d
     }
 }

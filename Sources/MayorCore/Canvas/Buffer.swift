@@ -117,7 +117,8 @@ public struct Buffer: Sendable, Equatable {
             for y in r.y..<r.maxY {
                 place(cell, x: r.x, y: y, clip: r)
                 if r.width > 1 {
-                    let start = index(r.x + 1, y), count = r.width - 2
+                    let start = index(r.x + 1, y)
+                    let count = r.width - 2
                     if count > 0 {
                         cells.withUnsafeMutableBufferPointer { p in
                             (p.baseAddress! + start).update(repeating: cell, count: count)

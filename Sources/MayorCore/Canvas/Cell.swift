@@ -74,7 +74,8 @@ public struct Glyph: Hashable, Sendable {
         } else if v < 0x1_0000 {
             low = UInt64(0xE0 | (v >> 12)) | UInt64(0x80 | ((v >> 6) & 0x3F)) << 8 | UInt64(0x80 | (v & 0x3F)) << 16
         } else {
-            low = UInt64(0xF0 | (v >> 18)) | UInt64(0x80 | ((v >> 12) & 0x3F)) << 8
+            low =
+                UInt64(0xF0 | (v >> 18)) | UInt64(0x80 | ((v >> 12) & 0x3F)) << 8
                 | UInt64(0x80 | ((v >> 6) & 0x3F)) << 16 | UInt64(0x80 | (v & 0x3F)) << 24
         }
         high = 0
@@ -108,7 +109,8 @@ public struct Glyph: Hashable, Sendable {
         if kept.count < scalars.count {
             while let last = kept.last, last.value == 0x200D || last.properties.isVariationSelector { kept.removeLast() }
         }
-        var low: UInt64 = 0, high: UInt64 = 0
+        var low: UInt64 = 0
+        var high: UInt64 = 0
         used = 0
         for scalar in kept {
             for byte in UTF8.encode(scalar)! {
@@ -146,8 +148,8 @@ extension Glyph: CustomStringConvertible {
     public var description: String { string }
 }
 
-private extension UTF8 {
-    static func width(_ scalar: Unicode.Scalar) -> Int {
+extension UTF8 {
+    fileprivate static func width(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         return v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4
     }

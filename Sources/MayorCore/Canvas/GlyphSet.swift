@@ -147,18 +147,42 @@ public struct GlyphSet: Sendable, Equatable {
     }()
 
     /// CP437 0x80–0xFF in order (0xFF is the no-break space).
-    static let cp437High = "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{00A0}"
+    static let cp437High =
+        "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{00A0}"
 
     /// Single-column stand-ins, by what they stand for.
     static let ttyFallbacks: [Unicode.Scalar: String] = {
         var map: [Unicode.Scalar: String] = [:]
         func add(_ from: String, _ to: String) { for s in from.unicodeScalars { map[s] = to } }
         // A cut text ends in » (not ~, which next to a number would read "about").
-        add("…", "»"); add("●◆◉", "*"); add("○◇□", "o"); add("▲△↑", "^"); add("▼▽↓", "v")
-        add("–—−‐‒―", "-"); add("→▶►", ">"); add("←◀◄", "<"); add("×✕", "x"); add("‘’‚′", "'"); add("“”„″", "\"")
-        add("⚠", "!"); add("✓✔", "v"); add("•∙", "·"); add("「『", "["); add("」』", "]")
-        add("╭", "┌"); add("╮", "┐"); add("╰", "└"); add("╯", "┘"); add("━╌┄┈", "─"); add("┃╎┆┊", "│")
-        add("▁▂▃▄", "▄"); add("▅▆▇█", "█"); add("▏▎▍▌", "▌"); add("▋▊▉", "█"); add("▔", "▀"); add("▕", "▐")
+        add("…", "»")
+        add("●◆◉", "*")
+        add("○◇□", "o")
+        add("▲△↑", "^")
+        add("▼▽↓", "v")
+        add("–—−‐‒―", "-")
+        add("→▶►", ">")
+        add("←◀◄", "<")
+        add("×✕", "x")
+        add("‘’‚′", "'")
+        add("“”„″", "\"")
+        add("⚠", "!")
+        add("✓✔", "v")
+        add("•∙", "·")
+        add("「『", "[")
+        add("」』", "]")
+        add("╭", "┌")
+        add("╮", "┐")
+        add("╰", "└")
+        add("╯", "┘")
+        add("━╌┄┈", "─")
+        add("┃╎┆┊", "│")
+        add("▁▂▃▄", "▄")
+        add("▅▆▇█", "█")
+        add("▏▎▍▌", "▌")
+        add("▋▊▉", "█")
+        add("▔", "▀")
+        add("▕", "▐")
         return map
     }()
 
@@ -166,10 +190,27 @@ public struct GlyphSet: Sendable, Equatable {
     static let asciiFallbacks: [Unicode.Scalar: String] = {
         var map: [Unicode.Scalar: String] = [:]
         func add(_ from: String, _ to: String) { for s in from.unicodeScalars { map[s] = to } }
-        add("─═", "-"); add("│║", "|"); add("┤╡╢╖╕╣╗╝╜╛┐└┴┬├┼╞╟╚╔╩╦╠╬╧╨╤╥╙╘╒╓╫╪┘┌", "+")
-        add("█▓■", "#"); add("▒", ":"); add("░", "."); add("▄", "_"); add("▀", "\""); add("▌▐", "|")
-        add("·∙", "."); add("≤", "<"); add("≥", ">"); add("±", "+"); add("÷", "/"); add("≈", "~"); add("≡", "=")
-        add("«", "<"); add("»", "."); add("°", "o"); add("µ", "u"); add("\u{00A0}", " ")
+        add("─═", "-")
+        add("│║", "|")
+        add("┤╡╢╖╕╣╗╝╜╛┐└┴┬├┼╞╟╚╔╩╦╠╬╧╨╤╥╙╘╒╓╫╪┘┌", "+")
+        add("█▓■", "#")
+        add("▒", ":")
+        add("░", ".")
+        add("▄", "_")
+        add("▀", "\"")
+        add("▌▐", "|")
+        add("·∙", ".")
+        add("≤", "<")
+        add("≥", ">")
+        add("±", "+")
+        add("÷", "/")
+        add("≈", "~")
+        add("≡", "=")
+        add("«", "<")
+        add("»", ".")
+        add("°", "o")
+        add("µ", "u")
+        add("\u{00A0}", " ")
         return map
     }()
 
@@ -245,7 +286,9 @@ public struct DisplayChoice: Sendable, Equatable {
         var notice: String?
         if noHangul && !forced && language == .ko {
             language = .en
-            notice = mode == .ascii ? "English: ASCII has no Hangul; --lang ko forces Korean"
+            notice =
+                mode == .ascii
+                ? "English: ASCII has no Hangul; --lang ko forces Korean"
                 : "English: the console font has no Hangul; --lang ko forces Korean"
         }
         return DisplayChoice(glyphs: GlyphSet(mode: mode, keepsWide: !noHangul || forced), language: language, notice: notice)

@@ -30,7 +30,9 @@ public enum Color: Hashable, Sendable {
             return level < 6 ? .black : level < 14 ? .gray : level < 20 ? .white : .brightWhite
         }
         let n = Int(i) - 16
-        let r = n / 36, g = (n / 6) % 6, b = n % 6
+        let r = n / 36
+        let g = (n / 6) % 6
+        let b = n % 6
         let bright = max(r, g, b) >= 4
         var bits = 0
         if r >= 2 { bits |= 1 }
@@ -64,10 +66,34 @@ public struct Style: Hashable, Sendable {
 
     public static let plain = Style()
 
-    public func fg(_ color: Color) -> Style { var s = self; s.foreground = color; return s }
-    public func bg(_ color: Color) -> Style { var s = self; s.background = color; return s }
-    public var bold: Style { var s = self; s.attributes.insert(.bold); return s }
-    public var dim: Style { var s = self; s.attributes.insert(.dim); return s }
-    public var reversed: Style { var s = self; s.attributes.insert(.reverse); return s }
-    public var underlined: Style { var s = self; s.attributes.insert(.underline); return s }
+    public func fg(_ color: Color) -> Style {
+        var s = self
+        s.foreground = color
+        return s
+    }
+    public func bg(_ color: Color) -> Style {
+        var s = self
+        s.background = color
+        return s
+    }
+    public var bold: Style {
+        var s = self
+        s.attributes.insert(.bold)
+        return s
+    }
+    public var dim: Style {
+        var s = self
+        s.attributes.insert(.dim)
+        return s
+    }
+    public var reversed: Style {
+        var s = self
+        s.attributes.insert(.reverse)
+        return s
+    }
+    public var underlined: Style {
+        var s = self
+        s.attributes.insert(.underline)
+        return s
+    }
 }

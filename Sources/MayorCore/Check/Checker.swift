@@ -1,15 +1,19 @@
 /// `mayor check`: every data file and every screen file, and the references
 /// between them (district filters name districts the data has).
 public enum Checker {
-    public static func check(dataDirectory: String, screensDirectory: String, now: Double,
-                             maxBytes: Int = SnapshotParser.defaultMaxBytes) -> [Problem] {
+    public static func check(
+        dataDirectory: String, screensDirectory: String, now: Double,
+        maxBytes: Int = SnapshotParser.defaultMaxBytes
+    ) -> [Problem] {
         report(dataDirectory: dataDirectory, screensDirectory: screensDirectory, now: now, maxBytes: maxBytes).problems
     }
 
     /// The problems (the files cannot be used as they are) and the warnings
     /// (they can, but something in them will mislead: a caption that ages).
-    public static func report(dataDirectory: String, screensDirectory: String, now: Double,
-                              maxBytes: Int = SnapshotParser.defaultMaxBytes) -> (problems: [Problem], warnings: [Problem]) {
+    public static func report(
+        dataDirectory: String, screensDirectory: String, now: Double,
+        maxBytes: Int = SnapshotParser.defaultMaxBytes
+    ) -> (problems: [Problem], warnings: [Problem]) {
         let store = DataStore(directory: dataDirectory, maxBytes: maxBytes)
         store.refresh(now: now)
         var problems = store.problems
@@ -32,8 +36,12 @@ public enum Checker {
             for placement in LayoutEngine.withoutRoom(screen.layout, in: body) {
                 let place = screen.paneMarks[placement.pane]
                 let what = placement.rect.width <= 0 ? "0 columns" : "0 rows"
-                problems.append(Problem(.invalid, file: screen.file.isEmpty ? folder + id + ".yaml" : screen.file, line: place?.line, column: place?.column,
-                                        message: "pane \"\(placement.pane.id)\" gets \(what) at \(size.width)x\(size.height), the screen's smallest size: the sizes or weights beside it leave it no room"))
+                problems.append(
+                    Problem(
+                        .invalid, file: screen.file.isEmpty ? folder + id + ".yaml" : screen.file, line: place?.line, column: place?.column,
+                        message:
+                            "pane \"\(placement.pane.id)\" gets \(what) at \(size.width)x\(size.height), the screen's smallest size: the sizes or weights beside it leave it no room"
+                    ))
             }
         }
         return problems

@@ -56,16 +56,18 @@ public struct Strings: Sendable {
     public var paused: String { t("회전 멈춤", "rotation paused") }
     public var rotating: String { t("자동 회전", "rotating") }
     public func tooSmall(needWidth: Int, needHeight: Int, width: Int, height: Int) -> String {
-        t("터미널이 너무 작습니다: \(needWidth)×\(needHeight) 필요 (현재 \(width)×\(height))",
-          "terminal too small: need \(needWidth)×\(needHeight) (now \(width)×\(height))")
+        t(
+            "터미널이 너무 작습니다: \(needWidth)×\(needHeight) 필요 (현재 \(width)×\(height))",
+            "terminal too small: need \(needWidth)×\(needHeight) (now \(width)×\(height))")
     }
     public func step(_ n: Int, of m: Int) -> String { t("\(m)단계 중 \(n)", "step \(n) of \(m)") }
     public var helpHint: String { t("? 도움말", "? help") }
     /// The key hints on the bottom row: in a briefing, and on the wall.
     public var briefingKeyHints: String { t("Space/→ 다음 · ← 이전 · p 멈춤 · q 종료", "Space/→ next · ← back · p pause · q quit") }
     public var keyHints: String {
-        t("1-5 창 · Tab 이동 · Enter 확대 · f 자치구 · r 새로고침 · p 회전 · [ ] 화면 · ? 도움말 · q 종료",
-          "1-5 pane · Tab move · Enter zoom · f district · r reload · p rotate · [ ] screen · ? help · q quit")
+        t(
+            "1-5 창 · Tab 이동 · Enter 확대 · f 자치구 · r 새로고침 · p 회전 · [ ] 화면 · ? 도움말 · q 종료",
+            "1-5 pane · Tab move · Enter zoom · f district · r reload · p rotate · [ ] screen · ? help · q quit")
     }
     /// Panes the layout leaves no room for at this size, said in place of the key hints.
     public func noRoom(_ names: String) -> String { t(" ⚠ 자리가 없어 안 보이는 창: \(names)", " ⚠ no room for \(names)") }
@@ -83,7 +85,7 @@ public struct Strings: Sendable {
             ("p", t("화면 자동 회전 멈춤 / 다시", "pause / resume screen rotation")),
             ("[ ]", t("이전 / 다음 화면", "previous / next screen")),
             ("?", t("도움말", "this help")),
-            ("q", t("종료", "quit")),
+            ("q", t("종료", "quit"))
         ]
     }
 

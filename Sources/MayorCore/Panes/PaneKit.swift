@@ -134,13 +134,18 @@ enum PaneKit {
         heading(s.budget(b.asOf.value), in: rows[0], buffer: &buffer, theme: theme)
         let name = s.dataText(b.programme, b.programmeEn)
         // The amount whole first; the line's name after it, cut with "…" if it must be.
-        let x = lineOfWholeParts([("\(s.budgetAmount) ", theme.muted), (NumberFormat.grouped(b.amountThousandWon), theme.figure),
-                                  (" \(s.thousandWon)", theme.muted)], in: rows[1], buffer: &buffer)
+        let x = lineOfWholeParts(
+            [
+                ("\(s.budgetAmount) ", theme.muted), (NumberFormat.grouped(b.amountThousandWon), theme.figure),
+                (" \(s.thousandWon)", theme.muted)
+            ], in: rows[1], buffer: &buffer)
         if x < rows[1].maxX - 3 {
             line([(" · \(name.value)", theme.muted)], in: Rect(x: x, y: rows[1].y, width: rows[1].maxX - x, height: rows[1].height), buffer: &buffer)
         }
         // The rates as published (the validator checks them against the amounts).
-        for (row, label, part, rate) in [(rows[2], s.committed, b.committedThousandWon, b.committedPercent), (rows[3], s.paid, b.paidThousandWon, b.paidPercent)] {
+        for (row, label, part, rate) in [
+            (rows[2], s.committed, b.committedThousandWon, b.committedPercent), (rows[3], s.paid, b.paidThousandWon, b.paidPercent)
+        ] {
             let ratio = Double(part) / Double(max(1, b.amountThousandWon))
             buffer.draw(Gauge(ratio, label: "\(label) \(NumberFormat.grouped(part))", text: NumberFormat.decimal(rate, places: 1) + "%", theme: theme), in: row)
         }
@@ -150,13 +155,16 @@ enum PaneKit {
     static func works(_ items: [WorkProgress], in area: Rect, buffer: inout Buffer, _ s: Strings, theme: Theme) {
         guard let first = items.first, area.height > 1 else { return }
         let dates = Set(items.map(\.asOf.value))
-        heading(s.works(dates.count == 1 ? first.asOf.value : dates.sorted().joined(separator: ", ")), in: Rect(x: area.x, y: area.y, width: area.width, height: 1), buffer: &buffer, theme: theme)
+        heading(
+            s.works(dates.count == 1 ? first.asOf.value : dates.sorted().joined(separator: ", ")), in: Rect(x: area.x, y: area.y, width: area.width, height: 1),
+            buffer: &buffer, theme: theme)
         let labels = items.map { s.dataText($0.name, $0.nameEn).value }
         let labelWidth = labels.map(\.displayWidth).max() ?? 0
         for (i, item) in items.enumerated() where i + 1 < area.height {
             let label = labels[i] + String(repeating: " ", count: labelWidth - labels[i].displayWidth)
-            buffer.draw(Gauge(item.ratio, label: label, text: "\(NumberFormat.grouped(item.done)) / \(NumberFormat.grouped(item.planned))", theme: theme),
-                        in: Rect(x: area.x, y: area.y + 1 + i, width: area.width, height: 1))
+            buffer.draw(
+                Gauge(item.ratio, label: label, text: "\(NumberFormat.grouped(item.done)) / \(NumberFormat.grouped(item.planned))", theme: theme),
+                in: Rect(x: area.x, y: area.y + 1 + i, width: area.width, height: 1))
         }
     }
 

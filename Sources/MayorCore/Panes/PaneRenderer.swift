@@ -4,8 +4,10 @@
 /// figures.
 public enum PaneRenderer {
     /// `readingSlowly`: the file's read has run for long (see `DataStore.slowLoadSeconds`).
-    public static func render(_ pane: any Pane, state: KindState, freshness: Freshness, readingSlowly: Bool = false,
-                              context: PaneContext, in area: Rect, buffer: inout Buffer) {
+    public static func render(
+        _ pane: any Pane, state: KindState, freshness: Freshness, readingSlowly: Bool = false,
+        context: PaneContext, in area: Rect, buffer: inout Buffer
+    ) {
         let s = context.strings
         let theme = context.theme
         var badges: [Frame.Badge] = []
@@ -26,7 +28,8 @@ public enum PaneRenderer {
         var footer: String?
         if let snapshot = state.snapshot {
             let envelope = snapshot.envelope
-            footer = pane.provenance(snapshot, context: context, width: area.width - 6)
+            footer =
+                pane.provenance(snapshot, context: context, width: area.width - 6)
                 ?? "\(s.asOf) \(envelope.asOf.value) · \(s.source): \(envelope.source.agency.value)"
         }
         let frame = Frame(title: title, badges: badges, footer: footer, focused: context.focused, theme: theme)

@@ -38,15 +38,18 @@ extension ScreenLoader {
     /// folder read; any other is read on its own. Problems are those of the
     /// script only; a step naming a screen that does not exist is one of them,
     /// with its place. No briefing comes back when there is any problem.
-    public static func briefingScript(_ path: String, screensDirectory: String, set: ScreenSet, folderProblems: [Problem],
-                                      knownPanes: Set<String> = Set(PaneRegistry.ids)) -> (BriefingConfig?, [Problem]) {
+    public static func briefingScript(
+        _ path: String, screensDirectory: String, set: ScreenSet, folderProblems: [Problem],
+        knownPanes: Set<String> = Set(PaneRegistry.ids)
+    ) -> (BriefingConfig?, [Problem]) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let id = ScreenParser.id(ofFile: path)
         let scriptFolder = FileProbe.realPath(path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) + "/" : ".")
         var script: BriefingConfig?
         var problems: [Problem]
         if let folder = FileProbe.realPath(screensDirectory), scriptFolder == folder,
-           name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+        {
             // Read with the folder: its problems naming this file are the script's.
             problems = folderProblems.filter { ($0.file.split(separator: "/").last.map(String.init) ?? $0.file) == name }
             script = set.briefings[id]

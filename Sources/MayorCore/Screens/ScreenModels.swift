@@ -83,8 +83,10 @@ public struct ScreenConfig: Hashable, Sendable {
     /// Where each pane of the layout is written in `file`.
     public var paneMarks: [PaneRef: SourcePlace]
 
-    public init(id: String, title: LocalizedText, refreshSeconds: Double? = nil, rotateSeconds: Double? = nil, layout: LayoutNode,
-                file: String = "", paneMarks: [PaneRef: SourcePlace] = [:]) {
+    public init(
+        id: String, title: LocalizedText, refreshSeconds: Double? = nil, rotateSeconds: Double? = nil, layout: LayoutNode,
+        file: String = "", paneMarks: [PaneRef: SourcePlace] = [:]
+    ) {
         self.id = id
         self.title = title
         self.refreshSeconds = refreshSeconds

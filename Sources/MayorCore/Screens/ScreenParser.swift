@@ -65,17 +65,20 @@ public struct ScreenParser {
     /// Korean words are found anywhere (particles follow them without a
     /// space); English ones as whole words, in any case.
     public static let timeWords: [TimeWord] = {
-        let year = "name the year", month = "name the month", day = "give the date", asOf = "give the as-of date"
+        let year = "name the year"
+        let month = "name the month"
+        let day = "give the date"
+        let asOf = "give the as-of date"
         let korean: [(String, String, String)] = [
             ("올해", "this year", year), ("금년", "this year", year), ("작년", "last year", year), ("지난해", "last year", year),
             ("내년", "next year", year), ("이번 달", "this month", month), ("이번달", "this month", month), ("이달", "this month", month),
             ("지난달", "last month", month), ("다음 달", "next month", month), ("오늘", "today", day), ("어제", "yesterday", day),
-            ("현재", "now", asOf), ("지금", "now", asOf), ("최근", "recently", asOf),
+            ("현재", "now", asOf), ("지금", "now", asOf), ("최근", "recently", asOf)
         ]
         let english: [(String, String)] = [
             ("this year", year), ("last year", year), ("next year", year), ("this month", month), ("last month", month),
             ("next month", month), ("today", day), ("yesterday", day), ("now", asOf), ("currently", asOf), ("recently", asOf),
-            ("at present", asOf), ("so far", asOf),
+            ("at present", asOf), ("so far", asOf)
         ]
         return korean.map { TimeWord(word: $0.0, meaning: $0.1, advice: $0.2) }
             + english.map { TimeWord(word: $0.0, meaning: "", advice: $0.1) }
@@ -108,7 +111,8 @@ public struct ScreenParser {
                 return (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
             }
             let table = timeWordsByFirstByte
-            var i = 0, scalarOffset = 0
+            var i = 0
+            var scalarOffset = 0
             while i < bytes.count {
                 var advance = 1
                 let candidates = table[Int(lower(bytes[i]))]
@@ -118,8 +122,11 @@ public struct ScreenParser {
                         while k < word.count && lower(bytes[i + k]) == word[k] { k += 1 }
                         guard k == word.count else { continue }
                         if word[0] < 0x80 && (isWordByte(i - 1) || isWordByte(i + word.count)) { continue }
-                        found.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + word.count)]), as: UTF8.self),
-                                      entry.meaning, entry.advice, scalarOffset))
+                        found.append(
+                            (
+                                String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + word.count)]), as: UTF8.self),
+                                entry.meaning, entry.advice, scalarOffset
+                            ))
                         advance = word.count
                         break
                     }
@@ -156,7 +163,10 @@ public struct ScreenParser {
         for (name, yaml) in files.sorted(by: { $0.name < $1.name }) {
             let id = Self.id(ofFile: name)
             if let first = fileOfID[id] {
-                problems.append(Problem(.duplicate, file: name, message: "has the same id \"\(Sanitizer.clean(id, maxWidth: 40))\" as \(first): rename or remove one (this one is not read)"))
+                problems.append(
+                    Problem(
+                        .duplicate, file: name,
+                        message: "has the same id \"\(Sanitizer.clean(id, maxWidth: 40))\" as \(first): rename or remove one (this one is not read)"))
                 continue
             }
             fileOfID[id] = name
@@ -169,8 +179,11 @@ public struct ScreenParser {
             if !reader.problems.isEmpty, set.screens[reader.id] == nil { brokenScreens.insert(reader.id) }
         }
         for ref in references where set.screens[ref.screen] == nil && !brokenScreens.contains(ref.screen) {
-            problems.append(Problem(.noScreen, file: ref.file, line: ref.mark?.line, column: ref.mark?.column,
-                                    message: "no screen named \"\(Sanitizer.clean(ref.screen, maxWidth: 40))\" (screens: \(set.screens.keys.sorted().joined(separator: ", ")))"))
+            problems.append(
+                Problem(
+                    .noScreen, file: ref.file, line: ref.mark?.line, column: ref.mark?.column,
+                    message: "no screen named \"\(Sanitizer.clean(ref.screen, maxWidth: 40))\" (screens: \(set.screens.keys.sorted().joined(separator: ", ")))")
+            )
         }
         return (set, problems)
     }
@@ -247,8 +260,12 @@ public struct ScreenParser {
             guard let scalar = text.scalar, let mark = text.mark else { return }
             for found in ScreenParser.relativeTimeWords(in: scalar.string) {
                 let exact = scalar.isPlain && !scalar.string.contains(where: \.isNewline)
-                warnings.append(Problem(.timeWord, file: file, line: mark.line, column: mark.column + (exact ? found.offset : 0),
-                                        message: "warning: caption uses \"\(Sanitizer.clean(found.word, maxWidth: 20))\"\(found.meaning.isEmpty ? "" : " (\(found.meaning))"): \(found.advice)"))
+                warnings.append(
+                    Problem(
+                        .timeWord, file: file, line: mark.line, column: mark.column + (exact ? found.offset : 0),
+                        message:
+                            "warning: caption uses \"\(Sanitizer.clean(found.word, maxWidth: 20))\"\(found.meaning.isEmpty ? "" : " (\(found.meaning))"): \(found.advice)"
+                    ))
             }
         }
 
@@ -284,18 +301,26 @@ public struct ScreenParser {
                 return nil
             }
             var refused = false
-            for pair in mapping { let key = pair.key
-                guard let k = key.string else { fail(.type, key, "keys must be strings"); refused = true; continue }
+            for pair in mapping {
+                let key = pair.key
+                guard let k = key.string else {
+                    fail(.type, key, "keys must be strings")
+                    refused = true
+                    continue
+                }
                 if let allowed, !allowed.contains(k) {
-                    fail(.unknownName, key, "unknown key \"\(Sanitizer.clean(k, maxWidth: 40))\" in \(what()) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                    fail(
+                        .unknownName, key,
+                        "unknown key \"\(Sanitizer.clean(k, maxWidth: 40))\" in \(what()) (allowed: \(allowed.sorted().joined(separator: ", ")))")
                     refused = true
                 }
             }
             guard refused else { return Fields(pairs: mapping) }
-            return Fields(pairs: mapping.filter { pair in
-                guard let k = pair.key.string else { return false }
-                return allowed?.contains(k) ?? true
-            })
+            return Fields(
+                pairs: mapping.filter { pair in
+                    guard let k = pair.key.string else { return false }
+                    return allowed?.contains(k) ?? true
+                })
         }
 
         mutating func string(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
@@ -367,8 +392,9 @@ public struct ScreenParser {
             }
             var seen = Set<PaneRef>()
             guard let layout = layout(layoutNode, depth: 0, seen: &seen), let title else { return nil }
-            return ScreenConfig(id: id, title: title, refreshSeconds: refresh, rotateSeconds: rotate, layout: layout,
-                                file: file, paneMarks: paneMarks)
+            return ScreenConfig(
+                id: id, title: title, refreshSeconds: refresh, rotateSeconds: rotate, layout: layout,
+                file: file, paneMarks: paneMarks)
         }
 
         mutating func layout(_ node: YAMLNode, depth: Int, seen: inout Set<PaneRef>) -> LayoutNode? {
@@ -384,7 +410,11 @@ public struct ScreenParser {
             guard let map = mapping(node, "a layout node", allowed: Keys.layout) else { return nil }
             let shapes = ["pane", "rows", "columns"].filter { map[$0] != nil }
             guard shapes.count == 1 else {
-                fail(.invalid, node, shapes.isEmpty ? "a layout node needs one of pane, rows or columns" : "a layout node has only one of pane, rows or columns (found \(shapes.joined(separator: " and ")))")
+                fail(
+                    .invalid, node,
+                    shapes.isEmpty
+                        ? "a layout node needs one of pane, rows or columns"
+                        : "a layout node has only one of pane, rows or columns (found \(shapes.joined(separator: " and ")))")
                 return nil
             }
             var size = LayoutSize.weight(1)
@@ -473,7 +503,8 @@ public struct ScreenParser {
                 }
                 var district: SafeText?
                 if let d = step["district"], let s = string(d, "step \(i + 1) district") { district = SafeText(s) }
-                let captionNode = step["caption"], secondsNode = step["seconds"]
+                let captionNode = step["caption"]
+                let secondsNode = step["seconds"]
                 let caption = localized(captionNode, "step \(i + 1) caption")
                 if let captionNode { warnAboutTimeWords(captionNode) } else { fail(.missingField, node, "step \(i + 1) needs a caption") }
                 let seconds = positive(secondsNode, "step \(i + 1) seconds", max: 3600)

@@ -165,7 +165,8 @@ enum YAMLComposer {
 
         mutating func close() -> Failure? {
             guard let frame = stack.popLast() else { return nil }
-            let node = frame.kind == .sequence
+            let node =
+                frame.kind == .sequence
                 ? YAMLNode(content: .sequence(frame.items), place: frame.mark)
                 : YAMLNode(content: .mapping(frame.pairs), place: frame.mark)
             return add(node)

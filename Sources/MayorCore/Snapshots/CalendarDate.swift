@@ -115,7 +115,11 @@ public enum CalendarDate {
             if c.expect(".") {
                 var scale = 0.1
                 var any = false
-                while let digit = c.number(1) { seconds += Double(digit) * scale; scale /= 10; any = true }
+                while let digit = c.number(1) {
+                    seconds += Double(digit) * scale
+                    scale /= 10
+                    any = true
+                }
                 guard any else { return nil }
             }
         }

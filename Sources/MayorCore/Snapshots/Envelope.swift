@@ -64,10 +64,14 @@ public struct SnapshotDocument<Content: SnapshotContent>: Decodable, Sendable {
     public init(from decoder: any Decoder) throws {
         envelope = try Envelope(from: decoder)
         guard envelope.kind == Content.kind.rawValue else {
-            throw EnvelopeMismatch(code: .wrongKind, path: "kind", message: "kind is \"\(Sanitizer.clean(envelope.kind, maxWidth: 40))\", expected \"\(Content.kind.rawValue)\" in \(Content.kind.fileName)")
+            throw EnvelopeMismatch(
+                code: .wrongKind, path: "kind",
+                message: "kind is \"\(Sanitizer.clean(envelope.kind, maxWidth: 40))\", expected \"\(Content.kind.rawValue)\" in \(Content.kind.fileName)")
         }
         guard envelope.schemaVersion == Envelope.supportedSchemaVersion else {
-            throw EnvelopeMismatch(code: .invalid, path: "schemaVersion", message: "unknown schemaVersion \(envelope.schemaVersion): this version of mayor reads schemaVersion \(Envelope.supportedSchemaVersion)")
+            throw EnvelopeMismatch(
+                code: .invalid, path: "schemaVersion",
+                message: "unknown schemaVersion \(envelope.schemaVersion): this version of mayor reads schemaVersion \(Envelope.supportedSchemaVersion)")
         }
         content = try Content(from: decoder)
     }

@@ -111,7 +111,10 @@ public enum JSONLocator {
             while index < bytes.count {
                 switch bytes[index] {
                 case 0x20, 0x09, 0x0D: index += 1
-                case 0x0A: index += 1; line += 1; lineStart = index
+                case 0x0A:
+                    index += 1
+                    line += 1
+                    lineStart = index
                 default: return
                 }
             }
@@ -123,7 +126,10 @@ public enum JSONLocator {
         }
 
         mutating func document() throws {
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3; lineStart = 3 }
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                index = 3
+                lineStart = 3
+            }
             skipSpace()
             guard index < bytes.count else { throw fail("the file is empty: expected a JSON object") }
             try value(depth: 0)
@@ -133,7 +139,8 @@ public enum JSONLocator {
 
         mutating func value(depth: Int) throws {
             if remaining > 0, path.count < 64, targetLengths & (1 << UInt64(path.count)) != 0,
-               let last = path.last, let candidates = targets[last] {
+                let last = path.last, let candidates = targets[last]
+            {
                 for target in candidates where found[target] == nil && target == path {
                     found[target] = position
                     remaining -= 1
@@ -167,14 +174,21 @@ public enum JSONLocator {
             if bytes[index] == UInt8(ascii: "-") { index += 1 }
             func digits(_ s: inout Scanner) -> Int {
                 var n = 0
-                while s.index < s.bytes.count, s.bytes[s.index] >= 0x30, s.bytes[s.index] <= 0x39 { s.index += 1; n += 1 }
+                while s.index < s.bytes.count, s.bytes[s.index] >= 0x30, s.bytes[s.index] <= 0x39 {
+                    s.index += 1
+                    n += 1
+                }
                 return n
             }
             let integerStart = index
             let integerDigits = digits(&self)
             guard integerDigits > 0 else { throw fail("invalid number: expected a digit") }
             if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
-                throw SyntaxProblem(position: position(of: startMark), message: "invalid number: a leading zero (write \(String(decoding: bytes[start..<index], as: UTF8.self).drop { $0 == "0" || $0 == "-" }.isEmpty ? "0" : "it without the zero"))")
+                throw SyntaxProblem(
+                    position: position(of: startMark),
+                    message:
+                        "invalid number: a leading zero (write \(String(decoding: bytes[start..<index], as: UTF8.self).drop { $0 == "0" || $0 == "-" }.isEmpty ? "0" : "it without the zero"))"
+                )
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
@@ -196,7 +210,8 @@ public enum JSONLocator {
             // Foundation's JSON reader refuses a bare 0 followed directly by an
             // exponent digit (0e5, 0E1); say so here rather than give no place.
             if index - start >= 3, bytes[start] == UInt8(ascii: "0"), bytes[start + 1] | 0x20 == UInt8(ascii: "e"),
-               bytes[start + 2] >= UInt8(ascii: "1"), bytes[start + 2] <= UInt8(ascii: "9") {
+                bytes[start + 2] >= UInt8(ascii: "1"), bytes[start + 2] <= UInt8(ascii: "9")
+            {
                 throw SyntaxProblem(position: position(of: startMark), message: "number \(text) is not accepted: write 0", code: .invalid)
             }
         }
@@ -232,10 +247,15 @@ public enum JSONLocator {
                         index += 4
                         if v >= 0xD800 && v <= 0xDFFF {
                             // A high surrogate must be followed by an escaped low one.
-                            let low = v <= 0xDBFF && index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "\\")
-                                && bytes[index + 2] == UInt8(ascii: "u") ? hex4(at: index + 3) : nil
+                            let low =
+                                v <= 0xDBFF && index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "\\")
+                                    && bytes[index + 2] == UInt8(ascii: "u") ? hex4(at: index + 3) : nil
                             guard let low, low >= 0xDC00 && low <= 0xDFFF else {
-                                throw SyntaxProblem(position: position(of: escapeMark), message: "lone surrogate \\u\(String(v, radix: 16)) in a string: a surrogate escape must be a high one (\\ud800–\\udbff) followed by a low one (\\udc00–\\udfff)")
+                                throw SyntaxProblem(
+                                    position: position(of: escapeMark),
+                                    message:
+                                        "lone surrogate \\u\(String(v, radix: 16)) in a string: a surrogate escape must be a high one (\\ud800–\\udbff) followed by a low one (\\udc00–\\udfff)"
+                                )
                             }
                             index += 6
                         }
@@ -243,7 +263,8 @@ public enum JSONLocator {
                         throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))' in string")
                     }
                 } else if b < 0x20 {
-                    throw fail(b == 0x0A ? "unterminated string (a line break inside quotes)" : "control character \(describe(b)) inside a string must be escaped")
+                    throw fail(
+                        b == 0x0A ? "unterminated string (a line break inside quotes)" : "control character \(describe(b)) inside a string must be escaped")
                 } else if b >= 0x80 {
                     let n = utf8SequenceLength(at: index)
                     guard n > 0 else { throw fail("invalid UTF-8 (\(describe(b))) in a string: the file must be UTF-8") }
@@ -299,7 +320,11 @@ public enum JSONLocator {
             var i = raw.startIndex
             while i < raw.endIndex {
                 let b = raw[i]
-                guard b == UInt8(ascii: "\\"), i + 1 < raw.endIndex else { out.append(b); i += 1; continue }
+                guard b == UInt8(ascii: "\\"), i + 1 < raw.endIndex else {
+                    out.append(b)
+                    i += 1
+                    continue
+                }
                 let e = raw[i + 1]
                 i += 2
                 switch e {
@@ -326,7 +351,10 @@ public enum JSONLocator {
             guard depth <= maxDepth else { throw fail("nesting deeper than \(maxDepth) levels", .limit) }
             index += 1
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return
+            }
             var seen = Set<[UInt8]>()
             while true {
                 skipSpace()
@@ -335,7 +363,9 @@ public enum JSONLocator {
                 let keyMark = mark
                 let key = try string(decode: true) ?? []
                 if !seen.insert(key).inserted {
-                    throw SyntaxProblem(position: position(of: keyMark), message: "duplicate key \"\(Sanitizer.clean(String(decoding: key, as: UTF8.self), maxWidth: 40))\"", code: .duplicate)
+                    throw SyntaxProblem(
+                        position: position(of: keyMark), message: "duplicate key \"\(Sanitizer.clean(String(decoding: key, as: UTF8.self), maxWidth: 40))\"",
+                        code: .duplicate)
                 }
                 skipSpace()
                 guard index < bytes.count else { throw fail("unexpected end of file after a key: the file is truncated") }
@@ -347,8 +377,14 @@ public enum JSONLocator {
                 path.removeLast()
                 skipSpace()
                 guard index < bytes.count else { throw fail("unexpected end of file inside an object: the file is truncated") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return
+                }
                 throw fail("unexpected \(describe(bytes[index])): expected ',' or '}'")
             }
         }
@@ -357,7 +393,10 @@ public enum JSONLocator {
             guard depth <= maxDepth else { throw fail("nesting deeper than \(maxDepth) levels", .limit) }
             index += 1
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
             var n = 0
             while true {
                 skipSpace()
@@ -367,8 +406,14 @@ public enum JSONLocator {
                 n += 1
                 skipSpace()
                 guard index < bytes.count else { throw fail("unexpected end of file inside an array: the file is truncated") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "]") { index += 1; return }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return
+                }
                 throw fail("unexpected \(describe(bytes[index])): expected ',' or ']'")
             }
         }

@@ -37,7 +37,8 @@ public struct ProgrammeBudget: Decodable, Hashable, Sendable {
         }
         if committedThousandWon > amountThousandWon { v.fail("\(path).committedThousandWon", "is more than amountThousandWon") }
         if paidThousandWon > committedThousandWon { v.fail("\(path).paidThousandWon", "is more than committedThousandWon") }
-        for (name, part, rate) in [("committedPercent", committedThousandWon, committedPercent), ("paidPercent", paidThousandWon, paidPercent)] where rate.isFinite {
+        for (name, part, rate) in [("committedPercent", committedThousandWon, committedPercent), ("paidPercent", paidThousandWon, paidPercent)]
+        where rate.isFinite {
             let computed = Double(part) / Double(amountThousandWon) * 100
             if abs(computed - rate) > 0.05 {
                 v.fail("\(path).\(name)", "is \(rate) but the amounts give \(NumberFormat.decimal(computed, places: 2))")

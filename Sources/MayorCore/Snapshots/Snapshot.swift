@@ -1,9 +1,9 @@
 import FoundationEssentials
 
 #if os(Linux)
-/// glibc's `malloc_trim` (in <malloc.h>, which the Glibc module does not export).
-@_silgen_name("malloc_trim")
-private func glibcMallocTrim(_ pad: Int) -> Int32
+    /// glibc's `malloc_trim` (in <malloc.h>, which the Glibc module does not export).
+    @_silgen_name("malloc_trim")
+    private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif
 
 /// A loaded, validated snapshot of any kind.
@@ -50,15 +50,19 @@ public enum SnapshotParser {
     /// At most this many problems are reported per file.
     public static let maxProblems = 20
 
-    public static func parse(_ kind: SnapshotKind, data: Data, file: String, now: Double,
-                             maxBytes: Int = defaultMaxBytes) -> Result<Snapshot, ProblemList> {
+    public static func parse(
+        _ kind: SnapshotKind, data: Data, file: String, now: Double,
+        maxBytes: Int = defaultMaxBytes
+    ) -> Result<Snapshot, ProblemList> {
         parse(kind, data: data, file: file, now: now, maxBytes: maxBytes, fastPath: true)
     }
 
     /// `fastPath: false` always takes the general path (`JSONLocator`, then
     /// `JSONDecoder`), so tests and the fuzzer can compare the two.
-    public static func parse(_ kind: SnapshotKind, data: Data, file: String, now: Double,
-                      maxBytes: Int = defaultMaxBytes, fastPath: Bool) -> Result<Snapshot, ProblemList> {
+    public static func parse(
+        _ kind: SnapshotKind, data: Data, file: String, now: Double,
+        maxBytes: Int = defaultMaxBytes, fastPath: Bool
+    ) -> Result<Snapshot, ProblemList> {
         let result = parseOnce(kind, data: data, file: file, now: now, maxBytes: maxBytes, fastPath: fastPath)
         // The decoder's temporaries of a large file are freed by now: hand the
         // pages back, so a long-running wall returns to its idle size.
@@ -72,12 +76,14 @@ public enum SnapshotParser {
     /// Returns free heap pages to the system (glibc keeps them otherwise).
     public static func releaseFreeMemory() {
         #if os(Linux)
-        _ = glibcMallocTrim(0)
+            _ = glibcMallocTrim(0)
         #endif
     }
 
-    static func parseOnce(_ kind: SnapshotKind, data: Data, file: String, now: Double,
-                          maxBytes: Int, fastPath: Bool) -> Result<Snapshot, ProblemList> {
+    static func parseOnce(
+        _ kind: SnapshotKind, data: Data, file: String, now: Double,
+        maxBytes: Int, fastPath: Bool
+    ) -> Result<Snapshot, ProblemList> {
         if data.count > maxBytes {
             return .failure(ProblemList([Problem(.limit, file: file, message: "file is \(data.count) bytes, more than the limit of \(maxBytes)")]))
         }
@@ -87,15 +93,20 @@ public enum SnapshotParser {
             return validated(document, data, file, now).map(Snapshot.traffic)
         }
         if let syntax = JSONLocator.firstProblem(in: data, maxDepth: maxDepth) {
-            return .failure(ProblemList([Problem(syntax.code, file: file, line: syntax.position.line, column: syntax.position.column, message: syntax.message)]))
+            return .failure(
+                ProblemList([Problem(syntax.code, file: file, line: syntax.position.line, column: syntax.position.column, message: syntax.message)]))
         }
         // Array limits, types, exact whole numbers and unknown bulk, before
         // JSONDecoder materialises anything (see SnapshotShape).
         let decodable: Data
         switch SnapshotShape.check(kind, data) {
         case .failure(let m):
-            return .failure(ProblemList([Problem(m.code, file: file, line: m.position.line, column: m.position.column,
-                                                 path: formatJSONPath(m.path), message: m.message)]))
+            return .failure(
+                ProblemList([
+                    Problem(
+                        m.code, file: file, line: m.position.line, column: m.position.column,
+                        path: formatJSONPath(m.path), message: m.message)
+                ]))
         case .success(let bytes):
             decodable = bytes
         }
@@ -110,12 +121,15 @@ public enum SnapshotParser {
 
     /// Decodes `decodable` (the file, or a copy with unknown bulk blanked out);
     /// problems are located in `data`, the file as it is.
-    static func decode<C: SnapshotContent>(_ type: C.Type, _ decodable: Data, _ data: Data, _ file: String, _ now: Double) -> Result<SnapshotDocument<C>, ProblemList> {
+    static func decode<C: SnapshotContent>(_ type: C.Type, _ decodable: Data, _ data: Data, _ file: String, _ now: Double) -> Result<
+        SnapshotDocument<C>, ProblemList
+    > {
         let document: SnapshotDocument<C>
         do {
             document = try JSONDecoder().decode(SnapshotDocument<C>.self, from: decodable)
         } catch let mismatch as EnvelopeMismatch {
-            return .failure(ProblemList([locate(Problem(mismatch.code, file: file, path: mismatch.path, message: mismatch.message), [.key(mismatch.path)], data)]))
+            return .failure(
+                ProblemList([locate(Problem(mismatch.code, file: file, path: mismatch.path, message: mismatch.message), [.key(mismatch.path)], data)]))
         } catch let error as DecodingError {
             return .failure(ProblemList([problem(from: error, file: file, data: data)]))
         } catch {
@@ -125,7 +139,9 @@ public enum SnapshotParser {
     }
 
     /// The document when the validator finds nothing wrong, else the first problems, located.
-    static func validated<C: SnapshotContent>(_ document: SnapshotDocument<C>, _ data: Data, _ file: String, _ now: Double) -> Result<SnapshotDocument<C>, ProblemList> {
+    static func validated<C: SnapshotContent>(_ document: SnapshotDocument<C>, _ data: Data, _ file: String, _ now: Double) -> Result<
+        SnapshotDocument<C>, ProblemList
+    > {
         var v = Validator(file: file)
         v.envelope(document.envelope, now: now)
         document.content.validate(&v)

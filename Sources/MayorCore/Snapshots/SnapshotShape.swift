@@ -58,7 +58,7 @@ public final class SnapshotShape: Sendable {
     static let envelope: [String: SnapshotShape] = [
         "kind": .string, "schemaVersion": .whole, "asOf": .string,
         "source": .object(["document": .string, "agency": .string, "dataset": .string, "url": .string, "page": .string]),
-        "sample": .bool, "maxAgeDays": .number, "notes": .array(.string, max: maxNotes),
+        "sample": .bool, "maxAgeDays": .number, "notes": .array(.string, max: maxNotes)
     ]
 
     static func file(_ content: [String: SnapshotShape]) -> SnapshotShape {
@@ -70,22 +70,24 @@ public final class SnapshotShape: Sendable {
         "apCategories": .array(.object(["id": .string, "name": .string, "nameEn": .string, "group": .string, "count": .whole]), max: 1_000),
         "monthly": .array(.object(["month": .string, "dailyUsers": .whole, "dailyTB": .number]), max: 1_200),
         "budget": budget,
-        "upkeep": .array(.object(["name": .string, "nameEn": .string, "planned": .whole, "done": .whole, "asOf": .string, "source": .string]), max: 100),
+        "upkeep": .array(.object(["name": .string, "nameEn": .string, "planned": .whole, "done": .whole, "asOf": .string, "source": .string]), max: 100)
     ])
 
     /// `ProgrammeBudget` (wifi, metaverse).
     static let budget = SnapshotShape.object([
         "programme": .string, "programmeEn": .string, "asOf": .string, "source": .string,
         "amountThousandWon": .whole, "committedThousandWon": .whole, "paidThousandWon": .whole,
-        "committedPercent": .number, "paidPercent": .number,
+        "committedPercent": .number, "paidPercent": .number
     ])
 
     static let traffic = file([
-        "corridors": .array(.object([
-            "id": .string, "name": .string, "nameEn": .string, "district": .string,
-            "daily": .array(.object(["date": .string, "volume": .whole, "speedKmh": .number]),
-                            max: TrafficContent.maxRows, total: TrafficContent.maxRows),
-        ]), max: TrafficContent.maxCorridors),
+        "corridors": .array(
+            .object([
+                "id": .string, "name": .string, "nameEn": .string, "district": .string,
+                "daily": .array(
+                    .object(["date": .string, "volume": .whole, "speedKmh": .number]),
+                    max: TrafficContent.maxRows, total: TrafficContent.maxRows)
+            ]), max: TrafficContent.maxCorridors)
     ])
 
     static let month = SnapshotShape.object(["month": .string, "visits": .whole, "source": .string, "partial": .bool])
@@ -97,38 +99,55 @@ public final class SnapshotShape: Sendable {
         "dailyAverage": .array(month, max: 1_200),
         "spaceShare": .array(.object(["space": .string, "spaceEn": .string, "percent": .number]), max: 1_000),
         "cumulative": .array(.object(["date": .string, "visits": .whole, "source": .string]), max: 100_000),
-        "additionalSources": .array(.object(["id": .string, "document": .string, "agency": .string, "asOf": .string,
-                                             "label": .string, "labelEn": .string]), max: 100),
-        "budget": budget,
+        "additionalSources": .array(
+            .object([
+                "id": .string, "document": .string, "agency": .string, "asOf": .string,
+                "label": .string, "labelEn": .string
+            ]), max: 100),
+        "budget": budget
     ])
 
     static let cctv = file([
         "districtScope": .string, "districtsAsOf": .string,
         "districts": .array(.object(["code": .string, "name": .string, "nameEn": .string, "cameras": .whole]), max: 1_000),
-        "ageProfile": .object(["asOf": .string, "scope": .string, "total": .whole, "aged8to10": .whole, "aged10plus": .whole,
-                               "under8": .number, "agedRatePercent": .number, "source": .string]),
-        "programme": .object(["year": .whole, "newCameras": .whole, "sites": .whole, "districts": .whole, "replaced": .whole,
-                              "budgetThousandWon": .number, "stage": .string, "asOf": .string, "source": .string]),
-        "budgets": .array(.object(["name": .string, "nameEn": .string, "thousandWon": .number, "committedPercent": .number,
-                                   "paidPercent": .number, "asOf": .string]), max: 100),
+        "ageProfile": .object([
+            "asOf": .string, "scope": .string, "total": .whole, "aged8to10": .whole, "aged10plus": .whole,
+            "under8": .number, "agedRatePercent": .number, "source": .string
+        ]),
+        "programme": .object([
+            "year": .whole, "newCameras": .whole, "sites": .whole, "districts": .whole, "replaced": .whole,
+            "budgetThousandWon": .number, "stage": .string, "asOf": .string, "source": .string
+        ]),
+        "budgets": .array(
+            .object([
+                "name": .string, "nameEn": .string, "thousandWon": .number, "committedPercent": .number,
+                "paidPercent": .number, "asOf": .string
+            ]), max: 100)
     ])
 
     static let pledges = file([
-        "districts": .array(.object([
-            "name": .string, "nameEn": .string,
-            "programs": .array(.object([
-                "title": .string, "status": .string, "publishedRate": .number,
-                "figuresThrough": .string, "indicatorsDerived": .bool,
-                "source": .object(["document": .string, "agency": .string, "dataset": .string, "url": .string, "page": .string]),
-                "budget": .object(["unit": .string, "planned": .number, "executed": .number, "basis": .string, "period": .string,
-                                   "plannedToDate": .number, "toDatePeriod": .string, "executedRate": .number]),
-                "indicators": .array(.object(["name": .string, "measure": .string, "unit": .string, "weight": .number, "target": .number,
-                                              "actual": .number, "basis": .string,
-                                              "quarterly": .object(["year": .whole, "targets": .array(.number, max: 4), "cumulative": .bool])]),
-                                     max: 1_000, total: maxIndicators),
-                "outputs": .array(.object(["name": .string, "unit": .string, "value": .number]), max: 1_000),
-            ]), max: 1_000),
-        ]), max: 1_000),
+        "districts": .array(
+            .object([
+                "name": .string, "nameEn": .string,
+                "programs": .array(
+                    .object([
+                        "title": .string, "status": .string, "publishedRate": .number,
+                        "figuresThrough": .string, "indicatorsDerived": .bool,
+                        "source": .object(["document": .string, "agency": .string, "dataset": .string, "url": .string, "page": .string]),
+                        "budget": .object([
+                            "unit": .string, "planned": .number, "executed": .number, "basis": .string, "period": .string,
+                            "plannedToDate": .number, "toDatePeriod": .string, "executedRate": .number
+                        ]),
+                        "indicators": .array(
+                            .object([
+                                "name": .string, "measure": .string, "unit": .string, "weight": .number, "target": .number,
+                                "actual": .number, "basis": .string,
+                                "quarterly": .object(["year": .whole, "targets": .array(.number, max: 4), "cumulative": .bool])
+                            ]),
+                            max: 1_000, total: maxIndicators),
+                        "outputs": .array(.object(["name": .string, "unit": .string, "value": .number]), max: 1_000)
+                    ]), max: 1_000)
+            ]), max: 1_000)
     ])
 
     public static func of(_ kind: SnapshotKind) -> SnapshotShape {
@@ -213,7 +232,10 @@ public final class SnapshotShape: Sendable {
             while index < count {
                 switch base[index] {
                 case 0x20, 0x09, 0x0D: index += 1
-                case 0x0A: index += 1; line += 1; lineStart = index
+                case 0x0A:
+                    index += 1
+                    line += 1
+                    lineStart = index
                 default: return
                 }
             }
@@ -249,7 +271,10 @@ public final class SnapshotShape: Sendable {
         mutating func value(_ shape: SnapshotShape) throws {
             let start = (index: index, line: line, lineStart: lineStart)
             let c = byte
-            if c == UInt8(ascii: "n") { index += 4; return }  // null: the decoder says whether it may be
+            if c == UInt8(ascii: "n") {
+                index += 4
+                return
+            }  // null: the decoder says whether it may be
             switch shape.node {
             case .object(let fields):
                 guard c == UInt8(ascii: "{") else { throw mismatch(.type, "expected an object, found \(found(c))", at: start) }
@@ -275,7 +300,10 @@ public final class SnapshotShape: Sendable {
         mutating func object(_ fields: [String: SnapshotShape]?, start: (index: Int, line: Int, lineStart: Int)) throws {
             index += 1
             skipSpace()
-            if byte == UInt8(ascii: "}") { index += 1; return }
+            if byte == UInt8(ascii: "}") {
+                index += 1
+                return
+            }
             var keys = 0
             while true {
                 skipSpace()
@@ -303,11 +331,16 @@ public final class SnapshotShape: Sendable {
             }
         }
 
-        mutating func array(_ element: SnapshotShape, max: Int, total: (ObjectIdentifier, Int)?,
-                            start: (index: Int, line: Int, lineStart: Int)) throws {
+        mutating func array(
+            _ element: SnapshotShape, max: Int, total: (ObjectIdentifier, Int)?,
+            start: (index: Int, line: Int, lineStart: Int)
+        ) throws {
             index += 1
             skipSpace()
-            if byte == UInt8(ascii: "]") { index += 1; return }
+            if byte == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
             var n = 0
             while true {
                 skipSpace()
@@ -346,8 +379,16 @@ public final class SnapshotShape: Sendable {
             var escaped = false
             while index < count {
                 let c = base[index]
-                if c == UInt8(ascii: "\"") { index += 1; return escaped }
-                if c == UInt8(ascii: "\\") { escaped = true; index += 2 } else { index += 1 }
+                if c == UInt8(ascii: "\"") {
+                    index += 1
+                    return escaped
+                }
+                if c == UInt8(ascii: "\\") {
+                    escaped = true
+                    index += 2
+                } else {
+                    index += 1
+                }
             }
             return escaped
         }
@@ -358,7 +399,8 @@ public final class SnapshotShape: Sendable {
             while index < count {
                 switch base[index] {
                 case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                     UInt8(ascii: "e"), UInt8(ascii: "E"): index += 1
+                    UInt8(ascii: "e"), UInt8(ascii: "E"):
+                    index += 1
                 default: return UnsafeBufferPointer(start: base + start, count: index - start)
                 }
             }
@@ -375,13 +417,18 @@ public final class SnapshotShape: Sendable {
                 while index < count {
                     let b = base[index]
                     switch b {
-                    case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1; index += 1
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        depth += 1
+                        index += 1
                     case UInt8(ascii: "}"), UInt8(ascii: "]"):
                         depth -= 1
                         index += 1
                         if depth == 0 { return true }
                     case UInt8(ascii: "\""): skipString()
-                    case 0x0A: index += 1; line += 1; lineStart = index
+                    case 0x0A:
+                        index += 1
+                        line += 1
+                        lineStart = index
                     default: index += 1
                     }
                 }
@@ -407,7 +454,7 @@ public final class SnapshotShape: Sendable {
             var i = 0
             if i < text.count, text[i] == UInt8(ascii: "-") { i += 1 }
             var digits: [UInt8] = []  // significant digits, leading zeros dropped
-            var exponent = 0          // value = digits × 10^exponent
+            var exponent = 0  // value = digits × 10^exponent
             while i < text.count, text[i] >= 0x30, text[i] <= 0x39 {
                 if !(digits.isEmpty && text[i] == 0x30) { digits.append(text[i]) }
                 i += 1
@@ -423,7 +470,10 @@ public final class SnapshotShape: Sendable {
             if i < text.count, text[i] | 0x20 == UInt8(ascii: "e") {
                 i += 1
                 var negative = false
-                if i < text.count, text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-") { negative = text[i] == UInt8(ascii: "-"); i += 1 }
+                if i < text.count, text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-") {
+                    negative = text[i] == UInt8(ascii: "-")
+                    i += 1
+                }
                 var e = 0
                 while i < text.count, text[i] >= 0x30, text[i] <= 0x39 {
                     if e < 100_000_000 { e = e * 10 + Int(text[i] - 0x30) }
@@ -433,7 +483,10 @@ public final class SnapshotShape: Sendable {
             }
             let spelled = String(decoding: text, as: UTF8.self)
             guard !digits.isEmpty else { return nil }  // zero
-            while digits.last == 0x30 { digits.removeLast(); exponent += 1 }
+            while digits.last == 0x30 {
+                digits.removeLast()
+                exponent += 1
+            }
             if exponent < 0 { return "expected a number, found a non-integer or out-of-range number \(spelled)" }
             let length = digits.count + exponent
             let limit = Array("9007199254740992".utf8)

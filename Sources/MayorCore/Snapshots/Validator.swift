@@ -19,7 +19,10 @@ public struct Validator {
     }
 
     public mutating func finite(_ value: Double, _ path: @autoclosure () -> String) -> Bool {
-        if !value.isFinite { fail(path(), "must be a finite number"); return false }
+        if !value.isFinite {
+            fail(path(), "must be a finite number")
+            return false
+        }
         return true
     }
 

@@ -16,9 +16,11 @@ public struct WholeNumber: Decodable, Hashable, Sendable {
         let container = try decoder.singleValueContainer()
         let value = try container.decode(Double.self)
         guard value.isFinite, value == value.rounded(), abs(value) <= Double(Exact.maxCount) else {
-            throw DecodingError.typeMismatch(Int.self, DecodingError.Context(
-                codingPath: decoder.codingPath,
-                debugDescription: "Expected to decode Int but found a non-integer or out-of-range number \(value) instead."))
+            throw DecodingError.typeMismatch(
+                Int.self,
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Expected to decode Int but found a non-integer or out-of-range number \(value) instead."))
         }
         wrappedValue = Int(value)
     }

@@ -75,7 +75,8 @@ public final class DataStore {
     func checkFolder() -> Bool {
         let was = folderProblem
         folderProblem = FileProbe.folderProblem(directory, what: "data").map {
-            Problem($0.code, file: directory, message: "\($0.message) (with the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
+            Problem(
+                $0.code, file: directory, message: "\($0.message) (with the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
         }
         return was != folderProblem
     }
@@ -109,7 +110,10 @@ public final class DataStore {
         switch FileProbe.probe(file) {
         case .missing:
             state.fingerprint = nil
-            return .applied(changed: setProblems(&state, [Problem(.missingFile, file: file, message: state.snapshot == nil ? "file is missing" : "file is missing; showing the last good data")]))
+            return .applied(
+                changed: setProblems(
+                    &state,
+                    [Problem(.missingFile, file: file, message: state.snapshot == nil ? "file is missing" : "file is missing; showing the last good data")]))
         case .notAFile(let why), .error(let why):
             state.fingerprint = nil
             return .applied(changed: setProblems(&state, [Problem(.unreadable, file: file, message: why)]))

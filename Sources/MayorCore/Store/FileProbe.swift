@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What changes when a file is rewritten: checked with one `stat` per file per
 /// tick, so unchanged files are never reread. The status-change time is there
@@ -42,12 +43,14 @@ public enum FileProbe {
         if type == S_IFDIR { return .notAFile("is a directory, not a file") }
         if type != S_IFREG { return .notAFile("is not a regular file") }
         #if canImport(Darwin)
-        let (m, c) = (st.st_mtimespec, st.st_ctimespec)
+            let (m, c) = (st.st_mtimespec, st.st_ctimespec)
         #else
-        let (m, c) = (st.st_mtim, st.st_ctim)
+            let (m, c) = (st.st_mtim, st.st_ctim)
         #endif
-        return .file(FileFingerprint(size: Int64(st.st_size), modifiedNanoseconds: nanoseconds(m), changedNanoseconds: nanoseconds(c),
-                                     inode: UInt64(st.st_ino), device: UInt64(st.st_dev)))
+        return .file(
+            FileFingerprint(
+                size: Int64(st.st_size), modifiedNanoseconds: nanoseconds(m), changedNanoseconds: nanoseconds(c),
+                inode: UInt64(st.st_ino), device: UInt64(st.st_dev)))
     }
 
     /// A file time in nanoseconds (wrapping, never trapping: only compared).
@@ -62,8 +65,10 @@ public enum FileProbe {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let code = errno
-            return .failure(FileError(code: code == ENOENT ? .missingFile : .unreadable,
-                                      message: code == EACCES ? "cannot be read: permission denied" : code == ENOENT ? "is missing" : "cannot be opened: \(describe(code))"))
+            return .failure(
+                FileError(
+                    code: code == ENOENT ? .missingFile : .unreadable,
+                    message: code == EACCES ? "cannot be read: permission denied" : code == ENOENT ? "is missing" : "cannot be opened: \(describe(code))"))
         }
         defer { close(fd) }
         var st = stat()

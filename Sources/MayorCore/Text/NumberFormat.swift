@@ -138,7 +138,10 @@ public enum NumberFormat {
             var intDigits = 0
             var seenPoint = false
             for byte in mantissa.utf8 {
-                if byte == UInt8(ascii: ".") { seenPoint = true; continue }
+                if byte == UInt8(ascii: ".") {
+                    seenPoint = true
+                    continue
+                }
                 guard byte >= 48, byte <= 57 else { continue }
                 if digits.isEmpty && byte == 48 {
                     if seenPoint { intDigits -= 1 }  // leading zeros after the point
@@ -155,15 +158,28 @@ public enum NumberFormat {
         mutating func round(places: Int) {
             let keep = point + places
             guard keep < digits.count else { return }
-            if keep < 0 { digits = []; point = 0; return }
+            if keep < 0 {
+                digits = []
+                point = 0
+                return
+            }
             let up = digits[keep] >= 5
             digits.removeSubrange(keep...)
             if up {
                 var i = keep - 1
                 while i >= 0 {
-                    if digits[i] == 9 { digits[i] = 0; i -= 1 } else { digits[i] += 1; break }
+                    if digits[i] == 9 {
+                        digits[i] = 0
+                        i -= 1
+                    } else {
+                        digits[i] += 1
+                        break
+                    }
                 }
-                if i < 0 { digits.insert(1, at: 0); point += 1 }
+                if i < 0 {
+                    digits.insert(1, at: 0)
+                    point += 1
+                }
             }
             while digits.last == 0 { digits.removeLast() }
             if digits.isEmpty { point = 0 }

@@ -30,8 +30,10 @@ public struct Frame: Widget, Sendable {
     public var rounded: Bool
     public var theme: Theme
 
-    public init(title: String = "", badges: [Badge] = [], footer: String? = nil,
-                focused: Bool = false, rounded: Bool = false, theme: Theme = .color) {
+    public init(
+        title: String = "", badges: [Badge] = [], footer: String? = nil,
+        focused: Bool = false, rounded: Bool = false, theme: Theme = .color
+    ) {
         self.title = title
         self.badges = badges
         self.footer = footer

@@ -22,8 +22,10 @@ public struct Gauge: Widget, Sendable {
     public var placement: TextPlacement
     public var theme: Theme
 
-    public init(_ ratio: Double, label: String? = nil, text: String? = nil,
-                placement: TextPlacement = .after, theme: Theme = .color) {
+    public init(
+        _ ratio: Double, label: String? = nil, text: String? = nil,
+        placement: TextPlacement = .after, theme: Theme = .color
+    ) {
         self.ratio = ratio
         self.label = label
         self.text = text

@@ -40,8 +40,10 @@ public struct LineChart: Widget, Sendable {
     public var yFormat: @Sendable (Double) -> String
     public var theme: Theme
 
-    public init(_ series: [Series], yRange: ClosedRange<Double>? = nil, xLabels: [String] = [],
-                yFormat: @escaping @Sendable (Double) -> String = { NumberFormat.compact($0) }, theme: Theme = .color) {
+    public init(
+        _ series: [Series], yRange: ClosedRange<Double>? = nil, xLabels: [String] = [],
+        yFormat: @escaping @Sendable (Double) -> String = { NumberFormat.compact($0) }, theme: Theme = .color
+    ) {
         self.series = series
         self.yRange = yRange
         self.xLabels = xLabels
@@ -50,10 +52,11 @@ public struct LineChart: Widget, Sendable {
     }
 
     /// Cells by dot bits (bit `row * across + column`), for each glyph mode.
-    static let dotCells: [GlyphMode: [String]] = Dictionary(uniqueKeysWithValues: GlyphMode.allCases.map { mode in
-        let g = GlyphSet(mode: mode)
-        return (mode, (0..<(1 << (g.dotsAcross * g.dotsDown))).map(g.dotCell))
-    })
+    static let dotCells: [GlyphMode: [String]] = Dictionary(
+        uniqueKeysWithValues: GlyphMode.allCases.map { mode in
+            let g = GlyphSet(mode: mode)
+            return (mode, (0..<(1 << (g.dotsAcross * g.dotsDown))).map(g.dotCell))
+        })
 
     public func render(in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
@@ -73,7 +76,8 @@ public struct LineChart: Widget, Sendable {
         let showX = area.height >= 4 && !xLabels.isEmpty
         let plotRows = area.height - (showX ? 1 : 0)
         var gutter = 0
-        var topLabel = "", bottomLabel = ""
+        var topLabel = ""
+        var bottomLabel = ""
         if hasData, area.width >= 12, plotRows >= 2 {
             topLabel = WidgetText.clean(yFormat(hi))
             bottomLabel = WidgetText.clean(yFormat(lo))
@@ -83,8 +87,9 @@ public struct LineChart: Widget, Sendable {
         let plot = Rect(x: area.x + gutter, y: area.y, width: area.width - gutter, height: plotRows)
         if gutter > 0 {
             let axis = theme.muted
-            buffer.widgetFill(Rect(x: plot.x - 1, y: plot.y, width: 1, height: plot.height), clip: area,
-                              symbol: theme.glyphs.vertical, style: axis)
+            buffer.widgetFill(
+                Rect(x: plot.x - 1, y: plot.y, width: 1, height: plot.height), clip: area,
+                symbol: theme.glyphs.vertical, style: axis)
             for (label, y) in [(topLabel, plot.y), (bottomLabel, plot.maxY - 1)] {
                 buffer.write(label, x: plot.x - 1 - label.displayWidth, y: y, style: axis, clip: area)
                 buffer.set(x: plot.x - 1, y: y, symbol: theme.glyphs.axisTick, style: axis, clip: area)
@@ -96,7 +101,8 @@ public struct LineChart: Widget, Sendable {
         // Dots: one bit grid for the plot plus the index of the series owning each cell.
         let (across, down) = (theme.glyphs.dotsAcross, theme.glyphs.dotsDown)
         let cells = Self.dotCells[theme.glyphs.mode]!
-        let dotsW = plot.width * across, dotsH = plot.height * down
+        let dotsW = plot.width * across
+        let dotsH = plot.height * down
         var bits = [UInt8](repeating: 0, count: plot.width * plot.height)
         var owner = [Int](repeating: -1, count: bits.count)
         for (index, s) in series.enumerated() where !s.values.isEmpty {
@@ -125,8 +131,9 @@ public struct LineChart: Widget, Sendable {
             for col in 0..<plot.width {
                 let i = row * plot.width + col
                 guard bits[i] != 0 else { continue }
-                buffer.set(x: plot.x + col, y: plot.y + row, symbol: cells[Int(bits[i])],
-                           style: series[owner[i]].style, clip: area)
+                buffer.set(
+                    x: plot.x + col, y: plot.y + row, symbol: cells[Int(bits[i])],
+                    style: series[owner[i]].style, clip: area)
             }
         }
     }
@@ -134,15 +141,23 @@ public struct LineChart: Widget, Sendable {
     /// Bresenham's line from `a` to `b`, both ends included.
     private func line(_ a: (Int, Int), _ b: (Int, Int), _ dot: (Int, Int) -> Void) {
         var (x, y) = a
-        let dx = abs(b.0 - x), dy = -abs(b.1 - y)
-        let sx = x < b.0 ? 1 : -1, sy = y < b.1 ? 1 : -1
+        let dx = abs(b.0 - x)
+        let dy = -abs(b.1 - y)
+        let sx = x < b.0 ? 1 : -1
+        let sy = y < b.1 ? 1 : -1
         var err = dx + dy
         while true {
             dot(x, y)
             if x == b.0 && y == b.1 { return }
             let e2 = 2 * err
-            if e2 >= dy { err += dy; x += sx }
-            if e2 <= dx { err += dx; y += sy }
+            if e2 >= dy {
+                err += dy
+                x += sx
+            }
+            if e2 <= dx {
+                err += dx
+                y += sy
+            }
         }
     }
 

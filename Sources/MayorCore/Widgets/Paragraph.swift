@@ -41,7 +41,10 @@ public struct Paragraph: Widget, Sendable {
         outer: for line in lines {
             for part in Self.hardLines(line.text) {
                 for row in wrap ? Self.wrap(part, width: area.width) : [TextFit.truncate(part, to: area.width)] {
-                    guard rows.count < area.height else { truncated = true; break outer }
+                    guard rows.count < area.height else {
+                        truncated = true
+                        break outer
+                    }
                     rows.append((row, line.style))
                 }
             }

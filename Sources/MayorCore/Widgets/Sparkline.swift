@@ -16,8 +16,10 @@ public struct Sparkline: Widget, Sendable {
     public var style: Style
     public var glyphs: GlyphSet
 
-    public init(_ values: [Double], range: ClosedRange<Double>? = nil, style: Style = Theme.color.bar,
-                glyphs: GlyphSet = .unicode) {
+    public init(
+        _ values: [Double], range: ClosedRange<Double>? = nil, style: Style = Theme.color.bar,
+        glyphs: GlyphSet = .unicode
+    ) {
         self.values = values
         self.range = range
         self.style = style

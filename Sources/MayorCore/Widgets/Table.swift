@@ -25,8 +25,10 @@ public struct Table: Widget, Sendable {
         public var maxWidth: Int?
         public var weight: Int
 
-        public init(_ title: String, alignment: WidgetAlignment = .left, minWidth: Int = 3,
-                    maxWidth: Int? = nil, weight: Int = 0) {
+        public init(
+            _ title: String, alignment: WidgetAlignment = .left, minWidth: Int = 3,
+            maxWidth: Int? = nil, weight: Int = 0
+        ) {
             self.title = title
             self.alignment = alignment
             self.minWidth = minWidth
@@ -69,8 +71,11 @@ public struct Table: Widget, Sendable {
     /// The width of each shown column for a table `width` columns wide; fewer
     /// entries than `columns` when trailing columns were dropped.
     public func columnWidths(for width: Int) -> [Int] {
-        columnWidths(for: width, natural: naturalWidths(titles: columns.map { WidgetText.clean($0.title) },
-                                                          cells: rows.map { $0.cells.map(WidgetText.clean) }))
+        columnWidths(
+            for: width,
+            natural: naturalWidths(
+                titles: columns.map { WidgetText.clean($0.title) },
+                cells: rows.map { $0.cells.map(WidgetText.clean) }))
     }
 
     private func naturalWidths(titles: [String], cells: [[String]]) -> [Int] {
@@ -91,7 +96,8 @@ public struct Table: Widget, Sendable {
             while over > 0 {
                 // The widest column still above its floor (the rightmost on a tie)
                 // shrinks down to the next widest flexible one, or its floor.
-                var i = -1, next = 0
+                var i = -1
+                var next = 0
                 for j in widths.indices where widths[j] > floors[j] {
                     if i < 0 || widths[j] >= widths[i] {
                         if i >= 0 { next = max(next, widths[i]) }
@@ -110,7 +116,10 @@ public struct Table: Widget, Sendable {
                 return widths
             }
             let squeezed = widths[n - 1] - over
-            if squeezed >= min(3, natural[n - 1]) { widths[n - 1] = squeezed; return widths }
+            if squeezed >= min(3, natural[n - 1]) {
+                widths[n - 1] = squeezed
+                return widths
+            }
             if n == 1 { return width > 0 ? [width] : [] }
             n -= 1
         }
@@ -147,7 +156,10 @@ public struct Table: Widget, Sendable {
         let widths = columnWidths(for: area.width, natural: naturalWidths(titles: titles, cells: rows.map { $0.cells.map(WidgetText.clean) }))
         var xs: [Int] = []
         var x = area.x
-        for w in widths { xs.append(x); x += w + 1 }
+        for w in widths {
+            xs.append(x)
+            x += w + 1
+        }
 
         func drawRow(_ texts: (Int) -> String, y: Int, style: Style, cellStyle: (Int) -> Style?) {
             for (i, w) in widths.enumerated() {
@@ -168,8 +180,9 @@ public struct Table: Widget, Sendable {
             let highlighted = r == highlight
             let style = highlighted ? theme.accent.reversed : (row.style ?? theme.text)
             if highlighted { buffer.widgetFill(Rect(x: area.x, y: y, width: area.width, height: 1), clip: area, style: style) }
-            drawRow({ $0 < row.cells.count ? WidgetText.clean(row.cells[$0]) : "" }, y: y, style: style,
-                    cellStyle: { highlighted || $0 >= row.styles.count ? nil : row.styles[$0] })
+            drawRow(
+                { $0 < row.cells.count ? WidgetText.clean(row.cells[$0]) : "" }, y: y, style: style,
+                cellStyle: { highlighted || $0 >= row.styles.count ? nil : row.styles[$0] })
             y += 1
         }
     }

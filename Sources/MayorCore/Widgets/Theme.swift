@@ -24,15 +24,30 @@ public struct Theme: Sendable {
     /// Box lines, bar blocks, chart dots: Unicode, the console's set, or ASCII.
     public var glyphs: GlyphSet
 
-    public init(text: Style, muted: Style, title: Style, border: Style, focusedBorder: Style, figure: Style,
-                accent: Style, positive: Style, negative: Style, warning: Style, error: Style, sample: Style,
-                bar: Style, barAlt: Style, gaugeFilled: Style, gaugeEmpty: Style, header: Style, caption: Style,
-                glyphs: GlyphSet = .unicode) {
-        self.text = text; self.muted = muted; self.title = title; self.border = border
-        self.focusedBorder = focusedBorder; self.figure = figure; self.accent = accent
-        self.positive = positive; self.negative = negative; self.warning = warning; self.error = error
-        self.sample = sample; self.bar = bar; self.barAlt = barAlt; self.gaugeFilled = gaugeFilled
-        self.gaugeEmpty = gaugeEmpty; self.header = header; self.caption = caption
+    public init(
+        text: Style, muted: Style, title: Style, border: Style, focusedBorder: Style, figure: Style,
+        accent: Style, positive: Style, negative: Style, warning: Style, error: Style, sample: Style,
+        bar: Style, barAlt: Style, gaugeFilled: Style, gaugeEmpty: Style, header: Style, caption: Style,
+        glyphs: GlyphSet = .unicode
+    ) {
+        self.text = text
+        self.muted = muted
+        self.title = title
+        self.border = border
+        self.focusedBorder = focusedBorder
+        self.figure = figure
+        self.accent = accent
+        self.positive = positive
+        self.negative = negative
+        self.warning = warning
+        self.error = error
+        self.sample = sample
+        self.bar = bar
+        self.barAlt = barAlt
+        self.gaugeFilled = gaugeFilled
+        self.gaugeEmpty = gaugeEmpty
+        self.header = header
+        self.caption = caption
         self.glyphs = glyphs
     }
 

@@ -32,8 +32,10 @@ public struct VerticalBarChart: Widget, Sendable {
     public var highlight: Int?
     public var theme: Theme
 
-    public init(_ items: [Item], maxValue: Double? = nil, barWidth: Int? = nil, gap: Int = 1,
-                highlight: Int? = nil, theme: Theme = .color) {
+    public init(
+        _ items: [Item], maxValue: Double? = nil, barWidth: Int? = nil, gap: Int = 1,
+        highlight: Int? = nil, theme: Theme = .color
+    ) {
         self.items = items
         self.maxValue = maxValue
         self.barWidth = barWidth
@@ -61,12 +63,14 @@ public struct VerticalBarChart: Widget, Sendable {
             let glyphs = theme.glyphs
             let per = glyphs.verticalSteps.count
             let steps = GlyphSet.steps(item.value, of: top, cells: barRows, per: per)
-            let full = steps / per, rest = steps % per
+            let full = steps / per
+            let rest = steps % per
             let bottom = area.y + plotH - 1
             buffer.widgetFill(Rect(x: x, y: bottom - full + 1, width: colW, height: full), clip: area, symbol: glyphs.full, style: style)
             if rest > 0 {
-                buffer.widgetFill(Rect(x: x, y: bottom - full, width: colW, height: 1), clip: area,
-                                  symbol: glyphs.verticalSteps[rest - 1], style: style)
+                buffer.widgetFill(
+                    Rect(x: x, y: bottom - full, width: colW, height: 1), clip: area,
+                    symbol: glyphs.verticalSteps[rest - 1], style: style)
             }
             if showValues {
                 let text = valueText(item, width: colW)
@@ -79,8 +83,9 @@ public struct VerticalBarChart: Widget, Sendable {
             if showLabels {
                 let label = WidgetText.fit(item.label, colW)
                 let cell = Rect(x: x, y: area.maxY - 1, width: colW, height: 1).intersection(area)
-                buffer.write(label, x: x + (colW - label.displayWidth) / 2, y: area.maxY - 1,
-                             style: highlighted ? theme.accent.bold : theme.text, clip: cell)
+                buffer.write(
+                    label, x: x + (colW - label.displayWidth) / 2, y: area.maxY - 1,
+                    style: highlighted ? theme.accent.bold : theme.text, clip: cell)
             }
         }
     }

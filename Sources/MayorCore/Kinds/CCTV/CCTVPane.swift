@@ -32,13 +32,14 @@ public struct CCTVPane: Pane {
         return [
             ("\(head) ", theme.muted), ("\(s.newCameras) \(NumberFormat.grouped(p.newCameras))", theme.figure),
             (" (\(s.sites(p.sites)), \(s.districtCount(p.districts)))", theme.muted),
-            ("  \(s.replaced) \(NumberFormat.grouped(p.replaced))", theme.figure),
+            ("  \(s.replaced) \(NumberFormat.grouped(p.replaced))", theme.figure)
         ]
     }
 
     public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
         guard let cctv = snapshot.cctv else { return }
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         let total = cctv.totalCameras
         let selected = c.district.flatMap { d in cctv.districts.first { $0.name == d } }
         let figure: String
@@ -70,8 +71,10 @@ public struct CCTVPane: Pane {
                 barRows.insert(row, at: bars.height - 1)
                 highlight = bars.height - 1
             }
-            buffer.draw(BarChart(barRows, maxValue: Double(sorted.first?.cameras ?? 1), highlight: highlight, maxLabelWidth: 12,
-                                 theme: theme, language: s.language), in: bars)
+            buffer.draw(
+                BarChart(
+                    barRows, maxValue: Double(sorted.first?.cameras ?? 1), highlight: highlight, maxLabelWidth: 12,
+                    theme: theme, language: s.language), in: bars)
         }
 
         let age = cctv.ageProfile
@@ -79,7 +82,10 @@ public struct CCTVPane: Pane {
         let ageLine: [(String, Style)] = [
             ("\(s.ageing) ", theme.muted), (NumberFormat.grouped(age.aged8plus), theme.figure),
             (" / \(NumberFormat.grouped(age.total))", theme.muted),
-            (" · \(s.aged8to10) \(NumberFormat.grouped(age.aged8to10)) · \(s.aged10plus) \(NumberFormat.grouped(age.aged10plus)) (\(age.asOf.value))", theme.muted),
+            (
+                " · \(s.aged8to10) \(NumberFormat.grouped(age.aged8to10)) · \(s.aged10plus) \(NumberFormat.grouped(age.aged10plus)) (\(age.asOf.value))",
+                theme.muted
+            )
         ]
         let ageGauge = Gauge(rate.ratio, label: s.ageingRate, text: "\(rate.text) (\(s.published))", theme: theme)
 
@@ -90,12 +96,14 @@ public struct CCTVPane: Pane {
         }
 
         let split = PaneKit.Split(area, wideFrom: 90)
-        let rows = Stack.rows(split.main, [
-            .init(min: 2, ideal: 7, priority: 0),
-            .init(min: 1, ideal: 2, priority: 1),        // age profile: text and gauge
-            .init(min: 1, priority: 2),                  // programme
-            split.slot(ideal: sorted.count + 1, priority: 3),
-        ])
+        let rows = Stack.rows(
+            split.main,
+            [
+                .init(min: 2, ideal: 7, priority: 0),
+                .init(min: 1, ideal: 2, priority: 1),  // age profile: text and gauge
+                .init(min: 1, priority: 2),  // programme
+                split.slot(ideal: sorted.count + 1, priority: 3)
+            ])
         buffer.draw(big, in: rows[0])
         let ageRows = Stack.rows(rows[1], [.init(min: 1, priority: 0), .init(min: 1, priority: 1)])
         PaneKit.line(ageLine, in: ageRows[0], buffer: &buffer)
@@ -104,9 +112,12 @@ public struct CCTVPane: Pane {
         drawBars(split.side(orRow: rows[3]), &buffer)
     }
 
-    func renderZoomed(_ cctv: CCTVContent, context c: PaneContext, big: BigFigure, ageGauge: Gauge,
-                      drawBars: @escaping (Rect, inout Buffer) -> Void, in area: Rect, buffer: inout Buffer) {
-        let s = c.strings, theme = c.theme
+    func renderZoomed(
+        _ cctv: CCTVContent, context c: PaneContext, big: BigFigure, ageGauge: Gauge,
+        drawBars: @escaping (Rect, inout Buffer) -> Void, in area: Rect, buffer: inout Buffer
+    ) {
+        let s = c.strings
+        let theme = c.theme
         let age = cctv.ageProfile
         let p = cctv.programme
 
@@ -126,8 +137,10 @@ public struct CCTVPane: Pane {
         var heading = s.programme(p.year)
         if let stage = p.stage { heading += " (\(s.stage(stage.value))\(p.asOf.map { ", " + $0.value } ?? ""))" }
         var programme: [[(String, Style)]] = [[(heading, theme.muted)]]
-        programme.append([("\(s.newCameras) \(NumberFormat.grouped(p.newCameras))", theme.figure),
-                          (" · \(s.sites(p.sites)) · \(s.districtCount(p.districts))", theme.muted)])
+        programme.append([
+            ("\(s.newCameras) \(NumberFormat.grouped(p.newCameras))", theme.figure),
+            (" · \(s.sites(p.sites)) · \(s.districtCount(p.districts))", theme.muted)
+        ])
         programme.append([("\(s.replaced) \(NumberFormat.grouped(p.replaced))", theme.figure), (" · \(s.aged10plus)", theme.muted)])
         if let budget = p.budgetThousandWon {
             programme.append([("\(s.budgetAmount) ", theme.muted), (NumberFormat.grouped(budget), theme.figure), (" \(s.thousandWon)", theme.muted)])
@@ -144,16 +157,20 @@ public struct CCTVPane: Pane {
         // The budgets as published: 예산현액, committed and paid rates.
         let budgets = cctv.budgets ?? []
         let budgetDate = budgets.first?.asOf.value ?? ""
-        let table = Table(columns: [
-            Table.Column(s.budgets(budgetDate), minWidth: 10, weight: 1),
-            Table.Column(s.budgetAmount, alignment: .right, minWidth: 11, maxWidth: 13),
-            Table.Column(s.committed, alignment: .right, minWidth: 6, maxWidth: 9),
-            Table.Column(s.paid, alignment: .right, minWidth: 6, maxWidth: 6),
-        ], rows: budgets.map { b in
-            [s.dataText(b.name, b.nameEn).value, NumberFormat.grouped(b.thousandWon),
-             b.committedPercent.map { NumberFormat.decimal($0, places: $0 == $0.rounded() ? 0 : 1) + "%" } ?? "–",
-             b.paidPercent.map { NumberFormat.decimal($0, places: $0 == $0.rounded() ? 0 : 1) + "%" } ?? "–"]
-        }, theme: theme)
+        let table = Table(
+            columns: [
+                Table.Column(s.budgets(budgetDate), minWidth: 10, weight: 1),
+                Table.Column(s.budgetAmount, alignment: .right, minWidth: 11, maxWidth: 13),
+                Table.Column(s.committed, alignment: .right, minWidth: 6, maxWidth: 9),
+                Table.Column(s.paid, alignment: .right, minWidth: 6, maxWidth: 6)
+            ],
+            rows: budgets.map { b in
+                [
+                    s.dataText(b.name, b.nameEn).value, NumberFormat.grouped(b.thousandWon),
+                    b.committedPercent.map { NumberFormat.decimal($0, places: $0 == $0.rounded() ? 0 : 1) + "%" } ?? "–",
+                    b.paidPercent.map { NumberFormat.decimal($0, places: $0 == $0.rounded() ? 0 : 1) + "%" } ?? "–"
+                ]
+            }, theme: theme)
         let budgetSource = p.source.map { [("\(s.source): \($0.value)", theme.muted)] }
         let budgetHeight = budgets.isEmpty ? 0 : budgets.count + 1
         let budgetPart = Part(item: .init(min: min(2, budgetHeight), ideal: budgetHeight + (budgetSource == nil ? 0 : 1), priority: 3)) { area, buffer in
@@ -171,8 +188,10 @@ public struct CCTVPane: Pane {
                 parts.append(part)
             }
         } else {
-            parts = [PaneKit.pair(bigPart, agePart, priority: 0), PaneKit.gap,
-                     PaneKit.pair(programmePart, budgetPart, priority: 2), PaneKit.gap, barsPart]
+            parts = [
+                PaneKit.pair(bigPart, agePart, priority: 0), PaneKit.gap,
+                PaneKit.pair(programmePart, budgetPart, priority: 2), PaneKit.gap, barsPart
+            ]
         }
         PaneKit.flow(parts, in: area, buffer: &buffer)
     }

@@ -41,15 +41,18 @@ public struct MetaversePane: Pane {
             renderLarge(m, snapshot.envelope, context: c, in: area, buffer: &buffer)
             return
         }
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         let split = PaneKit.Split(area, wideFrom: 90, share: (11, 20))
-        let rows = Stack.rows(split.main, [
-            .init(min: 2, ideal: 7, priority: 0),
-            .init(min: 1, priority: 1),                                   // goal gauge
-            .init(min: 1, priority: 2),                                   // installs, later total
-            .init(min: 5, ideal: 10, flexible: true, max: 14, priority: 3), // daily average by month
-            split.slot(ideal: m.spaceShare.count + 1, flexible: false, priority: 4),
-        ])
+        let rows = Stack.rows(
+            split.main,
+            [
+                .init(min: 2, ideal: 7, priority: 0),
+                .init(min: 1, priority: 1),  // goal gauge
+                .init(min: 1, priority: 2),  // installs, later total
+                .init(min: 5, ideal: 10, flexible: true, max: 14, priority: 3),  // daily average by month
+                split.slot(ideal: m.spaceShare.count + 1, flexible: false, priority: 4)
+            ])
         drawHeadline(m, s, theme, figure: rows[0], goal: rows[1], line: rows[2], buffer: &buffer)
         drawDailyAverage(m, s, theme, in: rows[3], buffer: &buffer)
         drawShares(m, s, theme, in: split.side(orRow: rows[4]), buffer: &buffer)
@@ -58,54 +61,63 @@ public struct MetaversePane: Pane {
     /// Two columns: figures and daily averages on the left; use by space,
     /// monthly visits, the cumulative series, the budget and the sources on the right.
     func renderLarge(_ m: MetaverseContent, _ envelope: Envelope, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         let (leftArea, rest) = area.splitLeft(area.width * 11 / 20)
         let rightArea = rest.inset(left: 2)
         let cumulative = cumulativeRows(m, s)
         let sources = sourceLines(m, envelope, s, theme)
-        let left = Stack.rows(leftArea, [
-            .init(min: 2, ideal: 7, priority: 0),
-            .init(min: 1, priority: 1),
-            .init(min: 1, priority: 2),
-            .init(min: 1, priority: 6),
-            .init(min: 5, ideal: 12, flexible: true, priority: 3),
-            .init(min: 1, priority: 6),
-            .init(min: 3, ideal: cumulative.count + 2, priority: 4),
-        ])
+        let left = Stack.rows(
+            leftArea,
+            [
+                .init(min: 2, ideal: 7, priority: 0),
+                .init(min: 1, priority: 1),
+                .init(min: 1, priority: 2),
+                .init(min: 1, priority: 6),
+                .init(min: 5, ideal: 12, flexible: true, priority: 3),
+                .init(min: 1, priority: 6),
+                .init(min: 3, ideal: cumulative.count + 2, priority: 4)
+            ])
         drawHeadline(m, s, theme, figure: left[0], goal: left[1], line: left[2], buffer: &buffer)
         drawDailyAverage(m, s, theme, in: left[4], buffer: &buffer)
 
         let (cumHeading, cumArea) = PaneKit.titled(left[6], minContent: 2)
         if let cumHeading { PaneKit.heading(s.cumulativeVisits, in: cumHeading, buffer: &buffer, theme: theme) }
-        buffer.draw(Table(columns: [
-            Table.Column(s.date, minWidth: 10, maxWidth: 24),
-            Table.Column(s.visits, alignment: .right, minWidth: 8, maxWidth: 10),
-            Table.Column(s.sources, minWidth: 6, weight: 1),
-        ], rows: cumulative, theme: theme), in: cumArea)
+        buffer.draw(
+            Table(
+                columns: [
+                    Table.Column(s.date, minWidth: 10, maxWidth: 24),
+                    Table.Column(s.visits, alignment: .right, minWidth: 8, maxWidth: 10),
+                    Table.Column(s.sources, minWidth: 6, weight: 1)
+                ], rows: cumulative, theme: theme), in: cumArea)
 
         let sourcesHeight = sources.reduce(0) { $0 + Paragraph.wrap($1.text, width: rightArea.width).count }
-        let right = Stack.rows(rightArea, [
-            .init(min: 3, ideal: m.spaceShare.count + 1, priority: 0),
-            .init(min: 1, priority: 6),
-            .init(min: 5, ideal: 10, flexible: true, priority: 3),       // monthly visits
-            .init(min: 1, priority: 6),
-            .init(min: m.budget == nil ? 0 : 4, priority: 1),
-            .init(min: 1, priority: 6),
-            .init(min: 2, ideal: sourcesHeight + 1, priority: 2),
-        ])
+        let right = Stack.rows(
+            rightArea,
+            [
+                .init(min: 3, ideal: m.spaceShare.count + 1, priority: 0),
+                .init(min: 1, priority: 6),
+                .init(min: 5, ideal: 10, flexible: true, priority: 3),  // monthly visits
+                .init(min: 1, priority: 6),
+                .init(min: m.budget == nil ? 0 : 4, priority: 1),
+                .init(min: 1, priority: 6),
+                .init(min: 2, ideal: sourcesHeight + 1, priority: 2)
+            ])
         drawShares(m, s, theme, in: right[0], buffer: &buffer)
 
         let (visitsHeading, visitsArea) = PaneKit.titled(right[2], minContent: 3)
         if let visitsHeading {
             let marked = m.monthlyVisits.contains { m.figureSource($0.source) != nil }
             let source = m.monthlyVisits.lazy.compactMap { m.figureSource($0.source) }.first
-            PaneKit.heading(s.monthlyVisits + (marked ? " (\(s.markedSource(source.map { label($0, s) } ?? "")))" : ""), in: visitsHeading, buffer: &buffer, theme: theme)
+            PaneKit.heading(
+                s.monthlyVisits + (marked ? " (\(s.markedSource(source.map { label($0, s) } ?? "")))" : ""), in: visitsHeading, buffer: &buffer, theme: theme)
         }
         // A month the source marks partial (the opening month) says so in its label.
         let visits = m.monthlyVisitsByMonth.map { entry -> BarChart.Row in
             let name = PaneKit.month(SafeText(entry.month), s)
             guard let v = entry.value else { return BarChart.Row(name, .nan, valueText: NumberFormat.invalid) }
-            return BarChart.Row(v.partial == true ? "\(name)(\(s.partial))" : name, Double(v.visits), valueText: NumberFormat.grouped(v.visits) + mark(v.source, m))
+            return BarChart.Row(
+                v.partial == true ? "\(name)(\(s.partial))" : name, Double(v.visits), valueText: NumberFormat.grouped(v.visits) + mark(v.source, m))
         }
         let widest = visits.map { max($0.label.displayWidth, ($0.valueText ?? "").displayWidth) }.max() ?? 0
         let room = visits.isEmpty ? 0 : (visitsArea.width + 1) / visits.count - 1
@@ -138,14 +150,19 @@ public struct MetaversePane: Pane {
                 buffer.draw(Gauge(ratio, label: goalLabel, text: percent, theme: theme), in: goal)
             } else {
                 // Narrow: the figure, then as much of its label as fits in whole parts.
-                PaneKit.lineOfWholeParts([(percent, theme.figure), (" (\(s.goalAsOf(PaneKit.dayAxis(m.period.to))))", theme.muted),
-                                          (" \(s.goal(m.goal.year)) \(PaneKit.short(m.goal.visits, s))", theme.muted)], in: goal, buffer: &buffer)
+                PaneKit.lineOfWholeParts(
+                    [
+                        (percent, theme.figure), (" (\(s.goalAsOf(PaneKit.dayAxis(m.period.to))))", theme.muted),
+                        (" \(s.goal(m.goal.year)) \(PaneKit.short(m.goal.visits, s))", theme.muted)
+                    ], in: goal, buffer: &buffer)
             }
         }
         var parts: [(String, Style)] = [("\(s.installs) ", theme.muted), (NumberFormat.grouped(m.period.installs), theme.figure)]
         if let later = m.cumulative?.last {
-            parts += [("  \(later.date.value) \(s.cumulativeShort) ", theme.muted),
-                      (NumberFormat.grouped(later.visits) + mark(later.source, m), theme.figure)]
+            parts += [
+                ("  \(later.date.value) \(s.cumulativeShort) ", theme.muted),
+                (NumberFormat.grouped(later.visits) + mark(later.source, m), theme.figure)
+            ]
         }
         PaneKit.line(parts, in: line, buffer: &buffer)
     }
@@ -159,7 +176,9 @@ public struct MetaversePane: Pane {
             // The legend of the mark, when the columns had room for it.
             let source = months.lazy.compactMap { m.figureSource($0.value?.source) }.first
             let marked = items.contains { $0.valueText?.hasSuffix("*") == true }
-            PaneKit.heading(s.dailyAverageVisits + (marked ? source.map { " (\(s.markedSource(label($0, s))))" } ?? "" : ""), in: barsHeading, buffer: &buffer, theme: theme)
+            PaneKit.heading(
+                s.dailyAverageVisits + (marked ? source.map { " (\(s.markedSource(label($0, s))))" } ?? "" : ""), in: barsHeading, buffer: &buffer, theme: theme
+            )
         }
         buffer.draw(VerticalBarChart(items, highlight: items.count - 1, theme: theme), in: barsArea)
     }
@@ -188,7 +207,9 @@ public struct MetaversePane: Pane {
     func sourceLines(_ m: MetaverseContent, _ envelope: Envelope, _ s: Strings, _ theme: Theme) -> [Paragraph.Line] {
         var lines = [Paragraph.Line("\(envelope.source.document.value) · \(s.goalAsOf(m.period.to.value))", style: theme.text)]
         for source in m.additionalSources ?? [] {
-            lines.append(Paragraph.Line("*\(label(source, s)): \(source.document.value) · \(source.agency.value) · \(s.goalAsOf(source.asOf.value))", style: theme.muted))
+            lines.append(
+                Paragraph.Line("*\(label(source, s)): \(source.document.value) · \(source.agency.value) · \(s.goalAsOf(source.asOf.value))", style: theme.muted)
+            )
         }
         return lines
     }

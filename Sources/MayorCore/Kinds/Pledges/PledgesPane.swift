@@ -58,7 +58,8 @@ public struct PledgesPane: Pane {
 
     /// Its own date and source: "2021-06 기준 · 출처: 금천구 (홍보디지털과) · document".
     static func provenance(_ program: Program, context c: PaneContext) -> [(String, Style)] {
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         var parts: [(String, Style)] = []
         if let through = program.figuresThrough { parts.append((s.figuresThrough(through.value), theme.muted)) }
         if let source = program.source {
@@ -77,7 +78,8 @@ public struct PledgesPane: Pane {
     /// The computed rate when it is not the headline: marked as derived, with
     /// the published rate beside it when they differ by more than 0.5 points.
     static func derivedLine(_ program: Program, context c: PaneContext) -> [(String, Style)]? {
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         guard program.headline?.kind == .published, let computed = program.computedRate else { return nil }
         var parts: [(String, Style)] = [("\(s.derived) ", theme.muted)]
         if program.computedDiffersFromPublished, let published = program.publishedRate {
@@ -89,7 +91,8 @@ public struct PledgesPane: Pane {
     }
 
     static func statusLine(_ program: Program, context c: PaneContext) -> [(String, Style)] {
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         var parts: [(String, Style)] = [("\(s.status) ", theme.muted), (program.status.value, theme.accent)]
         if program.headline?.kind != .published { parts.append(("  \(s.noPublishedRate)", theme.muted)) }
         return parts
@@ -98,7 +101,8 @@ public struct PledgesPane: Pane {
     /// "예산 집행 12,974 / 2022–2024 계획 12,979 백만원  2022–2026 계획 18,300":
     /// each amount says what it is; a rate only when the source publishes one.
     static func budgetLine(_ budget: PledgesContent.Budget, context c: PaneContext) -> [(String, Style)]? {
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         guard let planned = budget.planned else { return nil }
         let unit = budget.unit?.value ?? s.millionWon
         let basis = budget.isSecured ? s.secured : s.plan
@@ -107,8 +111,10 @@ public struct PledgesPane: Pane {
         if let executed = budget.executed {
             let toDate = budget.plannedToDate ?? planned
             let toDateLabel = budget.plannedToDate == nil ? whole : [budget.toDatePeriod?.value, basis].compactMap { $0 }.joined(separator: " ")
-            parts += [("\(s.spent) ", theme.muted), (amount(executed), theme.figure),
-                      (" / \(toDateLabel) ", theme.muted), (amount(toDate), theme.figure), (" \(unit)", theme.muted)]
+            parts += [
+                ("\(s.spent) ", theme.muted), (amount(executed), theme.figure),
+                (" / \(toDateLabel) ", theme.muted), (amount(toDate), theme.figure), (" \(unit)", theme.muted)
+            ]
             if budget.plannedToDate != nil {
                 parts += [("  \(whole) ", theme.muted), (amount(planned), theme.figure)]
             }
@@ -124,21 +130,25 @@ public struct PledgesPane: Pane {
     /// Against the published quarterly targets: cumulative indicators' actuals
     /// at the figures' date set against the target of that quarter.
     static func quarterLine(_ program: Program, context c: PaneContext) -> [(String, Style)]? {
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         guard let through = program.figuresThrough.flatMap({ CalendarDate.parseMonth(String($0.value.prefix(7))) }) else { return nil }
         let q = (through.month - 1) / 3
         var behind = false
         var items: [String] = []
         for i in program.indicators {
             guard let quarterly = i.quarterly, quarterly.cumulative == true, quarterly.year == through.year,
-                  quarterly.targets.indices.contains(q), let target = quarterly.targets[q], let actual = i.actual else { continue }
+                quarterly.targets.indices.contains(q), let target = quarterly.targets[q], let actual = i.actual
+            else { continue }
             if actual < target { behind = true }
             items.append("\((i.measure ?? i.name).value) \(amount(actual)) / \(amount(target))")
         }
         guard !items.isEmpty else { return nil }
         let period = s.quarter(through.year, q + 1)
-        return [(behind ? s.behindTarget(period) : s.onTarget(period), behind ? theme.warning : theme.accent),
-                (" (\(s.actual) / \(s.target)): " + items.joined(separator: " · "), theme.muted)]
+        return [
+            (behind ? s.behindTarget(period) : s.onTarget(period), behind ? theme.warning : theme.accent),
+            (" (\(s.actual) / \(s.target)): " + items.joined(separator: " · "), theme.muted)
+        ]
     }
 
     static func outputsLine(_ program: Program, context c: PaneContext) -> [(String, Style)]? {
@@ -155,7 +165,7 @@ public struct PledgesPane: Pane {
         columns += [
             Table.Column(s.target, alignment: .right, minWidth: 4, maxWidth: 8),
             Table.Column(s.actual, alignment: .right, minWidth: 4, maxWidth: 8),
-            Table.Column("%", alignment: .right, minWidth: 5, maxWidth: 6),
+            Table.Column("%", alignment: .right, minWidth: 5, maxWidth: 6)
         ]
         let rows = program.indicators.map { i -> Table.Row in
             var cells = [i.name.value]
@@ -163,7 +173,7 @@ public struct PledgesPane: Pane {
             cells += [
                 i.target.map(Self.amount) ?? "–",
                 i.actual.map(Self.amount) ?? "–",
-                i.achievement.map { NumberFormat.decimal($0 * 100, places: 1) } ?? "–",
+                i.achievement.map { NumberFormat.decimal($0 * 100, places: 1) } ?? "–"
             ]
             return Table.Row(cells)
         }
@@ -199,7 +209,8 @@ public struct PledgesPane: Pane {
     /// A programme's lines under its heading, most important first;
     /// `rank` orders the parts of several districts (lower is kept longer).
     func detailParts(_ district: District, _ program: Program, context c: PaneContext, rank: Int) -> [Part] {
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         func p(_ base: Int) -> Int { base * 10 + rank }
         var parts: [Part] = []
         parts.append(Self.line(Self.provenance(program, context: c), priority: p(1)))
@@ -221,7 +232,8 @@ public struct PledgesPane: Pane {
 
     /// Every district's figure, one gauge each, marked with what it is.
     func comparison(_ pledges: PledgesContent, selected: SafeText?, context c: PaneContext, heading: Bool, priority: Int) -> Part {
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         let count = pledges.districts.count + (heading ? 1 : 0)
         return Part(item: .init(min: min(2, count), ideal: count, priority: priority)) { area, buffer in
             var area = area
@@ -254,7 +266,8 @@ public struct PledgesPane: Pane {
     /// A programme's heading row: district and title, its figure as a gauge
     /// marked with what it is.
     static func titleRow(_ district: District, _ program: Program, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         let title = "\(district.displayName(s.language)) · \(program.title.value)"
         let nameWidth = min(area.width / 2, title.displayWidth + 1)
         buffer.write(title, x: area.x, y: area.y, maxWidth: nameWidth, style: theme.title, clip: area)
@@ -288,9 +301,10 @@ public struct PledgesPane: Pane {
         for (d, district) in pledges.districts.enumerated() {
             for program in district.programs {
                 parts.append(Part(item: .init(min: 1, priority: 90)) { _, _ in })  // a gap, the first to go
-                parts.append(Part(item: .init(min: 1, priority: d)) { area, buffer in
-                    Self.titleRow(district, program, context: c, in: area, buffer: &buffer)
-                })
+                parts.append(
+                    Part(item: .init(min: 1, priority: d)) { area, buffer in
+                        Self.titleRow(district, program, context: c, in: area, buffer: &buffer)
+                    })
                 parts += detailParts(district, program, context: c, rank: d)
             }
         }
@@ -315,7 +329,8 @@ public struct PledgesPane: Pane {
 
     public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
         guard let pledges = snapshot.pledges, let first = pledges.districts.first else { return }
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         // Tall enough (a zoomed pane): every district in detail.
         let needed = pledges.districts.reduce(8 + pledges.districts.count + 1) { sum, d in
             sum + d.programs.reduce(0) { $0 + 6 + $1.indicators.count }
@@ -334,7 +349,7 @@ public struct PledgesPane: Pane {
             Part(item: .init(min: 1, priority: 1)) { area, buffer in
                 let label = rate.map { Self.rateLabel($0, program, s) } ?? s.noPublishedRate
                 buffer.draw(Gauge(rate?.value ?? 0, label: label, text: Self.percentText(rate), theme: theme), in: area)
-            },
+            }
         ]
         parts += detailParts(district, program, context: c, rank: 0)
         if pledges.districts.count > 1 {

@@ -133,7 +133,8 @@ public struct PledgesContent: SnapshotContent, Hashable {
                 guard w.isFinite, w > 0 else { return nil }
                 largest = max(largest, w)
             }
-            var sumW = 0.0, sumWA = 0.0
+            var sumW = 0.0
+            var sumWA = 0.0
             for indicator in indicators {
                 guard let a = indicator.achievement else { return nil }
                 let w = (indicator.weight ?? 1) / largest

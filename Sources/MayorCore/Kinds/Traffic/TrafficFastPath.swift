@@ -60,7 +60,10 @@ enum TrafficFastPath {
             if others.count >= 64 { throw GiveUp() }
             for seen in others where seen.count == key.count {
                 var same = true
-                for k in 0..<key.count where base[seen.start + k] != base[key.start + k] { same = false; break }
+                for k in 0..<key.count where base[seen.start + k] != base[key.start + k] {
+                    same = false
+                    break
+                }
                 if same { throw GiveUp() }
             }
             others.append(key)
@@ -126,7 +129,10 @@ enum TrafficFastPath {
             try expect(c)
             skipSpace()
             let closing = c == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-            if byte == closing { index += 1; return true }
+            if byte == closing {
+                index += 1
+                return true
+            }
             return false
         }
 
@@ -210,7 +216,12 @@ enum TrafficFastPath {
                 let c = base[index]
                 if c == UInt8(ascii: "\"") { break }
                 guard c >= 0x20 else { throw GiveUp() }
-                if c == UInt8(ascii: "\\") { escaped = true; index += 2 } else { index += 1 }
+                if c == UInt8(ascii: "\\") {
+                    escaped = true
+                    index += 2
+                } else {
+                    index += 1
+                }
             }
             let end = index
             index += 1
@@ -223,7 +234,11 @@ enum TrafficFastPath {
             var i = start
             while i < end {
                 let c = base[i]
-                guard c == UInt8(ascii: "\\") else { out.append(c); i += 1; continue }
+                guard c == UInt8(ascii: "\\") else {
+                    out.append(c)
+                    i += 1
+                    continue
+                }
                 let e = base[i + 1]
                 i += 2
                 switch e {
@@ -273,7 +288,10 @@ enum TrafficFastPath {
             skipSpace()
             let start = index
             var negative = false
-            if byte == UInt8(ascii: "-") { negative = true; index += 1 }
+            if byte == UInt8(ascii: "-") {
+                negative = true
+                index += 1
+            }
             var mantissa: UInt64 = 0
             var digits = 0
             var nonZero = false
@@ -393,7 +411,8 @@ enum TrafficFastPath {
             // A byte-order mark or anything else before the object: the usual path.
             guard try !open(UInt8(ascii: "{"), depth: 1) else { throw GiveUp() }
             var keys = Keys()
-            var kindOK = false, versionOK = false
+            var kindOK = false
+            var versionOK = false
             var asOf: SafeText?
             var source: Provenance?
             var sample: Bool?
@@ -422,7 +441,13 @@ enum TrafficFastPath {
                     try keys.insert(known: 16)
                     if try !null() {
                         skipSpace()
-                        if byte == UInt8(ascii: "t") { try literal("true"); sample = true } else { try literal("false"); sample = false }
+                        if byte == UInt8(ascii: "t") {
+                            try literal("true")
+                            sample = true
+                        } else {
+                            try literal("false")
+                            sample = false
+                        }
                     }
                 } else if key(k, is: "maxAgeDays") {
                     try keys.insert(known: 32)
@@ -450,15 +475,20 @@ enum TrafficFastPath {
             } while try more(closing: UInt8(ascii: "}"))
             skipSpace()
             guard index == count, kindOK, versionOK, let asOf, let source, let corridors else { throw GiveUp() }
-            let envelope = Envelope(kind: "traffic", schemaVersion: 1, asOf: asOf, source: source,
-                                    sample: sample, maxAgeDays: maxAgeDays, notes: notes)
+            let envelope = Envelope(
+                kind: "traffic", schemaVersion: 1, asOf: asOf, source: source,
+                sample: sample, maxAgeDays: maxAgeDays, notes: notes)
             return SnapshotDocument(envelope: envelope, content: TrafficContent(corridors: corridors))
         }
 
         mutating func provenance() throws(GiveUp) -> Provenance {
             guard try !open(UInt8(ascii: "{"), depth: 2) else { throw GiveUp() }
             var keys = Keys()
-            var document: SafeText?, agency: SafeText?, dataset: SafeText?, url: SafeText?, page: SafeText?
+            var document: SafeText?
+            var agency: SafeText?
+            var dataset: SafeText?
+            var url: SafeText?
+            var page: SafeText?
             repeat {
                 let k = try key()
                 if key(k, is: "document") {
@@ -499,7 +529,10 @@ enum TrafficFastPath {
         mutating func corridor() throws(GiveUp) -> TrafficContent.Corridor {
             guard try !open(UInt8(ascii: "{"), depth: 3) else { throw GiveUp() }
             var keys = Keys()
-            var id: SafeText?, name: SafeText?, nameEn: SafeText?, district: SafeText?
+            var id: SafeText?
+            var name: SafeText?
+            var nameEn: SafeText?
+            var district: SafeText?
             var daily: [TrafficContent.Day]?
             repeat {
                 let k = try key()
@@ -545,7 +578,8 @@ enum TrafficFastPath {
             guard try !open(UInt8(ascii: "{"), depth: 5) else { throw GiveUp() }
             var keys = Keys()
             var date: SafeText?
-            var volume = 0, speed = 0.0
+            var volume = 0
+            var speed = 0.0
             repeat {
                 let k = try key()
                 if key(k, is: "date") {

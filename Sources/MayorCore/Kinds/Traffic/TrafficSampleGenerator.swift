@@ -121,7 +121,7 @@ public struct TrafficSampleGenerator: Sendable {
             "Arguments: startDate \(startDate), days \(days), seed \(seed), corridors \(count).",
             "Model: daily volume = corridor base volume x weekday factor (weekends lower, Friday highest) x mild seasonal factor (summer-holiday dip in August) x slow per-corridor trend x autocorrelated noise (about 1.5 %), with occasional rainy days (fewer vehicles, slower). Average speed falls as volume rises above the corridor's base and is kept within 15.0-70.0 km/h.",
             "Fixed-date national holidays of every year, and 설날 and 추석 of 2023-2025, count as Sundays.",
-            "Stations: A-01 성산로(금화터널), A-13 세종대로(서울역), A-20 남산1호터널, D-42 테헤란로(선릉역) and F-01 올림픽대로 are TOPIS count stations with the ids and names of the reference's SpotInfo list; D-43 강남대로(신사역), F-03 내부순환로 and F-05 동부간선도로 are not in that list: only their names are modelled on real roads, their ids are the sample's own. Every district value is the sample's own label, from no source. Base volumes and speeds are rough plausible levels, not published figures. Stations S-nnn (표본 구간) are synthesized.",
+            "Stations: A-01 성산로(금화터널), A-13 세종대로(서울역), A-20 남산1호터널, D-42 테헤란로(선릉역) and F-01 올림픽대로 are TOPIS count stations with the ids and names of the reference's SpotInfo list; D-43 강남대로(신사역), F-03 내부순환로 and F-05 동부간선도로 are not in that list: only their names are modelled on real roads, their ids are the sample's own. Every district value is the sample's own label, from no source. Base volumes and speeds are rough plausible levels, not published figures. Stations S-nnn (표본 구간) are synthesized."
         ]
         for (index, note) in notes.enumerated() {
             out += "    " + Self.jsonString(note) + (index + 1 < notes.count ? ",\n" : "\n")
@@ -150,9 +150,9 @@ public struct TrafficSampleGenerator: Sendable {
     // MARK: - Corridors
 
     private enum RoadKind: Sendable {
-        case downtown   // office districts: quiet weekends
-        case arterial   // city arterials and tunnels
-        case expressway // urban expressways: leisure traffic on weekends
+        case downtown  // office districts: quiet weekends
+        case arterial  // city arterials and tunnels
+        case expressway  // urban expressways: leisure traffic on weekends
     }
 
     private struct Profile: Sendable {
@@ -176,22 +176,30 @@ public struct TrafficSampleGenerator: Sendable {
     /// labels. Base volumes and speeds are plausible illustrative levels, not
     /// published figures.
     private static let named: [Profile] = [
-        Profile(id: "A-01", name: "성산로(금화터널)", nameEn: "Seongsan-ro (Geumhwa Tunnel)",
-                district: "서대문구", kind: .arterial, baseVolume: 68_000, baseSpeed: 318, speedSensitivity: 42),
-        Profile(id: "A-13", name: "세종대로(서울역)", nameEn: "Sejong-daero (Seoul Station)",
-                district: "중구", kind: .downtown, baseVolume: 86_000, baseSpeed: 214, speedSensitivity: 30),
-        Profile(id: "A-20", name: "남산1호터널", nameEn: "Namsan Tunnel 1",
-                district: nil, kind: .arterial, baseVolume: 74_000, baseSpeed: 296, speedSensitivity: 45),
-        Profile(id: "D-42", name: "테헤란로(선릉역)", nameEn: "Teheran-ro (Seolleung Station)",
-                district: "강남구", kind: .downtown, baseVolume: 88_000, baseSpeed: 184, speedSensitivity: 28),
-        Profile(id: "D-43", name: "강남대로(신사역)", nameEn: "Gangnam-daero (Sinsa Station)",
-                district: "강남구", kind: .arterial, baseVolume: 97_000, baseSpeed: 196, speedSensitivity: 32),
-        Profile(id: "F-01", name: "올림픽대로", nameEn: "Olympic-daero Expressway",
-                district: nil, kind: .expressway, baseVolume: 198_000, baseSpeed: 512, speedSensitivity: 85),
-        Profile(id: "F-03", name: "내부순환로", nameEn: "Naebu Expressway (Inner Ring Road)",
-                district: nil, kind: .expressway, baseVolume: 152_000, baseSpeed: 548, speedSensitivity: 80),
-        Profile(id: "F-05", name: "동부간선도로", nameEn: "Dongbu Expressway",
-                district: nil, kind: .expressway, baseVolume: 166_000, baseSpeed: 476, speedSensitivity: 82),
+        Profile(
+            id: "A-01", name: "성산로(금화터널)", nameEn: "Seongsan-ro (Geumhwa Tunnel)",
+            district: "서대문구", kind: .arterial, baseVolume: 68_000, baseSpeed: 318, speedSensitivity: 42),
+        Profile(
+            id: "A-13", name: "세종대로(서울역)", nameEn: "Sejong-daero (Seoul Station)",
+            district: "중구", kind: .downtown, baseVolume: 86_000, baseSpeed: 214, speedSensitivity: 30),
+        Profile(
+            id: "A-20", name: "남산1호터널", nameEn: "Namsan Tunnel 1",
+            district: nil, kind: .arterial, baseVolume: 74_000, baseSpeed: 296, speedSensitivity: 45),
+        Profile(
+            id: "D-42", name: "테헤란로(선릉역)", nameEn: "Teheran-ro (Seolleung Station)",
+            district: "강남구", kind: .downtown, baseVolume: 88_000, baseSpeed: 184, speedSensitivity: 28),
+        Profile(
+            id: "D-43", name: "강남대로(신사역)", nameEn: "Gangnam-daero (Sinsa Station)",
+            district: "강남구", kind: .arterial, baseVolume: 97_000, baseSpeed: 196, speedSensitivity: 32),
+        Profile(
+            id: "F-01", name: "올림픽대로", nameEn: "Olympic-daero Expressway",
+            district: nil, kind: .expressway, baseVolume: 198_000, baseSpeed: 512, speedSensitivity: 85),
+        Profile(
+            id: "F-03", name: "내부순환로", nameEn: "Naebu Expressway (Inner Ring Road)",
+            district: nil, kind: .expressway, baseVolume: 152_000, baseSpeed: 548, speedSensitivity: 80),
+        Profile(
+            id: "F-05", name: "동부간선도로", nameEn: "Dongbu Expressway",
+            district: nil, kind: .expressway, baseVolume: 166_000, baseSpeed: 476, speedSensitivity: 82)
     ]
 
     private func corridorProfile(index: Int) -> Profile {
@@ -202,7 +210,7 @@ public struct TrafficSampleGenerator: Sendable {
         // A separate stream for the station's constants, so they do not shift
         // the daily stream.
         var rng = SplitMix64(state: Self.streamSeed(seed, index: index, salt: 0x5EED_C0DE_0000_0001))
-        let baseVolume = 30_000 + Int64(rng.next() % 150_001)                 // 30k … 180k
+        let baseVolume = 30_000 + Int64(rng.next() % 150_001)  // 30k … 180k
         let kind: RoadKind
         switch rng.next() % 10 {
         case 0...2: kind = .downtown
@@ -213,18 +221,19 @@ public struct TrafficSampleGenerator: Sendable {
         let sensitivity: Int64
         switch kind {
         case .expressway:
-            baseSpeed = 420 + Int64(rng.next() % 161)                          // 42.0 … 58.0
+            baseSpeed = 420 + Int64(rng.next() % 161)  // 42.0 … 58.0
             sensitivity = 70 + Int64(rng.next() % 21)
         case .arterial:
-            baseSpeed = 200 + Int64(rng.next() % 141)                          // 20.0 … 34.0
+            baseSpeed = 200 + Int64(rng.next() % 141)  // 20.0 … 34.0
             sensitivity = 30 + Int64(rng.next() % 16)
         case .downtown:
-            baseSpeed = 170 + Int64(rng.next() % 71)                           // 17.0 … 24.0
+            baseSpeed = 170 + Int64(rng.next() % 71)  // 17.0 … 24.0
             sensitivity = 25 + Int64(rng.next() % 11)
         }
-        return Profile(id: "S-" + digits, name: "표본 구간 " + digits, nameEn: "Sample segment " + digits,
-                       district: nil, kind: kind, baseVolume: baseVolume, baseSpeed: baseSpeed,
-                       speedSensitivity: sensitivity)
+        return Profile(
+            id: "S-" + digits, name: "표본 구간 " + digits, nameEn: "Sample segment " + digits,
+            district: nil, kind: kind, baseVolume: baseVolume, baseSpeed: baseSpeed,
+            speedSensitivity: sensitivity)
     }
 
     // MARK: - Daily series
@@ -233,22 +242,22 @@ public struct TrafficSampleGenerator: Sendable {
         var rng = SplitMix64(state: Self.streamSeed(seed, index: index, salt: 0xDA11_7000_0000_0002))
         // Slow trend over a year, -2.0 % … +2.0 %, fixed per corridor.
         let trendPerYear = Int64(rng.next() % 41) - 20
-        var noise: Int64 = 0 // AR(1) in permille
+        var noise: Int64 = 0  // AR(1) in permille
         // Warm the noise up so the first day is not special.
         for _ in 0..<8 { noise = noise * 6 / 10 + rng.symmetric(12) + rng.symmetric(12) + rng.symmetric(12) }
 
         for offset in 0..<Int64(days) {
             let day = startDay + offset
             let date = Self.civil(fromDays: day)
-            let weekday = Self.weekday(ofDays: day) // 0 = Sunday
+            let weekday = Self.weekday(ofDays: day)  // 0 = Sunday
             let holiday = Self.isHoliday(date)
 
             noise = noise * 6 / 10 + rng.symmetric(12) + rng.symmetric(12) + rng.symmetric(12)
             // About one day in 25 is rainy: a little less traffic, much slower.
             let rainy = rng.next() % 25 == 0
-            let rainVolume: Int64 = rainy ? 920 + Int64(rng.next() % 51) : 1_000   // -8 % … -3 %
-            let rainSpeed: Int64 = rainy ? 830 + Int64(rng.next() % 81) : 1_000    // -17 % … -9 %
-            let speedJitter = rng.symmetric(6) + rng.symmetric(6)                   // tenths of km/h
+            let rainVolume: Int64 = rainy ? 920 + Int64(rng.next() % 51) : 1_000  // -8 % … -3 %
+            let rainSpeed: Int64 = rainy ? 830 + Int64(rng.next() % 81) : 1_000  // -17 % … -9 %
+            let speedJitter = rng.symmetric(6) + rng.symmetric(6)  // tenths of km/h
 
             var volume = corridor.baseVolume
             volume = Self.scale(volume, Self.weekdayFactor(kind: corridor.kind, weekday: holiday ? 0 : weekday))
@@ -305,7 +314,7 @@ public struct TrafficSampleGenerator: Sendable {
         // 설날 and 추석 (three days each), 2023-2025.
         2023_01_21, 2023_01_22, 2023_01_23, 2023_09_28, 2023_09_29, 2023_09_30,
         2024_02_09, 2024_02_10, 2024_02_11, 2024_09_16, 2024_09_17, 2024_09_18,
-        2025_01_28, 2025_01_29, 2025_01_30, 2025_10_05, 2025_10_06, 2025_10_07,
+        2025_01_28, 2025_01_29, 2025_01_30, 2025_10_05, 2025_10_06, 2025_10_07
     ]
 
     private static func isHoliday(_ date: (year: Int, month: Int, day: Int)) -> Bool {

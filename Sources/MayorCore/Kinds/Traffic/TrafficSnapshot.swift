@@ -122,7 +122,8 @@ public struct TrafficContent: SnapshotContent, Hashable {
 
     /// Index of the total of day number `day` (binary search; totals ascend).
     static func index(of day: Int, in totals: [DayTotal]) -> Int? {
-        var lo = 0, hi = totals.count
+        var lo = 0
+        var hi = totals.count
         while lo < hi {
             let mid = lo + (hi - lo) / 2
             if totals[mid].day < day { lo = mid + 1 } else { hi = mid }
@@ -133,7 +134,8 @@ public struct TrafficContent: SnapshotContent, Hashable {
     /// Index in `daily` (ascending dates) of `date`, looking at the end first.
     static func index(of date: SafeText, in daily: [Day]) -> Int? {
         if let last = daily.last, last.date == date { return daily.count - 1 }
-        var lo = 0, hi = daily.count
+        var lo = 0
+        var hi = daily.count
         while lo < hi {
             let mid = lo + (hi - lo) / 2
             if daily[mid].date.value < date.value { lo = mid + 1 } else { hi = mid }
@@ -145,7 +147,9 @@ public struct TrafficContent: SnapshotContent, Hashable {
         guard let date else { return LatestDay() }
         var out = LatestDay()
         // Weights in Double: a sum of volumes never overflows here.
-        var speedSum = 0.0, weightSum = 0.0, most = Int.min
+        var speedSum = 0.0
+        var weightSum = 0.0
+        var most = Int.min
         for (i, corridor) in corridors.enumerated() {
             guard let d = index(of: date, in: corridor.daily) else { continue }
             let day = corridor.daily[d]
@@ -179,8 +183,9 @@ public struct TrafficContent: SnapshotContent, Hashable {
         return byDate.keys.sorted().compactMap { date in
             // Dates that do not parse are refused by the validator; leave them out here.
             guard let day = CalendarDate.parseDay(date.value), let entry = byDate[date] else { return nil }
-            return DayTotal(date: date, day: day, volume: entry.volume, reporting: entry.reporting,
-                            averageSpeedKmh: entry.weight > 0 ? entry.speed / entry.weight : 0)
+            return DayTotal(
+                date: date, day: day, volume: entry.volume, reporting: entry.reporting,
+                averageSpeedKmh: entry.weight > 0 ? entry.speed / entry.weight : 0)
         }
     }
 

@@ -15,14 +15,17 @@ public struct WifiPane: Pane {
             renderLarge(wifi, context: c, in: area, buffer: &buffer)
             return
         }
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         let split = PaneKit.Split(area, wideFrom: 90, share: (11, 20))
-        let rows = Stack.rows(split.main, [
-            .init(min: 2, ideal: 7, priority: 0),                       // big figure
-            .init(min: 1, priority: 1),                                 // latest month usage
-            .init(min: 5, ideal: 12, flexible: true, max: 16, priority: 3), // users chart
-            split.slot(ideal: wifi.apCategories.count + 1, priority: 2),
-        ])
+        let rows = Stack.rows(
+            split.main,
+            [
+                .init(min: 2, ideal: 7, priority: 0),  // big figure
+                .init(min: 1, priority: 1),  // latest month usage
+                .init(min: 5, ideal: 12, flexible: true, max: 16, priority: 3),  // users chart
+                split.slot(ideal: wifi.apCategories.count + 1, priority: 2)
+            ])
         drawHeadline(wifi, s, theme, figure: rows[0], usage: rows[1], buffer: &buffer)
         drawUsers(wifi, s, theme, in: rows[2], buffer: &buffer)
         drawCategories(wifi, s, theme, in: split.side(orRow: rows[3]), buffer: &buffer)
@@ -31,33 +34,38 @@ public struct WifiPane: Pane {
     /// Two columns: the figures, the users chart and the months table on the
     /// left; the categories, groups, daily data, budget and works on the right.
     func renderLarge(_ wifi: WifiContent, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
-        let s = c.strings, theme = c.theme
+        let s = c.strings
+        let theme = c.theme
         let (leftArea, rest) = area.splitLeft(area.width * 11 / 20)
         let rightArea = rest.inset(left: 2)
         let months = wifi.byMonth
         let works = wifi.upkeep ?? []
-        let left = Stack.rows(leftArea, [
-            .init(min: 2, ideal: 7, priority: 0),
-            .init(min: 1, priority: 1),
-            .init(min: 1, priority: 5),                                  // space
-            .init(min: 5, ideal: 12, flexible: true, priority: 2),       // users
-            .init(min: 1, priority: 5),                                  // space
-            .init(min: 4, ideal: months.count + 2, priority: 3),         // months table
-        ])
+        let left = Stack.rows(
+            leftArea,
+            [
+                .init(min: 2, ideal: 7, priority: 0),
+                .init(min: 1, priority: 1),
+                .init(min: 1, priority: 5),  // space
+                .init(min: 5, ideal: 12, flexible: true, priority: 2),  // users
+                .init(min: 1, priority: 5),  // space
+                .init(min: 4, ideal: months.count + 2, priority: 3)  // months table
+            ])
         drawHeadline(wifi, s, theme, figure: left[0], usage: left[1], buffer: &buffer)
         drawUsers(wifi, s, theme, in: left[3], buffer: &buffer)
 
-        let right = Stack.rows(rightArea, [
-            .init(min: 3, ideal: wifi.apCategories.count + 1, priority: 0),
-            .init(min: 1, priority: 6),
-            .init(min: 3, ideal: 3, priority: 3),                        // by group
-            .init(min: 1, priority: 6),
-            .init(min: 5, ideal: 8, flexible: true, priority: 4),        // daily data
-            .init(min: 1, priority: 6),
-            .init(min: wifi.budget == nil ? 0 : 4, priority: 1),         // budget
-            .init(min: 1, priority: 6),
-            .init(min: works.isEmpty ? 0 : works.count + 1, priority: 2),
-        ])
+        let right = Stack.rows(
+            rightArea,
+            [
+                .init(min: 3, ideal: wifi.apCategories.count + 1, priority: 0),
+                .init(min: 1, priority: 6),
+                .init(min: 3, ideal: 3, priority: 3),  // by group
+                .init(min: 1, priority: 6),
+                .init(min: 5, ideal: 8, flexible: true, priority: 4),  // daily data
+                .init(min: 1, priority: 6),
+                .init(min: wifi.budget == nil ? 0 : 4, priority: 1),  // budget
+                .init(min: 1, priority: 6),
+                .init(min: works.isEmpty ? 0 : works.count + 1, priority: 2)
+            ])
         let (dataHeading, dataArea) = PaneKit.titled(right[4], minContent: 3)
         if let dataHeading { PaneKit.heading(s.dailyDataByMonth, in: dataHeading, buffer: &buffer, theme: theme) }
         let tb = wifi.byMonth.map { entry -> BarChart.Row in
@@ -71,10 +79,12 @@ public struct WifiPane: Pane {
 
         let (groupHeading, groupBars) = PaneKit.titled(right[2], minContent: 1)
         if let groupHeading { PaneKit.heading(s.byGroup, in: groupHeading, buffer: &buffer, theme: theme) }
-        buffer.draw(BarChart([
-            BarChart.Row(s.fixed, Double(wifi.total(of: .fixed)), style: theme.bar),
-            BarChart.Row(s.mobile, Double(wifi.total(of: .mobile)), style: theme.barAlt),
-        ], maxLabelWidth: 14, theme: theme, language: s.language), in: groupBars)
+        buffer.draw(
+            BarChart(
+                [
+                    BarChart.Row(s.fixed, Double(wifi.total(of: .fixed)), style: theme.bar),
+                    BarChart.Row(s.mobile, Double(wifi.total(of: .mobile)), style: theme.barAlt)
+                ], maxLabelWidth: 14, theme: theme, language: s.language), in: groupBars)
 
         let (tableHeading, tableArea) = PaneKit.titled(left[5], minContent: 2)
         if let tableHeading { PaneKit.heading(s.byMonthTable, in: tableHeading, buffer: &buffer, theme: theme) }
@@ -83,11 +93,13 @@ public struct WifiPane: Pane {
             guard let m = entry.value else { return Table.Row([label, NumberFormat.invalid, NumberFormat.invalid]) }
             return Table.Row([label, NumberFormat.grouped(m.dailyUsers), NumberFormat.decimal(m.dailyTB, places: 0) + " TB"])
         }
-        buffer.draw(Table(columns: [
-            Table.Column(s.month, minWidth: 5, maxWidth: 8),
-            Table.Column(s.dailyUsers, alignment: .right, minWidth: 9, weight: 1),
-            Table.Column(s.dailyData, alignment: .right, minWidth: 6, weight: 1),
-        ], rows: tableRows, theme: theme), in: tableArea)
+        buffer.draw(
+            Table(
+                columns: [
+                    Table.Column(s.month, minWidth: 5, maxWidth: 8),
+                    Table.Column(s.dailyUsers, alignment: .right, minWidth: 9, weight: 1),
+                    Table.Column(s.dailyData, alignment: .right, minWidth: 6, weight: 1)
+                ], rows: tableRows, theme: theme), in: tableArea)
 
         if let budget = wifi.budget { PaneKit.budget(budget, in: right[6], buffer: &buffer, s, theme: theme) }
         PaneKit.works(works, in: right[8], buffer: &buffer, s, theme: theme)
@@ -95,14 +107,15 @@ public struct WifiPane: Pane {
 
     func drawHeadline(_ wifi: WifiContent, _ s: Strings, _ theme: Theme, figure: Rect, usage: Rect, buffer: inout Buffer) {
         let total = NumberFormat.grouped(wifi.apTotal)
-        let label = "\(s.accessPoints) \(total) · \(s.fixed) \(NumberFormat.grouped(wifi.total(of: .fixed))) · \(s.mobile) \(NumberFormat.grouped(wifi.total(of: .mobile)))"
+        let label =
+            "\(s.accessPoints) \(total) · \(s.fixed) \(NumberFormat.grouped(wifi.total(of: .fixed))) · \(s.mobile) \(NumberFormat.grouped(wifi.total(of: .mobile)))"
         buffer.draw(BigFigure(total, label: label, theme: theme), in: figure)
 
         // The change is against the calendar month before, never just the previous entry.
         guard let (latest, previous) = wifi.latestAndPrevious else { return }
         var parts: [(String, Style)] = [
             ("\(PaneKit.month(latest.month, s)) \(s.dailyUsers) ", theme.muted),
-            (PaneKit.short(latest.dailyUsers, s), theme.figure),
+            (PaneKit.short(latest.dailyUsers, s), theme.figure)
         ]
         if let previous, let change = NumberFormat.signedPercentChange(from: Double(previous.dailyUsers), to: Double(latest.dailyUsers)) {
             let up = latest.dailyUsers >= previous.dailyUsers
@@ -121,8 +134,10 @@ public struct WifiPane: Pane {
         let months = wifi.byMonth
         let users = months.map { $0.value.map { Double($0.dailyUsers) } ?? .nan }
         let xLabels = [months.first, months.last].compactMap { $0.map { PaneKit.monthAxis(SafeText($0.month)) } }
-        buffer.draw(LineChart([.init(users, style: theme.accent)], xLabels: xLabels,
-                              yFormat: { s.short($0) }, theme: theme), in: chartArea)
+        buffer.draw(
+            LineChart(
+                [.init(users, style: theme.accent)], xLabels: xLabels,
+                yFormat: { s.short($0) }, theme: theme), in: chartArea)
     }
 
     func drawCategories(_ wifi: WifiContent, _ s: Strings, _ theme: Theme, in area: Rect, buffer: inout Buffer) {
