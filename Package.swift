@@ -19,6 +19,12 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // libcurl, for walls that read their snapshots over HTTP (--data URL).
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         // Process-wide terminal state in C: signal flags, the modes saved at
         // start and the async-signal-safe crash handler (one definition each).
         .target(name: "CMayorTerm"),
@@ -32,6 +38,11 @@ let package = Package(
         .target(
             name: "MayorTerminal",
             dependencies: ["MayorCore", "CNcursesw", "CMayorTerm"]
+        ),
+        // The wall's network edge: conditional GETs of snapshot files.
+        .target(
+            name: "MayorHTTP",
+            dependencies: ["MayorCore", "CCurl"]
         ),
         .executableTarget(
             name: "MayorCLI",
@@ -49,7 +60,7 @@ let package = Package(
         // Drives the built `mayor` in tmux (swift build first; tmux required).
         .testTarget(
             name: "MayorEndToEndTests",
-            dependencies: ["MayorCLI"]
+            dependencies: ["MayorCLI", "MayorHTTP"]
         ),
         .testTarget(
             name: "MayorTerminalTests",

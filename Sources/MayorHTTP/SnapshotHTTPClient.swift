@@ -1,0 +1,182 @@
+import CCurl
+import FoundationEssentials
+import Synchronization
+
+/// What a previous response said about its body, sent back so an unchanged
+/// file costs a 304 and no parsing.
+public struct HTTPValidators: Sendable, Hashable {
+    public var etag: String?
+    public var lastModified: String?
+
+    public init(etag: String? = nil, lastModified: String? = nil) {
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+
+    public var isEmpty: Bool { etag == nil && lastModified == nil }
+}
+
+/// Why a fetch gave no usable body.
+public struct HTTPFetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: Sendable, Hashable {
+        /// No answer within the time allowed (connecting or reading).
+        case timeout
+        /// Nobody listens there, or the host is unreachable.
+        case unreachable
+        /// The server answered with this status (404, 5xx, …).
+        case status(Int)
+        /// The body ended before the length the server announced.
+        case cutShort
+        /// The body is longer than the snapshot limit.
+        case tooLarge
+        /// Anything else libcurl reports (TLS, a malformed URL, …).
+        case other
+    }
+
+    public var reason: Reason
+    public var message: String
+
+    public init(_ reason: Reason, _ message: String) {
+        self.reason = reason
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// The outcome of one conditional GET.
+public enum HTTPFetchOutcome: Sendable {
+    /// 304: the copy held is current; nothing to parse.
+    case notModified
+    /// 200: a new body and its validators.
+    case body(Data, HTTPValidators)
+    case failed(HTTPFetchFailure)
+}
+
+/// Conditional GETs of snapshot files for a wall, on libcurl.
+///
+/// One easy handle, reused, so the connection to the server is kept alive
+/// between polls (an idle wall costs a few hundred bytes per file per poll and
+/// no new TCP or TLS handshakes). Calls block: make them off the UI thread;
+/// calls from several threads take turns.
+public final class SnapshotHTTPClient: Sendable {
+    public struct Timeouts: Sendable {
+        public var connect: Double
+        public var total: Double
+        public init(connect: Double = 3, total: Double = 15) {
+            self.connect = connect
+            self.total = total
+        }
+    }
+
+    public let timeouts: Timeouts
+    private let handle: Mutex<Handle>
+
+    /// The easy handle; only touched under the lock.
+    private final class Handle: @unchecked Sendable {
+        let curl: UnsafeMutableRawPointer?
+        init() { curl = curl_easy_init() }
+        deinit { if let curl { curl_easy_cleanup(curl) } }
+    }
+
+    public init(timeouts: Timeouts = Timeouts()) {
+        SnapshotHTTPClient.globalInit
+        self.timeouts = timeouts
+        handle = Mutex(Handle())
+    }
+
+    /// `curl_global_init`, once per process, before any handle.
+    private static let globalInit: Void = {
+        _ = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+    }()
+
+    /// GETs `url`, sending `validators` as If-None-Match / If-Modified-Since.
+    /// A body over `maxBytes` is abandoned as soon as it passes the limit.
+    public func get(_ url: String, validators: HTTPValidators?, maxBytes: Int) -> HTTPFetchOutcome {
+        handle.withLock { handle in
+            guard let curl = handle.curl else { return .failed(HTTPFetchFailure(.other, "libcurl could not start")) }
+            return Self.perform(curl, url: url, validators: validators, maxBytes: maxBytes, timeouts: timeouts)
+        }
+    }
+
+    /// What the write callback fills.
+    private final class Sink {
+        var data = Data()
+        let limit: Int
+        var overLimit = false
+        init(limit: Int) { self.limit = limit }
+    }
+
+    private static func perform(_ curl: UnsafeMutableRawPointer, url: String, validators: HTTPValidators?, maxBytes: Int, timeouts: Timeouts)
+        -> HTTPFetchOutcome
+    {
+        let sink = Sink(limit: maxBytes)
+        var headers: UnsafeMutablePointer<curl_slist>?
+        if let etag = validators?.etag { headers = curl_slist_append(headers, "If-None-Match: \(etag)") }
+        if let modified = validators?.lastModified { headers = curl_slist_append(headers, "If-Modified-Since: \(modified)") }
+        defer { curl_slist_free_all(headers) }
+
+        let context = Unmanaged.passRetained(sink)
+        defer { context.release() }
+        _ = mayor_curl_set_string(curl, CURLOPT_URL, url)
+        _ = mayor_curl_set_long(curl, CURLOPT_HTTPGET, 1)
+        _ = mayor_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
+        _ = mayor_curl_set_long(curl, CURLOPT_FOLLOWLOCATION, 1)
+        _ = mayor_curl_set_long(curl, CURLOPT_MAXREDIRS, 5)
+        _ = mayor_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(timeouts.connect * 1000))
+        _ = mayor_curl_set_long(curl, CURLOPT_TIMEOUT_MS, Int(timeouts.total * 1000))
+        _ = mayor_curl_set_string(curl, CURLOPT_ACCEPT_ENCODING, "")
+        _ = mayor_curl_set_string(curl, CURLOPT_USERAGENT, "mayor-wall")
+        _ = mayor_curl_set_list(curl, CURLOPT_HTTPHEADER, headers)
+        _ = mayor_curl_set_pointer(curl, CURLOPT_WRITEDATA, context.toOpaque())
+        _ = mayor_curl_set_write_function(curl) { data, size, count, context in
+            guard let data, let context else { return 0 }
+            let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
+            let n = size * count
+            if sink.data.count + n > sink.limit {
+                sink.overLimit = true
+                return 0  // libcurl stops the transfer (CURLE_WRITE_ERROR)
+            }
+            data.withMemoryRebound(to: UInt8.self, capacity: n) { sink.data.append($0, count: n) }
+            return n
+        }
+
+        let code = curl_easy_perform(curl)
+        _ = mayor_curl_set_list(curl, CURLOPT_HTTPHEADER, nil)
+        if sink.overLimit {
+            return .failed(HTTPFetchFailure(.tooLarge, "the body is more than the limit of \(maxBytes) bytes"))
+        }
+        guard code == CURLE_OK else { return .failed(failure(code)) }
+        var status = 0
+        _ = mayor_curl_response_code(curl, &status)
+        switch status {
+        case 304:
+            return .notModified
+        case 200:
+            let found = HTTPValidators(etag: header(curl, "ETag"), lastModified: header(curl, "Last-Modified"))
+            return .body(sink.data, found)
+        case 404:
+            return .failed(HTTPFetchFailure(.status(404), "HTTP 404: not on the server"))
+        default:
+            return .failed(HTTPFetchFailure(.status(status), "HTTP \(status) from the server"))
+        }
+    }
+
+    private static func header(_ curl: UnsafeMutableRawPointer, _ name: String) -> String? {
+        mayor_curl_header(curl, name).map { String(cString: $0) }
+    }
+
+    private static func failure(_ code: CURLcode) -> HTTPFetchFailure {
+        let text = String(cString: curl_easy_strerror(code))
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT:
+            return HTTPFetchFailure(.timeout, "no answer in time (\(text))")
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+            return HTTPFetchFailure(.unreachable, "server unreachable (\(text))")
+        case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_GOT_NOTHING:
+            return HTTPFetchFailure(.cutShort, "the body was cut short (\(text))")
+        default:
+            return HTTPFetchFailure(.other, text)
+        }
+    }
+}
