@@ -50,8 +50,11 @@ let package = Package(
                 "MayorCore",
                 "MayorTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // The commit a binary was built from, for `mayor --version`.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .testTarget(
             name: "MayorCoreTests",
             dependencies: ["MayorCore"],

@@ -25,8 +25,8 @@ struct BenchCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The folder with the snapshot files.") var data: String = "Data"
-    @Option(name: .long, help: "The folder with the screen files.") var screens: String = "Screens"
+    @Option(name: .long, help: "The folder with the snapshot files.") var data: String = InstalledDefaults.data
+    @Option(name: .long, help: "The folder with the screen files.") var screens: String = InstalledDefaults.screens
     @Option(help: "The screen rendered as the wall.") var screen: String = "wall"
     @Option(help: "The clock for the render benchmarks, ISO-8601.") var now: String = "2025-01-15T09:00:00+09:00"
     @Option(name: .customLong("traffic-mib"), help: "Size of the large traffic file in MiB.") var trafficMiB: Double = 20

@@ -6,6 +6,7 @@ struct Mayor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mayor",
         abstract: "DigitalMayor: a terminal wall dashboard for a digital mayor's office.",
+        version: "mayor \(Mayor.version) (commit \(BuildInfo.commit))",
         subcommands: [
             LiveCommand.self,
             DemoCommand.self,
@@ -17,4 +18,7 @@ struct Mayor: ParsableCommand {
         ],
         defaultSubcommand: LiveCommand.self
     )
+
+    /// The release; the commit comes from the build (Plugins/BuildInfo).
+    static let version = "0.5.0"
 }

@@ -4,11 +4,11 @@ import MayorCore
 /// Options shared by the commands that show data.
 /// Where the snapshot and screen files are, and how large a file may be.
 struct FolderOptions: ParsableArguments {
-    @Option(name: .long, help: "The folder with the snapshot files.")
-    var data: String = "Data"
+    @Option(name: .long, help: "The folder with the snapshot files (default: $MAYOR_DATA, else Data).")
+    var data: String = InstalledDefaults.data
 
-    @Option(name: .long, help: "The folder with the screen, playlist and briefing files.")
-    var screens: String = "Screens"
+    @Option(name: .long, help: "The folder with the screen, playlist and briefing files (default: $MAYOR_SCREENS, else Screens).")
+    var screens: String = InstalledDefaults.screens
 
     @Option(name: .customLong("max-file-mb"), help: "Refuse snapshot files larger than this many megabytes.")
     var maxFileMB: Int = SnapshotParser.defaultMaxBytes >> 20
