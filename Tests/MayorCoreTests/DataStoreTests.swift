@@ -120,7 +120,7 @@ import Testing
         }
     }
 
-    @Test func missingFileDirectoryAndLinkLoopAreProblemsNotCrashes() {
+    @Test func missingFileDirectoryAndLinkLoopAreProblemsNotCrashes() throws {
         let dir = copyOfData()
         defer { removeTree(dir) }
         let store = DataStore(directory: dir)
@@ -137,7 +137,9 @@ import Testing
         #expect(messages["traffic.json"]?.contains("link loop") == true)
         // Last good data is kept for all three; the rest is untouched.
         #expect(store.snapshot(.wifi) != nil && store.snapshot(.cctv) != nil && store.snapshot(.traffic) != nil)
-        #expect(store.freshness(.metaverse, now: testNow + 1) == .old(days: Int((testNow + 1 - store.snapshot(.metaverse)!.envelope.asOfInstant!) / 86400)))
+        let asOf = try #require(store.snapshot(.metaverse)?.envelope.asOfInstant)
+        let days = Int((testNow + 1 - asOf) / 86400)
+        #expect(store.freshness(.metaverse, now: testNow + 1) == .old(seconds: days * 86400, unit: .days))
         #expect(store.state(.pledges).problems.isEmpty)
     }
 
@@ -172,8 +174,8 @@ import Testing
         store.refresh(now: testNow)
         // Traffic is a 2023-09-30 sample; its maximum age is 2 days.
         #expect(store.freshness(.traffic, now: CalendarDate.parseInstant("2023-10-01T12:00:00+09:00")!) == .fresh)
-        if case .old(let days) = store.freshness(.traffic, now: testNow) {
-            #expect(days > 400)
+        if case .old(let seconds, let unit) = store.freshness(.traffic, now: testNow) {
+            #expect(seconds > 400 * 86400 && seconds % 86400 == 0 && unit == .days)
         } else {
             Issue.record("traffic should be old")
         }
@@ -273,5 +275,23 @@ import Testing
         #expect(store.generation > before)
         #expect(store.snapshot(.pledges)?.pledges?.districts.first?.programs.first?.achievement.map(tenths) == 707)
         #expect(store.state(.pledges).loadedAt == testNow + 1)
+    }
+}
+
+/// A stale age is kept in seconds, rounded down to the kind's unit, and shown in it.
+@Suite struct AgeUnitTests {
+    @Test func ageIsWholeUnitsAndShownInTheUnit() {
+        #expect(AgeUnit.days.whole(3 * 86400 + 86399) == 3 * 86400)
+        #expect(AgeUnit.minutes.whole(22 * 60 + 59) == 22 * 60)
+        #expect(AgeUnit.minutes.whole(-5) == 0)
+        #expect(AgeUnit.days.whole(.infinity) == 0)
+        let en = Strings(.en)
+        let ko = Strings(.ko)
+        #expect(en.age(seconds: 22 * 60, unit: .minutes) == "22 min old")
+        #expect(ko.age(seconds: 22 * 60, unit: .minutes) == "22분 경과")
+        #expect(en.age(seconds: 3 * 86400, unit: .days) == "3d old")
+        #expect(en.age(seconds: 400 * 86400, unit: .days) == "1y old")
+        // A live feed gone for days says days, not thousands of minutes.
+        #expect(en.age(seconds: 2 * 86400 + 600, unit: .minutes) == "2d old")
     }
 }

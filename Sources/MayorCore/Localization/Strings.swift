@@ -47,6 +47,14 @@ public struct Strings: Sendable {
     public func daysOld(_ days: Int) -> String {
         days >= 365 ? t("\(days / 365)년 경과", "\(days / 365)y old") : t("\(days)일 경과", "\(days)d old")
     }
+    public func minutesOld(_ minutes: Int) -> String { t("\(minutes)분 경과", "\(minutes) min old") }
+    /// A stale age (seconds) in its kind's unit; minutes turn to days from a day on.
+    public func age(seconds: Int, unit: AgeUnit) -> String {
+        switch unit {
+        case .minutes where seconds < 86400: return minutesOld(seconds / 60)
+        case .days, .minutes: return daysOld(seconds / 86400)
+        }
+    }
     public var filter: String { t("필터", "filter") }
     public var allDistricts: String { t("전체", "all") }
 

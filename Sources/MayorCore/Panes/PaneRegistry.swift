@@ -1,7 +1,7 @@
-/// Every pane the dashboard can show, by id. Adding a pane: write its file in
-/// Panes/ and add one instance here.
+/// Every pane the dashboard can show, by id: the panes of the kinds in
+/// `KindRegistry.all`, in registry order.
 public enum PaneRegistry {
-    public static let all: [any Pane] = [WifiPane(), TrafficPane(), MetaversePane(), CCTVPane(), PledgesPane()]
+    public static let all: [any Pane] = KindRegistry.all.flatMap { $0.panes }
 
     public static let ids: [String] = all.map(\.id)
 

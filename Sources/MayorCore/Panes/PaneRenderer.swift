@@ -19,8 +19,8 @@ public enum PaneRenderer {
         switch freshness {
         case .fresh, .missing:
             break
-        case .old(let days):
-            badges.append(Frame.Badge("\(s.stale) \(s.daysOld(days))", style: theme.warning))
+        case .old(let seconds, let unit):
+            badges.append(Frame.Badge("\(s.stale) \(s.age(seconds: seconds, unit: unit))", style: theme.warning))
         case .failing:
             badges.insert(Frame.Badge(s.error, style: theme.error), at: 0)
         }

@@ -1,22 +1,57 @@
-/// The five kinds of snapshot, one file each, and the pane that shows it.
-public enum SnapshotKind: String, CaseIterable, Sendable, Codable, Comparable {
-    case wifi, traffic, metaverse, cctv, pledges
+/// A kind of snapshot, one file each: a name of a kind in `KindRegistry.all`,
+/// where its file name, maximum age, panes and parser are looked up. Ordered
+/// as the registry lists them.
+public struct SnapshotKind: Hashable, Sendable, Comparable, Codable, CaseIterable, CustomStringConvertible {
+    /// The kind's id (`DataKind.id`).
+    public let rawValue: String
+
+    init(id: String) { rawValue = id }
+
+    /// The kind of `type`, which must be in `KindRegistry.all`.
+    public init(_ type: any DataKind.Type) { rawValue = type.id }
+
+    /// The registered kind named `rawValue`, or nil.
+    public init?(rawValue: String) {
+        guard KindRegistry.entries[rawValue] != nil else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// Every registered kind, in registry order.
+    public static var allCases: [SnapshotKind] { KindRegistry.kinds }
+
+    public var description: String { rawValue }
+
+    /// The kind's definition.
+    public var type: any DataKind.Type { KindRegistry.entry(self).type }
 
     /// The file in the data folder that holds this kind.
     public var fileName: String { "\(rawValue).json" }
 
-    /// After this many days past `asOf` the figures are shown as stale,
+    /// After this many seconds past `asOf` the figures are shown as stale,
     /// unless the snapshot says otherwise (`maxAgeDays`).
-    public var defaultMaxAgeDays: Double {
-        switch self {
-        case .traffic: return 2
-        case .wifi, .metaverse: return 62
-        case .cctv, .pledges: return 400
-        }
-    }
+    public var defaultMaxAge: Double { type.defaultMaxAge }
+
+    /// The unit a stale age is shown in.
+    public var ageUnit: AgeUnit { type.ageUnit }
+
+    /// The panes that show this kind.
+    public var panes: [any Pane] { type.panes }
 
     public static func < (a: SnapshotKind, b: SnapshotKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        KindRegistry.entry(a).index < KindRegistry.entry(b).index
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let id = try decoder.singleValueContainer().decode(String.self)
+        guard let kind = SnapshotKind(rawValue: id) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no data kind named \(id)"))
+        }
+        self = kind
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
     }
 }
 

@@ -69,3 +69,12 @@ public struct WorkProgress: Decodable, Hashable, Sendable {
         if done > planned { v.fail("\(path).done", "is more than planned") }
     }
 }
+
+extension ProgrammeBudget {
+    /// The fields it reads, for a kind's `SnapshotShape`.
+    static let shape = SnapshotShape.object([
+        "programme": .string, "programmeEn": .string, "asOf": .string, "source": .string,
+        "amountThousandWon": .whole, "committedThousandWon": .whole, "paidThousandWon": .whole,
+        "committedPercent": .number, "paidPercent": .number
+    ])
+}

@@ -6,39 +6,21 @@ import FoundationEssentials
     private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif
 
-/// A loaded, validated snapshot of any kind.
-public enum Snapshot: Sendable {
-    case wifi(WifiSnapshot)
-    case traffic(TrafficSnapshot)
-    case metaverse(MetaverseSnapshot)
-    case cctv(CCTVSnapshot)
-    case pledges(PledgesSnapshot)
+/// A loaded, validated snapshot of any kind: its envelope and its content,
+/// whose type is the kind's `Content`.
+public struct Snapshot: Sendable {
+    public let kind: SnapshotKind
+    public let envelope: Envelope
+    public let content: any SnapshotContent
 
-    public var envelope: Envelope {
-        switch self {
-        case .wifi(let s): return s.envelope
-        case .traffic(let s): return s.envelope
-        case .metaverse(let s): return s.envelope
-        case .cctv(let s): return s.envelope
-        case .pledges(let s): return s.envelope
-        }
+    public init<C: SnapshotContent>(_ document: SnapshotDocument<C>) {
+        kind = C.kind
+        envelope = document.envelope
+        content = document.content
     }
 
-    public var kind: SnapshotKind {
-        switch self {
-        case .wifi: return .wifi
-        case .traffic: return .traffic
-        case .metaverse: return .metaverse
-        case .cctv: return .cctv
-        case .pledges: return .pledges
-        }
-    }
-
-    public var wifi: WifiContent? { if case .wifi(let s) = self { return s.content } else { return nil } }
-    public var traffic: TrafficContent? { if case .traffic(let s) = self { return s.content } else { return nil } }
-    public var metaverse: MetaverseContent? { if case .metaverse(let s) = self { return s.content } else { return nil } }
-    public var cctv: CCTVContent? { if case .cctv(let s) = self { return s.content } else { return nil } }
-    public var pledges: PledgesContent? { if case .pledges(let s) = self { return s.content } else { return nil } }
+    /// The content as `type`, or nil when it is another kind's.
+    public func content<C: SnapshotContent>(_ type: C.Type) -> C? { content as? C }
 }
 
 /// Turns the bytes of a snapshot file into a validated `Snapshot`, or the
@@ -87,10 +69,21 @@ public enum SnapshotParser {
         if data.count > maxBytes {
             return .failure(ProblemList([Problem(.limit, file: file, message: "file is \(data.count) bytes, more than the limit of \(maxBytes)")]))
         }
-        // Large traffic files: one pass over the bytes when they hold nothing
-        // unusual; anything else (every error included) takes the general path.
-        if fastPath, kind == .traffic, let document = TrafficFastPath.decode(data, maxDepth: maxDepth) {
-            return validated(document, data, file, now).map(Snapshot.traffic)
+        let entry = KindRegistry.entry(kind)
+        return parse(entry.type, shape: entry.fileShape, data: data, file: file, now: now, fastPath: fastPath)
+    }
+
+    /// The general path for any kind: its fast decoder when it has one and it
+    /// takes the file, else the syntax check, the shape pass, `JSONDecoder`;
+    /// then the validator.
+    static func parse<K: DataKind>(_ type: K.Type, shape: SnapshotShape, data: Data, file: String, now: Double, fastPath: Bool) -> Result<
+        Snapshot, ProblemList
+    > {
+        // Large files of a kind with a fast reader: one pass over the bytes when
+        // they hold nothing unusual; anything else (every error included) takes
+        // the general path.
+        if fastPath, let document = K.fastDecode(data, maxDepth: maxDepth) {
+            return validated(document, data, file, now).map(Snapshot.init)
         }
         if let syntax = JSONLocator.firstProblem(in: data, maxDepth: maxDepth) {
             return .failure(
@@ -99,7 +92,7 @@ public enum SnapshotParser {
         // Array limits, types, exact whole numbers and unknown bulk, before
         // JSONDecoder materialises anything (see SnapshotShape).
         let decodable: Data
-        switch SnapshotShape.check(kind, data) {
+        switch SnapshotShape.check(shape, data) {
         case .failure(let m):
             return .failure(
                 ProblemList([
@@ -110,13 +103,7 @@ public enum SnapshotParser {
         case .success(let bytes):
             decodable = bytes
         }
-        switch kind {
-        case .wifi: return decode(WifiContent.self, decodable, data, file, now).map(Snapshot.wifi)
-        case .traffic: return decode(TrafficContent.self, decodable, data, file, now).map(Snapshot.traffic)
-        case .metaverse: return decode(MetaverseContent.self, decodable, data, file, now).map(Snapshot.metaverse)
-        case .cctv: return decode(CCTVContent.self, decodable, data, file, now).map(Snapshot.cctv)
-        case .pledges: return decode(PledgesContent.self, decodable, data, file, now).map(Snapshot.pledges)
-        }
+        return decode(K.Content.self, decodable, data, file, now).map(Snapshot.init)
     }
 
     /// Decodes `decodable` (the file, or a copy with unknown bulk blanked out);

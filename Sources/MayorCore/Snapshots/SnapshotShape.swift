@@ -35,19 +35,17 @@ public final class SnapshotShape: Sendable {
     public let node: Node
     init(_ node: Node) { self.node = node }
 
-    static func object(_ fields: [String: SnapshotShape]) -> SnapshotShape { SnapshotShape(.object(fields)) }
-    static func array(_ element: SnapshotShape, max: Int, total: Int? = nil) -> SnapshotShape { SnapshotShape(.array(element, max: max, total: total)) }
-    static let whole = SnapshotShape(.whole)
-    static let number = SnapshotShape(.number)
-    static let string = SnapshotShape(.string)
-    static let bool = SnapshotShape(.bool)
+    public static func object(_ fields: [String: SnapshotShape]) -> SnapshotShape { SnapshotShape(.object(fields)) }
+    public static func array(_ element: SnapshotShape, max: Int, total: Int? = nil) -> SnapshotShape { SnapshotShape(.array(element, max: max, total: total)) }
+    public static let whole = SnapshotShape(.whole)
+    public static let number = SnapshotShape(.number)
+    public static let string = SnapshotShape(.string)
+    public static let bool = SnapshotShape(.bool)
 
     // MARK: the limits
 
     /// At most this many `notes` in a file's envelope.
     public static let maxNotes = 1_000
-    /// At most this many indicators in all the programmes of a pledges file.
-    public static let maxIndicators = 100_000
     /// At most this many keys in any one object (unknown ones included).
     public static let maxKeys = 10_000
     /// Unknown values are blanked out (the file copied) when they add up to this many bytes.
@@ -61,104 +59,13 @@ public final class SnapshotShape: Sendable {
         "sample": .bool, "maxAgeDays": .number, "notes": .array(.string, max: maxNotes)
     ]
 
+    /// A whole file: the envelope's fields and `content` (a kind's).
     static func file(_ content: [String: SnapshotShape]) -> SnapshotShape {
         .object(envelope.merging(content) { a, _ in a })
     }
 
-    static let wifi = file([
-        "apTotal": .whole,
-        "apCategories": .array(.object(["id": .string, "name": .string, "nameEn": .string, "group": .string, "count": .whole]), max: 1_000),
-        "monthly": .array(.object(["month": .string, "dailyUsers": .whole, "dailyTB": .number]), max: 1_200),
-        "budget": budget,
-        "upkeep": .array(.object(["name": .string, "nameEn": .string, "planned": .whole, "done": .whole, "asOf": .string, "source": .string]), max: 100)
-    ])
-
-    /// `ProgrammeBudget` (wifi, metaverse).
-    static let budget = SnapshotShape.object([
-        "programme": .string, "programmeEn": .string, "asOf": .string, "source": .string,
-        "amountThousandWon": .whole, "committedThousandWon": .whole, "paidThousandWon": .whole,
-        "committedPercent": .number, "paidPercent": .number
-    ])
-
-    static let traffic = file([
-        "corridors": .array(
-            .object([
-                "id": .string, "name": .string, "nameEn": .string, "district": .string,
-                "daily": .array(
-                    .object(["date": .string, "volume": .whole, "speedKmh": .number]),
-                    max: TrafficContent.maxRows, total: TrafficContent.maxRows)
-            ]), max: TrafficContent.maxCorridors)
-    ])
-
-    static let month = SnapshotShape.object(["month": .string, "visits": .whole, "source": .string, "partial": .bool])
-    static let metaverse = file([
-        "launched": .string,
-        "period": .object(["from": .string, "to": .string, "visits": .whole, "installs": .whole]),
-        "goal": .object(["year": .whole, "visits": .whole]),
-        "monthlyVisits": .array(month, max: 1_200),
-        "dailyAverage": .array(month, max: 1_200),
-        "spaceShare": .array(.object(["space": .string, "spaceEn": .string, "percent": .number]), max: 1_000),
-        "cumulative": .array(.object(["date": .string, "visits": .whole, "source": .string]), max: 100_000),
-        "additionalSources": .array(
-            .object([
-                "id": .string, "document": .string, "agency": .string, "asOf": .string,
-                "label": .string, "labelEn": .string
-            ]), max: 100),
-        "budget": budget
-    ])
-
-    static let cctv = file([
-        "districtScope": .string, "districtsAsOf": .string,
-        "districts": .array(.object(["code": .string, "name": .string, "nameEn": .string, "cameras": .whole]), max: 1_000),
-        "ageProfile": .object([
-            "asOf": .string, "scope": .string, "total": .whole, "aged8to10": .whole, "aged10plus": .whole,
-            "under8": .number, "agedRatePercent": .number, "source": .string
-        ]),
-        "programme": .object([
-            "year": .whole, "newCameras": .whole, "sites": .whole, "districts": .whole, "replaced": .whole,
-            "budgetThousandWon": .number, "stage": .string, "asOf": .string, "source": .string
-        ]),
-        "budgets": .array(
-            .object([
-                "name": .string, "nameEn": .string, "thousandWon": .number, "committedPercent": .number,
-                "paidPercent": .number, "asOf": .string
-            ]), max: 100)
-    ])
-
-    static let pledges = file([
-        "districts": .array(
-            .object([
-                "name": .string, "nameEn": .string,
-                "programs": .array(
-                    .object([
-                        "title": .string, "status": .string, "publishedRate": .number,
-                        "figuresThrough": .string, "indicatorsDerived": .bool,
-                        "source": .object(["document": .string, "agency": .string, "dataset": .string, "url": .string, "page": .string]),
-                        "budget": .object([
-                            "unit": .string, "planned": .number, "executed": .number, "basis": .string, "period": .string,
-                            "plannedToDate": .number, "toDatePeriod": .string, "executedRate": .number
-                        ]),
-                        "indicators": .array(
-                            .object([
-                                "name": .string, "measure": .string, "unit": .string, "weight": .number, "target": .number,
-                                "actual": .number, "basis": .string,
-                                "quarterly": .object(["year": .whole, "targets": .array(.number, max: 4), "cumulative": .bool])
-                            ]),
-                            max: 1_000, total: maxIndicators),
-                        "outputs": .array(.object(["name": .string, "unit": .string, "value": .number]), max: 1_000)
-                    ]), max: 1_000)
-            ]), max: 1_000)
-    ])
-
-    public static func of(_ kind: SnapshotKind) -> SnapshotShape {
-        switch kind {
-        case .wifi: return wifi
-        case .traffic: return traffic
-        case .metaverse: return metaverse
-        case .cctv: return cctv
-        case .pledges: return pledges
-        }
-    }
+    /// The shape of a whole file of `kind`: the envelope's fields and the kind's.
+    public static func of(_ kind: SnapshotKind) -> SnapshotShape { KindRegistry.entry(kind).fileShape }
 
     // MARK: the pass
 
@@ -173,6 +80,11 @@ public final class SnapshotShape: Sendable {
     /// shape of `kind`: the bytes for the decoder (`data` itself, or a copy with
     /// bulky unknown values blanked out), or the first mismatch.
     public static func check(_ kind: SnapshotKind, _ data: Data, blankFrom: Int = blankFrom) -> Result<Data, Mismatch> {
+        check(of(kind), data, blankFrom: blankFrom)
+    }
+
+    /// `check` against `shape` (a whole file's, as `file` makes it).
+    public static func check(_ shape: SnapshotShape, _ data: Data, blankFrom: Int = blankFrom) -> Result<Data, Mismatch> {
         let outcome: Result<[Range<Int>], Mismatch> = data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .success([]) }
             var walker = Walker(base: base, count: raw.count)
@@ -183,7 +95,7 @@ public final class SnapshotShape: Sendable {
                     walker.lineStart = walker.index
                     walker.skipSpace()
                 }
-                try walker.value(of(kind))
+                try walker.value(shape)
                 return .success(walker.blanks)
             } catch let mismatch as Mismatch {
                 return .failure(mismatch)

@@ -20,8 +20,10 @@ public struct KindState: Sendable {
 public enum Freshness: Hashable, Sendable {
     /// Loaded and within its maximum age.
     case fresh
-    /// Loaded fine, but `asOf` is older than the kind's maximum age.
-    case old(days: Int)
+    /// Loaded fine, but `asOf` is older than the kind's maximum age: the age
+    /// in seconds, rounded down to whole `unit`s (the kind's), so it changes
+    /// once per unit shown.
+    case old(seconds: Int, unit: AgeUnit)
     /// The file is broken or gone now; the last good data (if any) is shown.
     case failing(since: Double?)
     /// Never loaded.
@@ -257,10 +259,13 @@ public final class DataStore {
         guard let snapshot = state.snapshot else { return state.problems.isEmpty ? .missing : .failing(since: nil) }
         if !state.problems.isEmpty { return .failing(since: state.loadedAt) }
         let envelope = snapshot.envelope
-        let maxAge = envelope.maxAgeDays ?? kind.defaultMaxAgeDays
+        let maxAge = envelope.maxAgeDays.map { $0 * 86400 } ?? kind.defaultMaxAge
         if let asOf = envelope.asOfInstant {
-            let days = (now - asOf) / 86400
-            if days > maxAge { return .old(days: Int(days)) }
+            let age = now - asOf
+            if age > maxAge {
+                let unit = kind.ageUnit
+                return .old(seconds: unit.whole(age), unit: unit)
+            }
         }
         return .fresh
     }

@@ -1,0 +1,12 @@
+/// Every data kind the dashboard knows, one line each, in display order (the
+/// order of kinds in `mayor check`, the header, the panes list and the tests).
+/// Adding a kind: its folder in `Kinds/` and one line here.
+public enum KindRegistry {
+    public static let all: [any DataKind.Type] = [
+        WifiKind.self,
+        TrafficKind.self,
+        MetaverseKind.self,
+        CCTVKind.self,
+        PledgesKind.self
+    ]
+}

@@ -1,0 +1,26 @@
+import FoundationEssentials
+
+/// Seoul public Wi-Fi (`Data/wifi.json`): reports, stale after about two months.
+public enum WifiKind: DataKind {
+    public typealias Content = WifiContent
+    public static let id = "wifi"
+    public static let defaultMaxAge: Double = 62 * 86400
+    public static let ageUnit = AgeUnit.days
+    public static var panes: [any Pane] { [WifiPane()] }
+
+    public static let shape: [String: SnapshotShape] = [
+        "apTotal": .whole,
+        "apCategories": .array(.object(["id": .string, "name": .string, "nameEn": .string, "group": .string, "count": .whole]), max: 1_000),
+        "monthly": .array(.object(["month": .string, "dailyUsers": .whole, "dailyTB": .number]), max: 1_200),
+        "budget": ProgrammeBudget.shape,
+        "upkeep": .array(.object(["name": .string, "nameEn": .string, "planned": .whole, "done": .whole, "asOf": .string, "source": .string]), max: 100)
+    ]
+}
+
+extension SnapshotKind {
+    public static let wifi = SnapshotKind(WifiKind.self)
+}
+
+extension Snapshot {
+    public var wifi: WifiContent? { content(WifiContent.self) }
+}
