@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "MayorCore",
                 "MayorTerminal",
+                "MayorHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             plugins: ["BuildInfo"]

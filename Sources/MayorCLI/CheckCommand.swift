@@ -1,5 +1,6 @@
 import ArgumentParser
 import MayorCore
+import MayorHTTP
 
 #if canImport(Glibc)
     import Glibc
@@ -28,7 +29,9 @@ struct CheckCommand: ParsableCommand {
             }
             clock = instant
         }
-        let (problems, warnings) = Checker.report(dataDirectory: folders.data, screensDirectory: folders.screens, now: clock, maxBytes: try folders.maxBytes())
+        let (problems, warnings) = Checker.report(
+            dataDirectory: folders.data, screensDirectory: folders.screens, now: clock, maxBytes: try folders.maxBytes(),
+            fetcher: isRemoteLocation(folders.data) ? SnapshotHTTPClient() : nil)
         for problem in problems { print(problem) }
         // Warnings alone leave the exit status 0.
         for warning in warnings { print(warning) }

@@ -1,10 +1,11 @@
 import ArgumentParser
 import MayorCore
+import MayorHTTP
 
 /// Options shared by the commands that show data.
 /// Where the snapshot and screen files are, and how large a file may be.
 struct FolderOptions: ParsableArguments {
-    @Option(name: .long, help: "The folder with the snapshot files (default: $MAYOR_DATA, else Data).")
+    @Option(name: .long, help: "The folder, or http:// or https:// URL, with the snapshot files (default: $MAYOR_DATA, else Data).")
     var data: String = InstalledDefaults.data
 
     @Option(name: .long, help: "The folder with the screen, playlist and briefing files (default: $MAYOR_SCREENS, else Screens).")
@@ -32,7 +33,8 @@ struct DataOptions: ParsableArguments {
 
     /// The data store for these options.
     func store() throws -> DataStore {
-        DataStore(directory: folders.data, maxBytes: try folders.maxBytes())
+        let remote = isRemoteLocation(folders.data)
+        return DataStore(directory: folders.data, maxBytes: try folders.maxBytes(), fetcher: remote ? SnapshotHTTPClient() : nil)
     }
 
     func language() throws -> Language {

@@ -1,57 +1,7 @@
 import CCurl
 import FoundationEssentials
+import MayorCore
 import Synchronization
-
-/// What a previous response said about its body, sent back so an unchanged
-/// file costs a 304 and no parsing.
-public struct HTTPValidators: Sendable, Hashable {
-    public var etag: String?
-    public var lastModified: String?
-
-    public init(etag: String? = nil, lastModified: String? = nil) {
-        self.etag = etag
-        self.lastModified = lastModified
-    }
-
-    public var isEmpty: Bool { etag == nil && lastModified == nil }
-}
-
-/// Why a fetch gave no usable body.
-public struct HTTPFetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Reason: Sendable, Hashable {
-        /// No answer within the time allowed (connecting or reading).
-        case timeout
-        /// Nobody listens there, or the host is unreachable.
-        case unreachable
-        /// The server answered with this status (404, 5xx, …).
-        case status(Int)
-        /// The body ended before the length the server announced.
-        case cutShort
-        /// The body is longer than the snapshot limit.
-        case tooLarge
-        /// Anything else libcurl reports (TLS, a malformed URL, …).
-        case other
-    }
-
-    public var reason: Reason
-    public var message: String
-
-    public init(_ reason: Reason, _ message: String) {
-        self.reason = reason
-        self.message = message
-    }
-
-    public var description: String { message }
-}
-
-/// The outcome of one conditional GET.
-public enum HTTPFetchOutcome: Sendable {
-    /// 304: the copy held is current; nothing to parse.
-    case notModified
-    /// 200: a new body and its validators.
-    case body(Data, HTTPValidators)
-    case failed(HTTPFetchFailure)
-}
 
 /// Conditional GETs of snapshot files for a wall, on libcurl.
 ///
@@ -59,7 +9,7 @@ public enum HTTPFetchOutcome: Sendable {
 /// between polls (an idle wall costs a few hundred bytes per file per poll and
 /// no new TCP or TLS handshakes). Calls block: make them off the UI thread;
 /// calls from several threads take turns.
-public final class SnapshotHTTPClient: Sendable {
+public final class SnapshotHTTPClient: SnapshotFetcher {
     public struct Timeouts: Sendable {
         public var connect: Double
         public var total: Double
@@ -92,9 +42,9 @@ public final class SnapshotHTTPClient: Sendable {
 
     /// GETs `url`, sending `validators` as If-None-Match / If-Modified-Since.
     /// A body over `maxBytes` is abandoned as soon as it passes the limit.
-    public func get(_ url: String, validators: HTTPValidators?, maxBytes: Int) -> HTTPFetchOutcome {
+    public func get(_ url: String, validators: HTTPValidators?, maxBytes: Int) -> FetchOutcome {
         handle.withLock { handle in
-            guard let curl = handle.curl else { return .failed(HTTPFetchFailure(.other, "libcurl could not start")) }
+            guard let curl = handle.curl else { return .failed(FetchFailure(.other, "libcurl could not start")) }
             return Self.perform(curl, url: url, validators: validators, maxBytes: maxBytes, timeouts: timeouts)
         }
     }
@@ -108,7 +58,7 @@ public final class SnapshotHTTPClient: Sendable {
     }
 
     private static func perform(_ curl: UnsafeMutableRawPointer, url: String, validators: HTTPValidators?, maxBytes: Int, timeouts: Timeouts)
-        -> HTTPFetchOutcome
+        -> FetchOutcome
     {
         let sink = Sink(limit: maxBytes)
         var headers: UnsafeMutablePointer<curl_slist>?
@@ -144,7 +94,7 @@ public final class SnapshotHTTPClient: Sendable {
         let code = curl_easy_perform(curl)
         _ = mayor_curl_set_list(curl, CURLOPT_HTTPHEADER, nil)
         if sink.overLimit {
-            return .failed(HTTPFetchFailure(.tooLarge, "the body is more than the limit of \(maxBytes) bytes"))
+            return .failed(FetchFailure(.tooLarge, "the body is more than the limit of \(maxBytes) bytes"))
         }
         guard code == CURLE_OK else { return .failed(failure(code)) }
         var status = 0
@@ -156,9 +106,9 @@ public final class SnapshotHTTPClient: Sendable {
             let found = HTTPValidators(etag: header(curl, "ETag"), lastModified: header(curl, "Last-Modified"))
             return .body(sink.data, found)
         case 404:
-            return .failed(HTTPFetchFailure(.status(404), "HTTP 404: not on the server"))
+            return .failed(FetchFailure(.status(404), "HTTP 404: not on the server"))
         default:
-            return .failed(HTTPFetchFailure(.status(status), "HTTP \(status) from the server"))
+            return .failed(FetchFailure(.status(status), "HTTP \(status) from the server"))
         }
     }
 
@@ -166,17 +116,17 @@ public final class SnapshotHTTPClient: Sendable {
         mayor_curl_header(curl, name).map { String(cString: $0) }
     }
 
-    private static func failure(_ code: CURLcode) -> HTTPFetchFailure {
+    private static func failure(_ code: CURLcode) -> FetchFailure {
         let text = String(cString: curl_easy_strerror(code))
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
-            return HTTPFetchFailure(.timeout, "no answer in time (\(text))")
+            return FetchFailure(.timeout, "no answer in time (\(text))")
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
-            return HTTPFetchFailure(.unreachable, "server unreachable (\(text))")
+            return FetchFailure(.unreachable, "server unreachable (\(text))")
         case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_GOT_NOTHING:
-            return HTTPFetchFailure(.cutShort, "the body was cut short (\(text))")
+            return FetchFailure(.cutShort, "the body was cut short (\(text))")
         default:
-            return HTTPFetchFailure(.other, text)
+            return FetchFailure(.other, text)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MayorCore
 import MayorHTTP
 import Testing
 

@@ -89,7 +89,7 @@ public final class DashboardApp: LiveApplication {
         let now = clock()
         nextRotation = now
         nextRefresh = now
-        store.refresh(now: now)
+        store.initialLoad(now: now, clock: clock)
         if case .briefing = mode { applyStep(now: now) } else { scheduleRotation(from: now) }
         scheduleRefresh(from: now)
     }

@@ -184,7 +184,9 @@ public struct DashboardView {
         if !broken.isEmpty {
             var seen = Set<String>()
             let names = broken.filter { seen.insert($0).inserted }
-            right.append(status(names.count == 1 ? strings.error : "\(strings.error) \(names.count)", names, theme.error))
+            // A server that does not answer is not a broken file: say which.
+            let label = store.problems.allSatisfy { $0.code == .offline } ? strings.offline : strings.error
+            right.append(status(names.count == 1 ? label : "\(label) \(names.count)", names, theme.error))
         } else if !stale.isEmpty {
             right.append(status(strings.staleFiles(stale.count), stale.map(\.fileName), theme.warning))
         } else {

@@ -10,11 +10,12 @@ public enum Checker {
 
     /// The problems (the files cannot be used as they are) and the warnings
     /// (they can, but something in them will mislead: a caption that ages).
+    /// `fetcher` reads a data location that is an http:// or https:// URL.
     public static func report(
         dataDirectory: String, screensDirectory: String, now: Double,
-        maxBytes: Int = SnapshotParser.defaultMaxBytes
+        maxBytes: Int = SnapshotParser.defaultMaxBytes, fetcher: (any SnapshotFetcher)? = nil
     ) -> (problems: [Problem], warnings: [Problem]) {
-        let store = DataStore(directory: dataDirectory, maxBytes: maxBytes)
+        let store = DataStore(directory: dataDirectory, maxBytes: maxBytes, fetcher: fetcher)
         store.refresh(now: now)
         var problems = store.problems
         let (screens, screenProblems) = ScreenLoader.load(directory: screensDirectory)

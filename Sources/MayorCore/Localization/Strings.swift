@@ -39,6 +39,8 @@ public struct Strings: Sendable {
     public var sample: String { t("표본", "SAMPLE") }
     public var stale: String { t("지연", "STALE") }
     public var error: String { t("오류", "ERROR") }
+    /// A remote file's server does not answer: the figures are the last good ones.
+    public var offline: String { t("연결 끊김", "OFFLINE") }
     /// A file whose read has taken unusually long (a hung network mount).
     public var reading: String { t("읽는 중", "READING") }
     public var noData: String { t("데이터 없음", "no data") }

@@ -22,7 +22,8 @@ public enum PaneRenderer {
         case .old(let seconds, let unit):
             badges.append(Frame.Badge("\(s.stale) \(s.age(seconds: seconds, unit: unit))", style: theme.warning))
         case .failing:
-            badges.insert(Frame.Badge(s.error, style: theme.error), at: 0)
+            let offline = state.problems.contains { $0.code == .offline }
+            badges.insert(Frame.Badge(offline ? s.offline : s.error, style: theme.error), at: 0)
         }
         if readingSlowly { badges.insert(Frame.Badge(s.reading, style: theme.warning), at: 0) }
         var footer: String?

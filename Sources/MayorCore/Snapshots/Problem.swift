@@ -23,6 +23,9 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
         case missingFile
         /// It exists but cannot be read as a file (a directory, a device, permissions).
         case unreadable
+        /// A remote file's server did not answer usefully (timeout, refused,
+        /// 5xx, a body cut short): the last good data is kept.
+        case offline
         /// A playlist or briefing names a screen that is not there.
         case noScreen
         /// A screens folder holds no screen.

@@ -12,6 +12,10 @@ public struct KindState: Sendable {
     public var problems: [Problem] = []
     public var fingerprint: FileFingerprint?
     public var lastChecked: Double?
+    /// A remote file's ETag and Last-Modified, sent back on the next poll.
+    public var validators: HTTPValidators?
+    /// When a remote file that could not be fetched is tried again.
+    public var retry: RetrySchedule?
 
     public init() {}
 }
@@ -46,12 +50,23 @@ public final class DataStore {
     public private(set) var generation = 0
     /// A problem with the folder itself (missing at start, not a folder).
     public private(set) var folderProblem: Problem?
+    /// Fetches the files when `directory` is an http:// or https:// URL.
+    public let fetcher: (any SnapshotFetcher)?
+    /// The first wait before a remote file that failed is tried again; it
+    /// doubles with each failure in a row, up to `retryCap` (with jitter).
+    public var retryBase = 5.0
+    public var retryCap = 60.0
 
-    public init(directory: String, maxBytes: Int = SnapshotParser.defaultMaxBytes) {
+    /// `directory`: a folder, or an http:// or https:// URL read through `fetcher`.
+    public init(directory: String, maxBytes: Int = SnapshotParser.defaultMaxBytes, fetcher: (any SnapshotFetcher)? = nil) {
         self.directory = directory
         self.maxBytes = maxBytes
+        self.fetcher = fetcher
         for kind in SnapshotKind.allCases { states[kind] = KindState() }
     }
+
+    /// True when the snapshots come from a web server.
+    public var isRemote: Bool { isRemoteLocation(directory) }
 
     public func path(of kind: SnapshotKind) -> String {
         directory.hasSuffix("/") ? directory + kind.fileName : directory + "/" + kind.fileName
@@ -66,8 +81,12 @@ public final class DataStore {
     @discardableResult
     public func refresh(now: Double, force: Bool = false) -> Bool {
         var changed = checkFolder()
-        for kind in SnapshotKind.allCases {
-            if refresh(kind, now: now, force: force) { changed = true }
+        if isRemote {
+            if fetchAll(now: now, force: force) { changed = true }
+        } else {
+            for kind in SnapshotKind.allCases {
+                if refresh(kind, now: now, force: force) { changed = true }
+            }
         }
         if changed { generation += 1 }
         return changed
@@ -76,6 +95,10 @@ public final class DataStore {
     /// Looks at the folder itself; true when its problem appeared or went away.
     func checkFolder() -> Bool {
         let was = folderProblem
+        if isRemote {
+            folderProblem = fetcher == nil ? Problem(.unreadable, file: directory, message: "this build cannot read snapshots over HTTP") : nil
+            return was != folderProblem
+        }
         folderProblem = FileProbe.folderProblem(directory, what: "data").map {
             Problem(
                 $0.code, file: directory, message: "\($0.message) (with the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
@@ -90,7 +113,63 @@ public final class DataStore {
         case .applied(let changed):
             return changed
         case .load(let file):
-            return apply(kind, Self.load(kind, file: file, now: now, maxBytes: maxBytes), now: now)
+            return apply(kind, .parsed(Self.load(kind, file: file, now: now, maxBytes: maxBytes), validators: nil), now: now)
+        }
+    }
+
+    /// What a load gave: a parse of a body (a local file, or a 200), a 304,
+    /// or no body (a failed fetch).
+    enum Loaded: Sendable {
+        case parsed(Result<Snapshot, ProblemList>, validators: HTTPValidators?)
+        case notModified
+        case unavailable(Problem)
+    }
+
+    /// Fetches every due remote file at once (a hung server costs one
+    /// timeout, not one per file) and puts the results in place.
+    func fetchAll(now: Double, force: Bool) -> Bool {
+        guard let fetcher else { return false }
+        let kinds = SnapshotKind.allCases.filter { force || isDue($0, now) }
+        let requests = kinds.map { (kind: $0, url: path(of: $0), validators: force ? nil : state($0).validators) }
+        let results = Mutex([Loaded?](repeating: nil, count: requests.count))
+        let maxBytes = self.maxBytes
+        DispatchQueue.concurrentPerform(iterations: requests.count) { i in
+            let r = requests[i]
+            let loaded = DataStore.fetch(r.kind, url: r.url, validators: r.validators, fetcher: fetcher, now: now, maxBytes: maxBytes)
+            results.withLock { $0[i] = loaded }
+        }
+        var changed = false
+        for (i, loaded) in results.withLock({ $0 }).enumerated() {
+            guard let loaded else { continue }
+            var state = self.state(kinds[i])
+            state.lastChecked = now
+            states[kinds[i]] = state
+            if apply(kinds[i], loaded, now: now) { changed = true }
+        }
+        return changed
+    }
+
+    /// True when a remote kind may be polled now (not backing off).
+    func isDue(_ kind: SnapshotKind, _ now: Double) -> Bool {
+        state(kind).retry?.isDue(now) ?? true
+    }
+
+    /// One conditional GET and, for a 200, the parse: pure, safe on any thread.
+    static func fetch(_ kind: SnapshotKind, url: String, validators: HTTPValidators?, fetcher: any SnapshotFetcher, now: Double, maxBytes: Int) -> Loaded {
+        switch fetcher.get(url, validators: validators, maxBytes: maxBytes) {
+        case .notModified:
+            return .notModified
+        case .body(let data, let found):
+            return .parsed(SnapshotParser.parse(kind, data: data, file: url, now: now, maxBytes: maxBytes), validators: found)
+        case .failed(let failure):
+            switch failure.reason {
+            case .status(404):
+                return .unavailable(Problem(.missingFile, file: url, message: "not on the server (HTTP 404)"))
+            case .tooLarge:
+                return .unavailable(Problem(.limit, file: url, message: failure.message))
+            default:
+                return .unavailable(Problem(.offline, file: url, message: failure.message))
+            }
         }
     }
 
@@ -138,17 +217,39 @@ public final class DataStore {
 
     /// Puts a parse result in place: new data in one step, or the problems
     /// beside the last good data.
-    func apply(_ kind: SnapshotKind, _ result: Result<Snapshot, ProblemList>, now: Double) -> Bool {
+    func apply(_ kind: SnapshotKind, _ loaded: Loaded, now: Double) -> Bool {
         var state = states[kind] ?? KindState()
         defer { states[kind] = state }
-        switch result {
-        case .success(let snapshot):
-            state.snapshot = snapshot
-            state.loadedAt = now
-            state.problems = []
-            return true
-        case .failure(let list):
-            return setProblems(&state, list.problems)
+        switch loaded {
+        case .parsed(let result, let validators):
+            if isRemote {
+                // Kept for a broken body too: it is not parsed again until it changes.
+                state.validators = validators
+                state.retry?.succeeded()
+            }
+            switch result {
+            case .success(let snapshot):
+                state.snapshot = snapshot
+                state.loadedAt = now
+                state.problems = []
+                return true
+            case .failure(let list):
+                return setProblems(&state, list.problems)
+            }
+        case .notModified:
+            state.retry?.succeeded()
+            // The server is back and the file is the one held: an outage's
+            // mark goes; a broken file's problems stay with it.
+            if state.problems.contains(where: { $0.code == .offline }) { return setProblems(&state, []) }
+            return false
+        case .unavailable(let problem):
+            var retry = state.retry ?? RetrySchedule(base: retryBase, cap: retryCap)
+            retry.failed(at: now, random: Double.random(in: 0..<1))
+            state.retry = retry
+            // A broken body held is fetched whole again once the server answers.
+            if !state.problems.isEmpty, !state.problems.contains(where: { $0.code == .offline }) { state.validators = nil }
+            if problem.code == .missingFile { state.validators = nil }
+            return setProblems(&state, [problem])
         }
     }
 
@@ -156,7 +257,7 @@ public final class DataStore {
 
     struct Finished: Sendable {
         let kind: SnapshotKind
-        let result: Result<Snapshot, ProblemList>
+        let loaded: Loaded
         let finishedAt: Double
     }
 
@@ -181,6 +282,11 @@ public final class DataStore {
     @discardableResult
     public func refreshInBackground(now: Double, force: Bool = false, clock: @escaping @Sendable () -> Double) -> Bool {
         var changed = checkFolder()
+        if isRemote {
+            fetchInBackground(now: now, force: force, clock: clock)
+            if changed { generation += 1 }
+            return changed
+        }
         for kind in SnapshotKind.allCases where reads[kind] == nil {
             switch probe(kind, now: now, force: force) {
             case .unchanged:
@@ -192,7 +298,7 @@ public final class DataStore {
                 let (mailbox, maxBytes) = (self.mailbox, self.maxBytes)
                 workers.async {
                     let result = DataStore.load(kind, file: file, now: now, maxBytes: maxBytes)
-                    let finished = Finished(kind: kind, result: result, finishedAt: clock())
+                    let finished = Finished(kind: kind, loaded: .parsed(result, validators: nil), finishedAt: clock())
                     mailbox.results.withLock { $0.append(finished) }
                 }
             }
@@ -212,10 +318,44 @@ public final class DataStore {
         var changed = false
         for f in finished {
             reads[f.kind] = nil
-            if apply(f.kind, f.result, now: f.finishedAt) { changed = true }
+            if apply(f.kind, f.loaded, now: f.finishedAt) { changed = true }
         }
         if changed { generation += 1 }
         return changed
+    }
+
+    /// Polls every remote file that is due, each on a worker thread; the UI
+    /// never waits on the network.
+    func fetchInBackground(now: Double, force: Bool, clock: @escaping @Sendable () -> Double) {
+        guard let fetcher else { return }
+        for kind in SnapshotKind.allCases where reads[kind] == nil && (force || isDue(kind, now)) {
+            reads[kind] = now
+            var state = self.state(kind)
+            state.lastChecked = now
+            states[kind] = state
+            let (mailbox, maxBytes, url, validators) = (self.mailbox, self.maxBytes, path(of: kind), force ? nil : state.validators)
+            workers.async {
+                let loaded = DataStore.fetch(kind, url: url, validators: validators, fetcher: fetcher, now: now, maxBytes: maxBytes)
+                mailbox.results.withLock { $0.append(Finished(kind: kind, loaded: loaded, finishedAt: clock())) }
+            }
+        }
+    }
+
+    /// The first load: a local folder is read at once; a remote one is
+    /// fetched in the background, waiting at most `wait` seconds, so a hung
+    /// server does not hold the first frame (its panes show as loading).
+    public func initialLoad(now: Double, wait: Double = 2, clock: @escaping @Sendable () -> Double) {
+        guard isRemote else {
+            refresh(now: now)
+            return
+        }
+        refreshInBackground(now: now, clock: clock)
+        let deadline = now + wait
+        while isLoading && clock() < deadline {
+            collect()
+            if isLoading { _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(5)) }
+        }
+        collect()
     }
 
     /// A read still running after this many seconds is shown on its pane
