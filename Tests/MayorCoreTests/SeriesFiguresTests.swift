@@ -91,6 +91,36 @@ import Testing
         #expect(text.contains("1 of 2 corridors"), "\(text)")
     }
 
+    @Test func trafficWithoutSpeedsLoadsAndShowsNoSpeed() {
+        // A file from the TOPIS feed: volumes only (VolInfo measures no speed), on
+        // both the fast path and the general one; a corridor with speeds beside one
+        // without weighs only the former into the average.
+        let json = """
+            {"kind": "traffic", "schemaVersion": 1, "asOf": "2023-09-30",
+             "source": {"document": "t", "agency": "t"},
+             "corridors": [
+              {"id": "A-01", "name": "성산로(금화터널)", "daily": [{"date": "2023-09-30", "volume": 41234}]},
+              {"id": "A-02", "name": "사직로(사직터널)", "daily": [{"date": "2023-09-30", "volume": 30000}]}]}
+            """
+        for fast in [true, false] {
+            let parsed = SnapshotParser.parse(.traffic, data: Data(json.utf8), file: "traffic.json", now: testNow, fastPath: fast)
+            guard case .success(let s) = parsed, let traffic = s.traffic else {
+                Issue.record("fastPath \(fast): \(parsed)")
+                continue
+            }
+            #expect(traffic.corridors[0].daily[0].speedKmh == nil)
+            #expect(traffic.headline?.volume == 71234)
+            #expect(traffic.headline?.averageSpeedKmh == nil)
+            #expect(traffic.latestDay.averageSpeedKmh == nil)
+            let text = Self.render(s, pane: "traffic").joined(separator: "\n")
+            #expect(text.contains("71,234"), "\(text)")
+            #expect(!text.contains("0.0 km/h"), "no made-up speed:\n\(text)")
+        }
+        let mixed = json.replacingOccurrences(of: #""volume": 30000}"#, with: #""volume": 30000, "speedKmh": 42.5}"#)
+        let s = Self.snapshot(.traffic, mixed)
+        #expect(s.traffic!.headline?.averageSpeedKmh == 42.5)
+    }
+
     // MARK: issue 10 item 6: changes by date, not by position
 
     @Test func trafficWeekChangeComparesTheSameDateAWeekBefore() {

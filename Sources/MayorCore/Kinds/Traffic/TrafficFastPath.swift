@@ -579,7 +579,7 @@ enum TrafficFastPath {
             var keys = Keys()
             var date: SafeText?
             var volume = 0
-            var speed = 0.0
+            var speed: Double?
             repeat {
                 let k = try key()
                 if key(k, is: "date") {
@@ -596,7 +596,8 @@ enum TrafficFastPath {
                     try skipValue(depth: 5)
                 }
             } while try more(closing: UInt8(ascii: "}"))
-            guard keys.known == 7, let date else { throw GiveUp() }
+            // speedKmh is optional (a file from the TOPIS feed has volumes only).
+            guard keys.known | 4 == 7, let date else { throw GiveUp() }
             return TrafficContent.Day(date: date, volume: volume, speedKmh: speed)
         }
     }

@@ -112,7 +112,7 @@ public struct TrafficPane: Pane {
                 [
                     day.date.value, "\(day.reporting)/\(count)",
                     complete ? NumberFormat.grouped(day.volume) : s.partial,
-                    complete ? NumberFormat.decimal(day.averageSpeedKmh, places: 1) : NumberFormat.invalid
+                    complete ? day.averageSpeedKmh.map { NumberFormat.decimal($0, places: 1) } ?? NumberFormat.invalid : NumberFormat.invalid
                 ],
                 style: complete ? nil : theme.warning)
         }
@@ -149,12 +149,19 @@ public struct TrafficPane: Pane {
 
         // Worked out once per file (a large one has thousands of corridors).
         let summary = traffic.latestDay  // the corridors of the headline date
-        var parts: [(String, Style)] = [("\(s.averageSpeed) ", theme.muted), ("\(NumberFormat.decimal(summary.averageSpeedKmh, places: 1)) km/h", theme.figure)]
+        // No speed part when the corridors measure none (the TOPIS feed counts vehicles only).
+        var parts: [(String, Style)] = []
+        if let speed = summary.averageSpeedKmh {
+            parts = [("\(s.averageSpeed) ", theme.muted), ("\(NumberFormat.decimal(speed, places: 1)) km/h", theme.figure)]
+        }
         if let b = summary.busiest, let i = summary.corridors.firstIndex(of: b) {
             let busiest = traffic.corridors[b]
             let day = summary.day(i, in: traffic)
             let name = s.dataText(busiest.name, busiest.nameEn)
-            parts += [("  \(s.busiest) ", theme.muted), (name.value, theme.accent), (" \(NumberFormat.grouped(day.volume))", theme.figure)]
+            parts += [
+                (parts.isEmpty ? "\(s.busiest) " : "  \(s.busiest) ", theme.muted), (name.value, theme.accent),
+                (" \(NumberFormat.grouped(day.volume))", theme.figure)
+            ]
         }
         PaneKit.line(parts, in: line, buffer: &buffer)
     }
@@ -173,7 +180,7 @@ public struct TrafficPane: Pane {
             let corridor = traffic.corridors[summary.corridors[i]]
             let day = summary.day(i, in: traffic)
             let name = s.dataText(corridor.name, corridor.nameEn)
-            return Table.Row([name.value, NumberFormat.grouped(day.volume), NumberFormat.decimal(day.speedKmh, places: 1)])
+            return Table.Row([name.value, NumberFormat.grouped(day.volume), day.speedKmh.map { NumberFormat.decimal($0, places: 1) } ?? NumberFormat.invalid])
         }
         let highlight = summary.busiest.flatMap { b in shown.firstIndex(of: b) }
         let table = Table(

@@ -8,7 +8,9 @@ public struct TrafficContent: SnapshotContent, Hashable {
     public struct Day: Decodable, Hashable, Sendable {
         public var date: SafeText
         @WholeNumber public var volume: Int
-        public var speedKmh: Double
+        /// Average speed, when the source measures it (TOPIS VolInfo counts
+        /// vehicles only: a file from the feed has none).
+        public var speedKmh: Double?
     }
 
     public struct Corridor: Decodable, Hashable, Sendable {
@@ -31,8 +33,9 @@ public struct TrafficContent: SnapshotContent, Hashable {
         public var volume: Int
         /// How many corridors reported the date.
         public var reporting: Int
-        /// Volume-weighted average speed over the corridors that reported it.
-        public var averageSpeedKmh: Double
+        /// Volume-weighted average speed over the corridors that reported it
+        /// with a speed; nil when none did.
+        public var averageSpeedKmh: Double?
     }
 
     /// One total per date that any corridor reported, ascending by date:
@@ -76,7 +79,8 @@ public struct TrafficContent: SnapshotContent, Hashable {
         public var corridors: [Int] = []
         /// For each of `corridors`, the index of that date in its `daily`.
         public var dayIndex: [Int] = []
-        public var averageSpeedKmh: Double = 0
+        /// nil when no corridor of that date has a speed.
+        public var averageSpeedKmh: Double?
         /// Index into `corridors` of the one with the most volume that day.
         public var busiest: Int?
 
@@ -155,14 +159,16 @@ public struct TrafficContent: SnapshotContent, Hashable {
             let day = corridor.daily[d]
             out.corridors.append(i)
             out.dayIndex.append(d)
-            speedSum += day.speedKmh * Double(day.volume)
-            weightSum += Double(day.volume)
+            if let speed = day.speedKmh {
+                speedSum += speed * Double(day.volume)
+                weightSum += Double(day.volume)
+            }
             if day.volume > most {
                 most = day.volume
                 out.busiest = i
             }
         }
-        out.averageSpeedKmh = weightSum > 0 ? speedSum / weightSum : 0
+        out.averageSpeedKmh = weightSum > 0 ? speedSum / weightSum : nil
         return out
     }
 
@@ -174,9 +180,11 @@ public struct TrafficContent: SnapshotContent, Hashable {
                 // Saturating: a total past 2^53 is refused by `validate`, never shown.
                 entry.volume = Exact.add(entry.volume, day.volume)
                 entry.reporting += 1
-                // Weights in Double: never overflow.
-                entry.speed += day.speedKmh * Double(day.volume)
-                entry.weight += Double(day.volume)
+                // Weights in Double: never overflow. Only days with a speed weigh in.
+                if let speed = day.speedKmh {
+                    entry.speed += speed * Double(day.volume)
+                    entry.weight += Double(day.volume)
+                }
                 byDate[day.date] = entry
             }
         }
@@ -185,7 +193,7 @@ public struct TrafficContent: SnapshotContent, Hashable {
             guard let day = CalendarDate.parseDay(date.value), let entry = byDate[date] else { return nil }
             return DayTotal(
                 date: date, day: day, volume: entry.volume, reporting: entry.reporting,
-                averageSpeedKmh: entry.weight > 0 ? entry.speed / entry.weight : 0)
+                averageSpeedKmh: entry.weight > 0 ? entry.speed / entry.weight : nil)
         }
     }
 
@@ -228,7 +236,7 @@ public struct TrafficContent: SnapshotContent, Hashable {
             for (i, day) in corridor.daily.enumerated() {
                 keys.append(v.day(day.date, "\(base).daily[\(i)].date"))
                 v.count(day.volume, "\(base).daily[\(i)].volume")
-                v.range(day.speedKmh, 0...200, "\(base).daily[\(i)].speedKmh")
+                if let speed = day.speedKmh { v.range(speed, 0...200, "\(base).daily[\(i)].speedKmh") }
             }
             v.ascending(keys, { "\(base).daily[\($0)].date" }, what: "date")
         }
