@@ -10,7 +10,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2")
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", exact: "8.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0")
     ],
     targets: [
         // ncursesw, reached through a small shim header (C globals as functions).
@@ -44,10 +47,23 @@ let package = Package(
             name: "MayorHTTP",
             dependencies: ["MayorCore", "CCurl"]
         ),
+        // Seoul's published files and XML answers turned into snapshots: TOPIS
+        // traffic volumes (SpotInfo, VolInfo), the district CCTV files (OA-2722
+        // XLSX, OA-2734 CSV). Parsing and writing only: no network, no terminal.
+        .target(
+            name: "MayorIngest",
+            dependencies: [
+                "MayorCore",
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SwiftCSV", package: "SwiftCSV")
+            ]
+        ),
         .executableTarget(
             name: "MayorCLI",
             dependencies: [
                 "MayorCore",
+                "MayorIngest",
                 "MayorTerminal",
                 "MayorHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
@@ -65,6 +81,10 @@ let package = Package(
         .testTarget(
             name: "MayorEndToEndTests",
             dependencies: ["MayorCLI", "MayorHTTP"]
+        ),
+        .testTarget(
+            name: "MayorIngestTests",
+            dependencies: ["MayorIngest", "MayorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "MayorTerminalTests",
