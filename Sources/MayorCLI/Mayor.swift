@@ -12,6 +12,7 @@ struct Mayor: ParsableCommand {
             DemoCommand.self,
             CheckCommand.self,
             GenerateCommand.self,
+            ImportCommand.self,
             RenderCommand.self,
             TerminalProbe.self,
             BenchCommand.self
