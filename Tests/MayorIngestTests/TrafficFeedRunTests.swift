@@ -175,6 +175,27 @@ import Testing
         #expect(!server.asked.contains("VolInfo/1/100/A-01/20261126/05/"))
     }
 
+    @Test func aRecentNoDataHourIsAskedAgainAtMostHourly() async throws {
+        let out = Self.folder()
+        let server = Server()
+        let path = "VolInfo/1/100/A-01/20261129/09/"
+        server.overrides[path] = TopisFixtures.noDataXML
+        let now = TopisFixtures.seoul(2026, 11, 29, 10, 5)
+        let first = try await run(server, out, spots: ["A-01"], backfill: 0, now: now)
+        #expect(server.asked.contains(path))
+        #expect(!first.wrote && first.hoursEmpty == 1, "no complete day yet: nothing written, and no error")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("traffic.json").path))
+        server.asked = []
+        _ = try await run(server, out, spots: ["A-01"], backfill: 0, now: now + 600)
+        #expect(!server.asked.contains(path), "asked again ten minutes later")
+        server.overrides[path] = nil
+        server.asked = []
+        _ = try await run(server, out, spots: ["A-01"], backfill: 0, now: now + 3700)
+        #expect(server.asked.contains(path), "asked again after an hour")
+        let ledger = try TrafficLedger.load(from: out.appendingPathComponent(TrafficLedger.fileName))
+        #expect(ledger.spots["A-01"]?["20261129"]?.volumes[9] != nil && ledger.spots["A-01"]?["20261129"]?.noData == nil)
+    }
+
     @Test func anUnknownSpotIsAnError() async throws {
         let out = Self.folder()
         do {

@@ -26,7 +26,8 @@ public struct TrafficFeedRun: Sendable {
         public var hoursFetched: Int
         /// Hours answered with no data (INFO-200).
         public var hoursEmpty: Int
-        /// Whether traffic.json was written.
+        /// Whether traffic.json was written (false, with no error, while no
+        /// configured spot has a complete day yet).
         public var wrote: Bool
         /// The newest complete day written (`asOf`).
         public var asOf: String?
@@ -67,8 +68,11 @@ public struct TrafficFeedRun: Sendable {
         }
         ledger.prune(now: now, keepDays: max(keepDays, backfillDays + 2))
         try AtomicFile.write(ledger.encoded(), to: stateURL)
-        let data = try TrafficFeedSnapshot.make(
-            ledger: ledger, spots: configured, fetchedAt: now, url: publicBase + Topis.volumeService + "/", settleHours: settleHours)
+        // No spot has a complete day yet (a first run before the first day ends): nothing to write.
+        guard
+            let data = TrafficFeedSnapshot.make(
+                ledger: ledger, spots: configured, fetchedAt: now, url: publicBase + Topis.volumeService + "/", settleHours: settleHours)
+        else { return outcome }
         // What is written must load: checked with the wall's own parser first.
         if case .failure(let problems) = SnapshotParser.parse(.traffic, data: data, file: snapshotURL.path, now: now) {
             throw IngestError(file: snapshotURL.path, "the snapshot made would not load, nothing written: \(problems)")

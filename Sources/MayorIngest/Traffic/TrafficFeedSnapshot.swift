@@ -10,11 +10,11 @@ public enum TrafficFeedSnapshot {
     /// The snapshot's bytes. `spots` are the configured stations in order,
     /// with their SpotInfo names; `url` is the VolInfo request URL with the
     /// key removed. A spot with no complete day yet is left out (and named in
-    /// the notes); when no spot has one, nothing is written: the error says so
-    /// and the previous file stays.
+    /// the notes); nil when no spot has one yet (nothing to write: the
+    /// previous file stays, and that is not an error).
     public static func make(
         ledger: TrafficLedger, spots: [TopisSpot], fetchedAt: Double, url: String, settleHours: Double = 48
-    ) throws -> Data {
+    ) -> Data? {
         var corridors: [String] = []
         var newest: String?
         var waiting: [String] = []
@@ -41,11 +41,7 @@ public enum TrafficFeedSnapshot {
                     }
                 """)
         }
-        guard let asOf = newest else {
-            throw IngestError(
-                file: TrafficContent.kind.fileName,
-                "no configured spot has a complete day yet (all 24 hours); nothing written, the previous file is kept")
-        }
+        guard let asOf = newest else { return nil }
         var notes = [
             "Measured, not generated: daily volume = the vehicles of the 24 hourly VolInfo answers of the day, summed over every direction (io_type) and lane (lane_num). A day is written only when all 24 hours are known.",
             "VolInfo counts vehicles only: no speed is given (speedKmh is left out)."
