@@ -6,13 +6,12 @@
 public struct CCTVPane: Pane {
     public init() {}
     public let id = "cctv"
-    public let kind = SnapshotKind.cctv
     public func title(_ s: Strings) -> String { s.cctvTitle }
     public var minimumSize: Size { Size(width: 24, height: 6) }
     public var filtersByDistrict: Bool { true }
 
-    public func districts(in snapshot: Snapshot) -> [SafeText] {
-        snapshot.cctv?.districts.map(\.name) ?? []
+    public func districts(in cctv: CCTVContent) -> [SafeText] {
+        cctv.districts.map(\.name)
     }
 
     typealias Part = PaneKit.Part
@@ -36,8 +35,7 @@ public struct CCTVPane: Pane {
         ]
     }
 
-    public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
-        guard let cctv = snapshot.cctv else { return }
+    public func render(_ cctv: CCTVContent, snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
         let s = c.strings
         let theme = c.theme
         let total = cctv.totalCameras

@@ -7,15 +7,14 @@
 public struct MetaversePane: Pane {
     public init() {}
     public let id = "metaverse"
-    public let kind = SnapshotKind.metaverse
     public func title(_ s: Strings) -> String { s.metaverseTitle }
     public var minimumSize: Size { Size(width: 24, height: 6) }
 
     /// "as of 2023-09-30 AGENCY · *2024-01-31 LABEL": each source with its
     /// own date; shorter forms (labels, then agencies left out) when narrow,
     /// so no date is ever cut.
-    public func provenance(_ snapshot: Snapshot, strings s: Strings, width: Int) -> String? {
-        guard let m = snapshot.metaverse, let extra = m.additionalSources, !extra.isEmpty else { return nil }
+    public func provenance(_ m: MetaverseContent, snapshot: Snapshot, strings s: Strings, width: Int) -> String? {
+        guard let extra = m.additionalSources, !extra.isEmpty else { return nil }
         let agency = snapshot.envelope.source.agency.value
         func text(names: Bool) -> String {
             var out = "\(s.asOf) \(m.period.to.value)\(names ? " " + agency : "")"
@@ -35,8 +34,7 @@ public struct MetaversePane: Pane {
         m.figureSource(source) == nil ? "" : "*"
     }
 
-    public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
-        guard let m = snapshot.metaverse else { return }
+    public func render(_ m: MetaverseContent, snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
         if PaneKit.isLarge(area) {
             renderLarge(m, snapshot.envelope, context: c, in: area, buffer: &buffer)
             return

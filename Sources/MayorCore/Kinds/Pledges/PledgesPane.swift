@@ -7,13 +7,12 @@
 public struct PledgesPane: Pane {
     public init() {}
     public let id = "pledges"
-    public let kind = SnapshotKind.pledges
     public func title(_ s: Strings) -> String { s.pledgesTitle }
     public var minimumSize: Size { Size(width: 24, height: 6) }
     public var filtersByDistrict: Bool { true }
 
-    public func districts(in snapshot: Snapshot) -> [SafeText] {
-        snapshot.pledges?.districts.map(\.name) ?? []
+    public func districts(in pledges: PledgesContent) -> [SafeText] {
+        pledges.districts.map(\.name)
     }
 
     typealias District = PledgesContent.District
@@ -313,8 +312,7 @@ public struct PledgesPane: Pane {
 
     /// Each district's own date and source: the chosen district's, else the
     /// range of dates and every agency.
-    public func provenance(_ snapshot: Snapshot, context c: PaneContext, width: Int) -> String? {
-        guard let pledges = snapshot.pledges else { return nil }
+    public func provenance(_ pledges: PledgesContent, snapshot: Snapshot, context c: PaneContext, width: Int) -> String? {
         let s = c.strings
         if let d = c.district, let district = pledges.districts.first(where: { $0.name == d }), let program = district.programs.first {
             let through = program.figuresThrough?.value ?? snapshot.envelope.asOf.value
@@ -327,8 +325,8 @@ public struct PledgesPane: Pane {
         return "\(s.asOf) \(range) · \(s.source): \(snapshot.envelope.source.agency.value)"
     }
 
-    public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
-        guard let pledges = snapshot.pledges, let first = pledges.districts.first else { return }
+    public func render(_ pledges: PledgesContent, snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
+        guard let first = pledges.districts.first else { return }
         let s = c.strings
         let theme = c.theme
         // Tall enough (a zoomed pane): every district in detail.

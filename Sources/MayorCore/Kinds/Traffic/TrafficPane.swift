@@ -8,12 +8,11 @@
 public struct TrafficPane: Pane {
     public init() {}
     public let id = "traffic"
-    public let kind = SnapshotKind.traffic
     public func title(_ s: Strings) -> String { s.trafficTitle }
     public var minimumSize: Size { Size(width: 24, height: 6) }
 
-    public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
-        guard let traffic = snapshot.traffic, let headline = traffic.headline else { return }
+    public func render(_ traffic: TrafficContent, snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
+        guard let headline = traffic.headline else { return }
         // A newer date that not every corridor has reported yet: said, not totalled.
         let partial = traffic.newest.flatMap { $0.day > headline.day ? $0 : nil }
         if PaneKit.isLarge(area) {

@@ -5,12 +5,10 @@
 public struct WifiPane: Pane {
     public init() {}
     public let id = "wifi"
-    public let kind = SnapshotKind.wifi
     public func title(_ s: Strings) -> String { s.wifiTitle }
     public var minimumSize: Size { Size(width: 24, height: 6) }
 
-    public func render(_ snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
-        guard let wifi = snapshot.wifi else { return }
+    public func render(_ wifi: WifiContent, snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
         if PaneKit.isLarge(area) {
             renderLarge(wifi, context: c, in: area, buffer: &buffer)
             return
