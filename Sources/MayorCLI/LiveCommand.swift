@@ -87,7 +87,7 @@ func runLive(options: DataOptions, display: GlyphOptions, screen: String?, refre
             language: language, theme: theme, refreshSeconds: refresh, startScreen: screen,
             notice: choice.notice),
         clock: wallClockNow)
-    let reason = LiveLoop.run(app: TestCrashHook.wrap(app), session: session)
+    let reason = LiveLoop.run(app: TestCrashHook.wrap(app), backend: session)
     session.close()
     for p in problems { printError(p.description) }
     switch reason {

@@ -27,7 +27,7 @@ struct TerminalProbe: ParsableCommand {
             throw ExitCode(1)
         }
         let app = ProbeApp(colorMode: session.colorMode, colorCount: session.colorCount, isUTF8: session.isUTF8)
-        let reason = LiveLoop.run(app: app, session: session)
+        let reason = LiveLoop.run(app: app, backend: session)
         session.close()
         if reason == .terminalLost { probeWriteStderr("mayor: the terminal went away; exiting\n") }
         if reason.exitCode != 0 { throw ExitCode(reason.exitCode) }

@@ -1,4 +1,5 @@
 import CMayorTerm
+import MayorCore
 
 #if canImport(Glibc)
     import Glibc
@@ -33,15 +34,5 @@ enum Signals {
     }
 
     /// "SIGTERM" and so on.
-    static func name(_ signal: Int32) -> String {
-        switch signal {
-        case SIGINT: return "SIGINT"
-        case SIGTERM: return "SIGTERM"
-        case SIGHUP: return "SIGHUP"
-        case SIGQUIT: return "SIGQUIT"
-        case SIGCONT: return "SIGCONT"
-        case SIGPIPE: return "SIGPIPE"
-        default: return "signal \(signal)"
-        }
-    }
+    static func name(_ signal: Int32) -> String { LiveLoop.signalName(signal) }
 }

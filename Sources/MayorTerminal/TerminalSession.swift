@@ -11,16 +11,17 @@ import MayorCore
 /// The size of the terminal in cells.
 public typealias TerminalSize = Size
 
-/// The live terminal: ncurses set up for full-screen drawing and key input.
+/// The live terminal: ncurses set up for full-screen drawing and key input,
+/// as the `TerminalBackend` that `LiveLoop` draws on.
 ///
-/// Everything visible comes from `present(_:)`, which copies only the cells
-/// that changed since the last frame; `nextEvent(timeoutMilliseconds:)` blocks
-/// for input (no spinning). ncurses is not thread-safe and signals are
+/// Everything visible comes from the loop, which sends only the cells that
+/// changed since the last frame (`clear`, `draw`, `flush`, or a clock tick by
+/// `drawTick`); `nextEvent(timeoutMilliseconds:)` blocks for input (no spinning). ncurses is not thread-safe and signals are
 /// process-wide, so a session is used from one thread only (the main thread):
 /// it is deliberately not `Sendable`, which lets the compiler keep it in the
 /// isolation domain that created it. `close()` (also run on deinit) restores
 /// the terminal and may be called any number of times.
-public final class TerminalSession {
+public final class TerminalSession: TerminalBackend {
     public struct Options: Sendable {
         /// The terminal type (default: `$TERM`).
         public var term: String?
@@ -58,9 +59,6 @@ public final class TerminalSession {
     public private(set) var isTerminalLost = false
     /// True until `close()`.
     public private(set) var isOpen = false
-    /// True when the next `present` will clear and redraw the whole screen
-    /// (first frame, resize, resume, `invalidate()`).
-    public private(set) var needsFullRedraw = true
 
     /// True when the terminal cannot hide the cursor, so it is parked.
     public private(set) var cursorParked = false
@@ -78,7 +76,6 @@ public final class TerminalSession {
     /// The cell ncurses left the cursor in after its last refresh.
     private var parkedAt = (row: 0, column: 0)
     private var screen: OpaquePointer?
-    private var previous: Buffer?
     private var pairs: ColorPairs?
     private let mapper: ColorMapper
     private var styleCache: [Style: (attrs: attr_t, pair: Int16)] = [:]
@@ -217,7 +214,6 @@ public final class TerminalSession {
         mayor_crash_disarm()
         if let screen { delscreen(screen) }
         screen = nil
-        previous = nil
         Signals.restore()
     }
 
@@ -260,7 +256,7 @@ public final class TerminalSession {
     public var pendingSignal: Int32? { Signals.pending }
 
     /// "SIGTERM" and so on.
-    public static func signalName(_ signal: Int32) -> String { Signals.name(signal) }
+    public static func signalName(_ signal: Int32) -> String { LiveLoop.signalName(signal) }
 
     /// The size ncurses draws at (getmaxyx of stdscr).
     public var size: TerminalSize {
@@ -271,91 +267,73 @@ public final class TerminalSession {
         return TerminalSize(width: Int(cols), height: Int(rows))
     }
 
-    /// The next `present` clears the screen and redraws every cell.
-    public func invalidate() {
-        needsFullRedraw = true
+    // MARK: - Output (TerminalBackend)
+
+    /// Why the loop must stop now: a quit signal is pending, or the terminal
+    /// is gone (or the session closed).
+    public var stopReason: LiveLoop.ExitReason? {
+        if let signal = Signals.pending { return .signal(signal) }
+        if isTerminalLost || !isOpen { return .terminalLost }
+        return nil
     }
 
-    // MARK: - Output
-
-    /// Shows `buffer`: writes only the cells that changed since the last
-    /// frame (every cell after a resize or `invalidate()`), then one
-    /// `wnoutrefresh` + `doupdate`. Writes nothing when no cell changed.
-    /// Cells outside the current screen are skipped.
-    ///
-    /// Idle, the only change each second is a digit of the clock, and ncurses
-    /// wraps each update in an attribute set and a reset (~40 bytes for one
-    /// digit). So a frame whose changes are a few single-column ASCII cells of
-    /// one style on one row (`tickSpan`) is written by the tick path: ncurses'
-    /// copy of the screen is updated without output, the attributes are set
-    /// through ncurses' own vid_puts (so it knows them) and left on, and the
-    /// cells are written with one cursor move (a backspace from the last tick):
-    /// about 2 bytes a second. The next ncurses refresh first puts the cursor
-    /// back where ncurses left it and has it redraw the rows the tick path wrote.
-    public func present(_ buffer: Buffer) {
+    /// Blanks ncurses' copy of the screen and has the next `flush` clear the
+    /// terminal and redraw every cell.
+    public func clear() {
         guard isOpen else { return }
-        let full = needsFullRedraw || previous == nil
-        let changes = buffer.changes(since: full ? nil : previous)
-        let screenSize = size
-        if changes.isEmpty && !full {
-            previous = buffer
-            return
-        }
-        if !full, tickPathUsable, screenSize.width == buffer.width, screenSize.height == buffer.height,
-            let span = Self.tickSpan(changes, in: buffer)
-        {
-            writeTick(span, buffer: buffer)
-            previous = buffer
-            return
-        }
         leaveTickPath()
-        previous = buffer
         let win = mayor_stdscr()
-        if full {
-            werase(win)
-            clearok(win, true)
-        }
+        werase(win)
+        clearok(win, true)
+    }
+
+    /// Copies the changed cells into ncurses' copy of the screen (no output
+    /// yet). Cells outside the current screen are skipped, and the
+    /// bottom-right rule (`safeChanges`) applies.
+    public func draw(_ changes: [Buffer.Change]) {
+        guard isOpen else { return }
+        leaveTickPath()
+        let screenSize = size
         for change in Self.safeChanges(changes, width: screenSize.width, height: screenSize.height) {
             let limit = change.y == screenSize.height - 1 ? screenSize.width - 1 : screenSize.width
             draw(change.cell, x: change.x, y: change.y, screenWidth: limit)
         }
-        parkCursor(screenSize)
+    }
+
+    /// One `wnoutrefresh` + `doupdate`: ncurses writes what changed. Where the
+    /// cursor cannot be hidden (or the tick path needs to know where it is),
+    /// it is parked in `cursor`, a cell the frame never draws.
+    public func flush(cursor: CellPosition) {
+        guard isOpen else { return }
+        leaveTickPath()
+        parkCursor(cursor)
+        let win = mayor_stdscr()
         wnoutrefresh(win)
         doupdate()
-        needsFullRedraw = false
     }
 
-    /// Where ncurses leaves the cursor after a refresh: the bottom-right cell.
-    private func parkCursor(_ screenSize: TerminalSize) {
+    /// Idle, the only change each second is a digit of the clock, and ncurses
+    /// wraps each update in an attribute set and a reset (~40 bytes for one
+    /// digit). So a clock tick (`TickSpan`) is written here: ncurses' copy of
+    /// the screen is updated without output, the attributes are set through
+    /// ncurses' own vid_puts (so it knows them) and left on, and the cells are
+    /// written with one cursor move (a backspace from the last tick): about 2
+    /// bytes a second. The next ncurses refresh first puts the cursor back
+    /// where ncurses left it and has it redraw the rows the tick path wrote.
+    /// False (nothing written) when the terminal lacks what this needs or the
+    /// span was drawn for another size.
+    public func drawTick(_ span: TickSpan) -> Bool {
+        guard isOpen, tickPathUsable, span.frame == size else { return false }
+        writeTick(span)
+        return true
+    }
+
+    /// Where ncurses leaves the cursor after a refresh (the bottom-right cell).
+    private func parkCursor(_ cell: CellPosition) {
+        let screenSize = size
         guard cursorParked || tickPathUsable, screenSize.width > 0, screenSize.height > 0 else { return }
-        parkedAt = (screenSize.height - 1, screenSize.width - 1)
+        parkedAt = (min(cell.y, screenSize.height - 1), min(cell.x, screenSize.width - 1))
         wmove(mayor_stdscr(), Int32(parkedAt.row), Int32(parkedAt.column))
-    }
-
-    /// The cells a clock tick changed, when the tick path may write them: all
-    /// changes on one row (not the bottom one), within 8 columns, and every
-    /// cell from the first change to the last a printable ASCII character of
-    /// one style. Nil otherwise (ncurses draws the frame).
-    static func tickSpan(_ changes: [Buffer.Change], in buffer: Buffer) -> (row: Int, from: Int, to: Int, style: Style)? {
-        guard let first = changes.first, changes.count <= 8 else { return nil }
-        let row = first.y
-        guard row >= 0, row < buffer.height - 1 else { return nil }
-        var from = first.x
-        var to = first.x
-        for change in changes {
-            guard change.y == row else { return nil }
-            from = min(from, change.x)
-            to = max(to, change.x)
-        }
-        guard from >= 0, to - from < 8, to < buffer.width - 1 else { return nil }
-        let style = buffer[from, row].style
-        for x in from...to {
-            let cell = buffer[x, row]
-            guard cell.width == 1, cell.style == style, cell.glyph.utf8Count == 1 else { return nil }
-            let byte = cell.glyph.utf8[0]
-            guard byte >= 0x20 && byte < 0x7F else { return nil }
-        }
-        return (row, from, to, style)
     }
 
     private func emit(_ bytes: [CChar]) {
@@ -384,11 +362,11 @@ public final class TerminalSession {
         emit(bytes)
     }
 
-    private func writeTick(_ span: (row: Int, from: Int, to: Int, style: Style), buffer: Buffer) {
+    private func writeTick(_ span: TickSpan) {
         let win = mayor_stdscr()
-        let screenWidth = buffer.width
+        let screenWidth = span.frame.width
         // ncurses' copy of the screen gets the cells, without output.
-        for x in span.from...span.to { draw(buffer[x, span.row], x: x, y: span.row, screenWidth: screenWidth) }
+        for (i, cell) in span.cells.enumerated() { draw(cell, x: span.from + i, y: span.row, screenWidth: screenWidth) }
         wmove(win, Int32(parkedAt.row), Int32(parkedAt.column))
         wnoutrefresh(win)
         // The cursor: from the last tick on this row by backspaces, else cup.
@@ -408,9 +386,7 @@ public final class TerminalSession {
             let (attrs, pair) = attributes(for: span.style)
             _ = mayor_vid_puts(attrs, pair, mayor_out_putc)
         }
-        var text: [CChar] = []
-        for x in span.from...span.to { text.append(CChar(bitPattern: buffer[x, span.row].glyph.utf8[0])) }
-        emit(text)
+        emit(span.text.map { CChar(bitPattern: $0) })
         _ = mayor_out_flush(STDOUT_FILENO)
         var rows = tickState?.rows ?? []
         rows.insert(span.row)
@@ -511,24 +487,25 @@ public final class TerminalSession {
     // MARK: - Input
 
     /// Blocks until input arrives or `timeoutMilliseconds` passes (nil: no
-    /// deadline). Returns `.tick` on timeout, `.resize` after a resize (also one
+    /// deadline). Returns `.timeout`, `.resize` after a resize (also one
     /// noticed by polling the terminal size, in case a SIGWINCH was missed),
-    /// or a key. Returns nil when the program should stop: a quit signal is
-    /// pending (`pendingSignal`) or the terminal is gone (`isTerminalLost`).
-    public func nextEvent(timeoutMilliseconds: Int?) -> AppEvent? {
-        guard isOpen, !isTerminalLost else { return nil }
+    /// `.repaint` after a resume (Ctrl-Z, fg), or a key. Returns `.stop` when
+    /// the program should stop: a quit signal is pending or the terminal is
+    /// gone (`isTerminalLost`).
+    public func nextEvent(timeoutMilliseconds: Int?) -> BackendEvent {
+        if let stop = stopReason { return .stop(stop) }
         let start = Self.nowMilliseconds()
         let deadline = timeoutMilliseconds.map { start + max(0, $0) }
         var spurious = 0
         var wakeAt = deadline ?? start + Self.idleRecheckMilliseconds
         let win = mayor_stdscr()
         while true {
-            if Signals.pending != nil { return nil }
+            if let signal = Signals.pending { return .stop(.signal(signal)) }
             if Signals.takeContinued() {
-                // Back from Ctrl-Z: ncurses restored the modes; repaint everything.
-                invalidate()
-                if let resized = recheckSize() { return resized }
-                return .tick
+                // Back from Ctrl-Z: ncurses restored the modes; the loop
+                // repaints everything (at the new size, if it changed meanwhile).
+                _ = recheckSize()
+                return .repaint
             }
             let now = Self.nowMilliseconds()
             let wait = max(0, wakeAt - now)
@@ -538,12 +515,12 @@ public final class TerminalSession {
             let status = wget_wch(win, &wch)
             if status == mayor_err() {
                 let err = mayor_errno()
-                if Signals.pending != nil { return nil }
+                if let signal = Signals.pending { return .stop(.signal(signal)) }
                 let after = Self.nowMilliseconds()
                 if after >= wakeAt {
                     spurious = 0
-                    if let resized = recheckSize() { return resized }
-                    if deadline != nil { return .tick }
+                    if let resized = recheckSize() { return .resize(resized) }
+                    if deadline != nil { return .timeout }
                     wakeAt = after + Self.idleRecheckMilliseconds
                     continue
                 }
@@ -551,12 +528,12 @@ public final class TerminalSession {
                 // Returned early with nothing read: the terminal may be gone.
                 if err == EIO || err == ENXIO || err == EBADF || Self.stdinHungUp() {
                     isTerminalLost = true
-                    return nil
+                    return .stop(.terminalLost)
                 }
                 spurious += 1
                 if spurious >= Self.spuriousErrorLimit {
                     isTerminalLost = true
-                    return nil
+                    return .stop(.terminalLost)
                 }
                 usleep(10_000)
                 continue
@@ -566,38 +543,25 @@ public final class TerminalSession {
             case .key(let key):
                 return .key(key)
             case .resize:
-                // ncurses reports every SIGWINCH, also one that changed nothing
-                // (a tmux client attaching, a window manager re-sending it):
-                // only a real change of size clears and redraws the screen.
-                let s = size
-                if Self.resizeNeedsFullRedraw(lastPresented: previous.map { Size(width: $0.width, height: $0.height) }, now: s) {
-                    invalidate()
-                }
-                return .resize(width: s.width, height: s.height)
+                // ncurses reports every SIGWINCH, also one that changed nothing;
+                // the loop repaints only on a real change of size.
+                return .resize(size)
             case .ignored:
                 continue
             }
         }
     }
 
-    /// Whether a resize notice needs the whole screen cleared and redrawn:
-    /// only when the size differs from the last frame shown (or none was).
-    static func resizeNeedsFullRedraw(lastPresented: Size?, now: Size) -> Bool {
-        lastPresented != now
-    }
-
     /// Compares the terminal's real size with ncurses' and resizes when a
-    /// SIGWINCH was missed.
-    private func recheckSize() -> AppEvent? {
+    /// SIGWINCH was missed; returns the new size then.
+    private func recheckSize() -> Size? {
         var rows: Int32 = 0
         var cols: Int32 = 0
         guard mayor_tty_size(STDOUT_FILENO, &rows, &cols) != 0 else { return nil }
         let current = size
         guard Int(rows) != current.height || Int(cols) != current.width else { return nil }
         resize_term(rows, cols)  // unlike resizeterm, queues no KEY_RESIZE
-        invalidate()
-        let s = size
-        return .resize(width: s.width, height: s.height)
+        return size
     }
 
     private static func stdinHungUp() -> Bool {

@@ -1,5 +1,5 @@
-/// What the live terminal loop drives. The loop (in MayorTerminal) owns the
-/// terminal; the application owns all state and drawing, and stays pure.
+/// What the live loop (`LiveLoop`) drives. The loop owns the terminal (a
+/// `TerminalBackend`); the application owns all state and drawing, and stays pure.
 ///
 /// The loop renders only when `needsRender` is true (or the size changed),
 /// then blocks on input for at most `millisecondsUntilNextTick()` — it never
