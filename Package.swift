@@ -59,11 +59,17 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV")
             ]
         ),
+        // The benchmarks of `mayor bench` and their large inputs; the core ships none of it.
+        .target(
+            name: "MayorBench",
+            dependencies: ["MayorCore"]
+        ),
         .executableTarget(
             name: "MayorCLI",
             dependencies: [
                 "MayorCore",
                 "MayorIngest",
+                "MayorBench",
                 "MayorTerminal",
                 "MayorHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
@@ -80,7 +86,7 @@ let package = Package(
         // Drives the built `mayor` in tmux (swift build first; tmux required).
         .testTarget(
             name: "MayorEndToEndTests",
-            dependencies: ["MayorCLI", "MayorHTTP"]
+            dependencies: ["MayorCLI", "MayorHTTP", "MayorBench"]
         ),
         .testTarget(
             name: "MayorIngestTests",

@@ -37,7 +37,10 @@ struct GenerateTraffic: ParsableCommand {
             throw ValidationError("the file would be \(json.utf8.count) bytes, more than the limit of \(maxBytes) bytes (--max-file-mb)")
         }
         if let output {
-            try writeFileAtomically(output, json.utf8)
+            if case .failure(let error) = FileProbe.writeAtomically(output, json.utf8) {
+                printError("Error: \(output) \(error.message)")
+                throw ExitCode.failure
+            }
         } else {
             print(json, terminator: "")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import MayorBench
 import Testing
 
 /// `mayor check` and `mayor render` on files inside every documented limit:
@@ -21,26 +22,8 @@ import Testing
     /// Runs the built `mayor` with `arguments` on the Data and Screens in `directory`: its exit status
     /// (128 + N for a signal N), output, and peak resident memory in bytes.
     static func mayor(_ arguments: [String], in directory: String) throws -> (status: Int32, output: String, peak: Int) {
-        let outPath = NSTemporaryDirectory() + "mayor-limits-out-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        defer { unlink(outPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([TmuxSession.binary] + arguments + ["--data", directory + "/Data", "--screens", directory + "/Screens"]).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var attributes = cleanSpawnAttributes()
-        defer { posix_spawnattr_destroy(&attributes) }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, TmuxSession.binary, &actions, &attributes, argv, environ)
-        guard rc == 0 else { throw E2EError("cannot run mayor: error \(rc)") }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (exitCode, (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "", usage.ru_maxrss * 1024)
+        let result = try ChildProcess.run([TmuxSession.binary] + arguments + ["--data", directory + "/Data", "--screens", directory + "/Screens"])
+        return (result.status, result.output, result.peakBytes)
     }
 
     /// Inputs within every documented limit that once ended `check` and

@@ -1,4 +1,5 @@
 import Foundation
+import MayorBench
 import Testing
 
 /// A dropped SSH connection: the terminal's master side closes under a running

@@ -1,4 +1,5 @@
 import Foundation
+import MayorBench
 
 /// Drives the real `mayor` binary in a private tmux server, the way an
 /// official's wall terminal would run it: send keys, read the screen.
@@ -173,44 +174,9 @@ final class TmuxSession {
     /// Runs a command with posix_spawn, its output going to a temporary file
     /// (never a pipe: the tmux server daemonizes and would hold a pipe open).
     static func run(_ arguments: [String], capture: Bool = true) throws -> (status: Int32, output: String) {
-        let outPath = NSTemporaryDirectory() + "mayor-e2e-out-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        defer { unlink(outPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capture ? outPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var attributes = cleanSpawnAttributes()
-        defer { posix_spawnattr_destroy(&attributes) }
-        var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
-        guard rc == 0 else { throw E2EError("cannot run \(arguments[0]): error \(rc)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let output = capture ? ((try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "") : ""
-        return (exitCode, output)
+        let result = try ChildProcess.run(arguments, capture: capture)
+        return (result.status, result.output)
     }
-}
-
-/// Spawn attributes under which a child starts with no blocked signals and
-/// default dispositions, whatever the test runner's threads have; `flags` are
-/// added (e.g. POSIX_SPAWN_SETSID). The caller destroys them.
-func cleanSpawnAttributes(flags: Int32 = 0) -> posix_spawnattr_t {
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    var none = sigset_t()
-    sigemptyset(&none)
-    posix_spawnattr_setsigmask(&attributes, &none)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for sig in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, sig) }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | flags))
-    return attributes
 }
 
 struct E2EError: Error, CustomStringConvertible {

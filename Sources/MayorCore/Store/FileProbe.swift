@@ -96,6 +96,34 @@ public enum FileProbe {
         return .success(data)
     }
 
+    /// Writes `bytes` to `path` through a temporary file beside it and a
+    /// rename, so a reader (the live wall's loader) never sees half a file.
+    public static func writeAtomically(_ path: String, _ bytes: some Collection<UInt8>) -> Result<Void, FileError> {
+        let tmp = path + ".tmp-\(getpid())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return .failure(FileError(code: .unreadable, message: "cannot be written: \(describe(errno))")) }
+        var failure: Int32 = 0
+        Array(bytes).withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = writeBytes(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && rename(tmp, path) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(tmp)
+            return .failure(FileError(code: .unreadable, message: "cannot be written: \(describe(failure))"))
+        }
+        return .success(())
+    }
+
     /// Names of the entries of a directory (nil when it cannot be listed).
     public static func list(_ directory: String) -> [String]? {
         guard let dir = opendir(directory) else { return nil }
@@ -154,6 +182,11 @@ public enum FileProbe {
 /// The platform's `read(2)` (Glibc or Darwin), named apart from `FileProbe.read`.
 private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(fd, buffer, count)
+}
+
+/// The platform's `write(2)`, named apart from anything called `write` in scope.
+private func writeBytes(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }
 
 public struct FileError: Error, Sendable {

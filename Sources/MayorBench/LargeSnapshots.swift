@@ -1,3 +1,5 @@
+import MayorCore
+
 /// Large but valid snapshot files for benchmarks, built in memory.
 ///
 /// The bundled wifi, metaverse, cctv and pledges files are a few kilobytes;

@@ -1,3 +1,5 @@
+import MayorCore
+
 /// Counts the bytes a terminal backend like ncurses would send to show the
 /// changed cells of a frame: a cursor move (CUP, `ESC [ row ; col H`) when the
 /// next changed cell is not where the cursor already is, an SGR sequence when
