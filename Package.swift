@@ -93,6 +93,10 @@ let package = Package(
             dependencies: ["MayorIngest", "MayorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
+            name: "MayorBenchTests",
+            dependencies: ["MayorBench", "MayorCore"]
+        ),
+        .testTarget(
             name: "MayorTerminalTests",
             dependencies: ["MayorTerminal", "MayorCore", "CNcursesw", "CMayorTerm"]
         )

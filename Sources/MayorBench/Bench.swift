@@ -23,8 +23,9 @@ public struct BenchOptions: Sendable {
     public var screen = "wall"
     /// The clock for the render benchmarks (seconds since the epoch).
     public var now: Double
-    /// Size of the large traffic file in MiB.
-    public var trafficMiB = 20.0
+    /// The size in MiB of the largest sample a kind generates itself (`LargeSamples`):
+    /// the file the reload and keys sections load.
+    public var largeMiB = 20.0
     /// Folder for the generated inputs (nil: a new folder under /tmp, removed afterwards unless `keep`).
     public var work: String?
     public var keep = false
@@ -79,7 +80,7 @@ public enum BenchRunner {
         for p in store.problems { printError("warning: \(p)") }
         if chosen.contains(.render) { try bench.render(wall: wall, store: store, now: clock) }
         if chosen.contains(.bytes) { try bench.bytes(set: set, dataDirectory: options.data, now: clock) }
-        if chosen.contains(.parse) { try bench.parse(dataDirectory: options.data, workDirectory: dir, trafficMiB: options.trafficMiB) }
+        if chosen.contains(.parse) { try bench.parse(dataDirectory: options.data, workDirectory: dir, largeMiB: options.largeMiB) }
         if chosen.contains(.reload) { try bench.reload(set: set, dataDirectory: options.data, workDirectory: dir) }
         if chosen.contains(.keys) { try bench.keys(set: set, workDirectory: dir) }
         if chosen.contains(.start) { try bench.startup(screensDirectory: options.screens, dataDirectory: options.data) }
@@ -118,6 +119,9 @@ struct Bench {
 
     let quick: Bool
     var rows: [Row] = []
+    /// The largest input the parse section wrote (a kind's own sample, else a
+    /// grown file): the reload and keys sections load it.
+    var large: (kind: SnapshotKind, file: String, bytes: Int)?
     var notes: [String] = []
 
     init(quick: Bool) { self.quick = quick }
@@ -252,55 +256,59 @@ struct Bench {
 
     // MARK: Parse
 
-    mutating func parse(dataDirectory: String, workDirectory: String, trafficMiB: Double) throws {
+    /// Files grown from the bundled ones are at most this size (or every array at its limit).
+    static let grownBudget = 8 << 20
+
+    mutating func parse(dataDirectory: String, workDirectory: String, largeMiB: Double) throws {
         let parseNow = 1_900_000_000.0  // 2030: every generated asOf is in the past
         // Bundled files (tiny: per-MB figures are dominated by fixed costs).
+        var bundled: [(SnapshotKind, Data)] = []
         for kind in SnapshotKind.allCases {
             let file = dataDirectory + "/" + kind.fileName
             guard case .success(let bytes) = FileProbe.read(file, limit: 1 << 26) else { continue }
+            bundled.append((kind, bytes))
             let stats = try parseStats(kind, bytes, file: file, now: parseNow, minIterations: minIterations)
             row("parse", "\(kind.fileName) bundled (\(kb(bytes.count)))", ms(stats.median), "\(ms(stats.median / mb(bytes.count))) per MB")
         }
-        // Traffic from the generator: 170 corridors x 365 days, then >= 20 MiB.
-        let base = TrafficSampleGenerator(startDate: "2023-07-03", days: 365, seed: 2023, corridorCount: 170)
-        let t0 = monotonicSeconds()
-        let json170 = base.makeJSON()
-        let generatedIn = monotonicSeconds() - t0
-        let file170 = workDirectory + "/traffic-170x365.json"
-        try writeFileAtomically(file170, json170.utf8)
-        let bytes170 = json170.utf8.count
-        let corridors = Int((trafficMiB * 1_048_576 * 170 / Double(bytes170)).rounded(.up))
-        let large = TrafficSampleGenerator(startDate: "2023-07-03", days: 365, seed: 2023, corridorCount: corridors)
-        let largeJSON = large.makeJSON()
-        let largeFile = workDirectory + "/traffic-large.json"
-        try writeFileAtomically(largeFile, largeJSON.utf8)
-        note(
-            "generated \(file170) (\(kb(bytes170)), in \(format(generatedIn * 1000, 0)) ms) and \(largeFile) (\(corridors) corridors x 365 days, \(kb(largeJSON.utf8.count)))"
-        )
-        for (file, label) in [(file170, "traffic 170 corridors x 365 days"), (largeFile, "traffic \(corridors) corridors x 365 days")] {
-            guard case .success(let bytes) = FileProbe.read(file, limit: 1 << 27) else { throw BenchError("cannot read \(file)") }
-            let isLarge = file == largeFile
-            let stats = try parseStats(
-                .traffic, bytes, file: file, now: parseNow, minIterations: quick ? 1 : isLarge ? 3 : 5, warmup: isLarge ? 0 : 1, maxSeconds: isLarge ? 8 : 4)
+        // Each kind's bundled file grown to its shape's limits (LargeSnapshots.grow).
+        for (kind, bytes) in bundled {
+            let t0 = monotonicSeconds()
+            let grown = try LargeSnapshots.grow(kind, bundled: Array(bytes), budget: Self.grownBudget, now: parseNow)
+            let file = workDirectory + "/grown-" + kind.fileName
+            try writeFileAtomically(file, grown.bytes)
+            note("grew \(file) (\(kb(grown.bytes.count)), x\(format(grown.factor, 1)), in \(format((monotonicSeconds() - t0) * 1000, 0)) ms): \(grown.summary)")
+            let data = Data(grown.bytes)
+            let stats = try parseStats(kind, data, file: file, now: parseNow, minIterations: quick ? 1 : 5)
             row(
-                "parse", "\(label) (\(kb(bytes.count)))", ms(stats.median),
-                "\(ms(stats.median / mb(bytes.count))) per MB; min \(ms(stats.min)), n=\(stats.count)",
-                target: isLarge ? "<= 400 ms for 20 MB" : "", met: isLarge ? stats.median * 20 / mb(bytes.count) <= 0.4 : nil)
+                "parse", "\(kind.rawValue) grown from the bundled file: \(grown.summary) (\(kb(data.count)))", ms(stats.median),
+                "\(ms(stats.median / mb(data.count))) per MB, n=\(stats.count)")
+            if large == nil || large!.bytes < data.count { large = (kind, file, data.count) }
         }
-        // The small kinds, synthesised at their schemas' limits.
-        let synthetic: [(SnapshotKind, String, String)] = [
-            (.wifi, LargeSnapshots.wifi(), "1,000 categories, 1,200 months"),
-            (.metaverse, LargeSnapshots.metaverse(), "1,200 months x2, 1,000 spaces, 100,000 cumulative days"),
-            (.cctv, LargeSnapshots.cctv(), "1,000 districts"),
-            (.pledges, LargeSnapshots.pledges(), "100 districts x 20 programmes x 8 indicators")
-        ]
-        for (kind, text, shape) in synthetic {
-            let bytes = Data(text.utf8)
-            let stats = try parseStats(kind, bytes, file: "synthetic/" + kind.fileName, now: parseNow, minIterations: quick ? 1 : 5)
-            row(
-                "parse", "\(kind.rawValue) synthetic: \(shape) (\(kb(bytes.count)))", ms(stats.median),
-                "\(ms(stats.median / mb(bytes.count))) per MB, n=\(stats.count)")
+        // The kinds' own samples (LargeSamples): the largest is the large file of reload and keys.
+        var largestSample: (kind: SnapshotKind, file: String, bytes: Int)?
+        for type in KindRegistry.all {
+            guard let generator = type as? any LargeSamples.Type else { continue }
+            let kind = SnapshotKind(type)
+            let t0 = monotonicSeconds()
+            let samples = generator.largeSamples(minimumBytes: Int(largeMiB * 1_048_576))
+            note(
+                "generated \(samples.count) \(kind.rawValue) samples (\(samples.map { kb($0.json.utf8.count) }.joined(separator: ", ")), in \(format((monotonicSeconds() - t0) * 1000, 0)) ms)"
+            )
+            for (i, sample) in samples.enumerated() {
+                let file = workDirectory + "/sample-\(i + 1)-" + kind.fileName
+                try writeFileAtomically(file, sample.json.utf8)
+                guard case .success(let bytes) = FileProbe.read(file, limit: 1 << 28) else { throw BenchError("cannot read \(file)") }
+                let isLarge = i == samples.count - 1 && bytes.count >= Int(largeMiB * 1_048_576)
+                let stats = try parseStats(
+                    kind, bytes, file: file, now: parseNow, minIterations: quick ? 1 : isLarge ? 3 : 5, warmup: isLarge ? 0 : 1, maxSeconds: isLarge ? 8 : 4)
+                row(
+                    "parse", "\(kind.rawValue) \(sample.label) (\(kb(bytes.count)))", ms(stats.median),
+                    "\(ms(stats.median / mb(bytes.count))) per MB; min \(ms(stats.min)), n=\(stats.count)",
+                    target: isLarge ? "<= 400 ms for 20 MB" : "", met: isLarge ? stats.median * 20 / mb(bytes.count) <= 0.4 : nil)
+                if largestSample == nil || largestSample!.bytes < bytes.count { largestSample = (kind, file, bytes.count) }
+            }
         }
+        if let largestSample { large = largestSample }
     }
 
     /// Parses `bytes` repeatedly; slow inputs stop after `maxSeconds` (at least one parse).
@@ -319,13 +327,12 @@ struct Bench {
     // MARK: Reload to screen
 
     mutating func reload(set: ScreenSet, dataDirectory: String, workDirectory: String) throws {
+        guard let large else { throw BenchError("bench: the parse section wrote no large file") }
         let dir = workDirectory + "/reload"
         _ = mkdir(dir, 0o755)
         try copyData(from: dataDirectory, to: dir)
         _ = mkdir(workDirectory + "/bundled", 0o755)
         try copyData(from: dataDirectory, to: workDirectory + "/bundled")
-        let pledges = String(decoding: try readAll(dataDirectory + "/pledges.json"), as: UTF8.self)
-        guard pledges.contains("\"actual\": 41.6") else { throw BenchError("bench: the bundled pledges.json changed; update the reload benchmark") }
 
         let app = DashboardApp(
             store: DataStore(directory: dir), screens: set,
@@ -333,29 +340,35 @@ struct Bench {
         var previous = Buffer(width: 160, height: 48)
         app.render(into: &previous)
 
-        // A small file (pledges.json, 9 KB), rewritten with a new figure each time.
-        var small: [Double] = []
-        for i in 0..<(quick ? 3 : 25) {
-            let text = pledges.replacing("\"actual\": 41.6", with: "\"actual\": \(42 + i % 50).6", maxReplacements: 1)
-            try writeFileAtomically(dir + "/pledges.json", text.utf8)
-            small.append(try reloadToScreen(app, kind: .pledges, previous: &previous))
+        // The smallest bundled file, rewritten with a new note each time.
+        let sizes = SnapshotKind.allCases.compactMap { kind in
+            try? FileProbe.read(dataDirectory + "/" + kind.fileName, limit: 1 << 26).map { (kind, $0) }.get()
         }
-        let smallStats = Stats(small)
-        row(
-            "reload", "pledges.json (9 KB) rewritten -> on screen", ms(smallStats.median),
-            "p95 \(ms(smallStats.p95)); from the refresh look to the rendered frame, live-loop ticks (<= 20 ms while loading)")
+        if let (kind, bytes) = sizes.min(by: { $0.1.count < $1.1.count }) {
+            guard case .object(let fields) = try JSONTree.parse(bytes) else { throw BenchError("bench: \(kind.fileName) is not a JSON object") }
+            var small: [Double] = []
+            for i in 0..<(quick ? 3 : 25) {
+                let note = JSONTree.array([.scalar("\"mayor bench: rewrite \(i)\"")])
+                try writeFileAtomically(dir + "/" + kind.fileName, JSONTree.object(fields.filter { $0.key != "notes" } + [("notes", note)]).text)
+                small.append(try reloadToScreen(app, kind: kind, previous: &previous))
+            }
+            let smallStats = Stats(small)
+            row(
+                "reload", "\(kind.fileName) (\(kb(bytes.count))) rewritten -> on screen", ms(smallStats.median),
+                "p95 \(ms(smallStats.p95)); from the refresh look to the rendered frame, live-loop ticks (<= 20 ms while loading)")
+        }
 
-        // A 20 MiB traffic file.
-        let large = try readAll(workDirectory + "/traffic-large.json")
+        // The large file.
+        let bytes = try readAll(large.file)
         var big: [Double] = []
         let budget = monotonicSeconds() + (quick ? 0 : 12)
         repeat {
-            try writeFileAtomically(dir + "/traffic.json", large)
-            big.append(try reloadToScreen(app, kind: .traffic, previous: &previous))
+            try writeFileAtomically(dir + "/" + large.kind.fileName, bytes)
+            big.append(try reloadToScreen(app, kind: large.kind, previous: &previous))
         } while big.count < 5 && monotonicSeconds() < budget
         let bigStats = Stats(big)
         row(
-            "reload", "traffic.json (\(kb(large.count))) rewritten -> on screen", ms(bigStats.median),
+            "reload", "\(large.kind.fileName) (\(kb(bytes.count))) rewritten -> on screen", ms(bigStats.median),
             "min \(ms(bigStats.min)), max \(ms(bigStats.max)), n=\(bigStats.count); parse on a worker, swapped in one step")
     }
 
@@ -400,48 +413,50 @@ struct Bench {
         let smallStats = Stats((0..<200).map { press(small, $0) })
         row("keys", "key -> rendered frame, bundled data, nothing loading", ms(smallStats.median), "p95 \(ms(smallStats.p95)), max \(ms(smallStats.max))")
 
-        let dir = workDirectory + "/reload"  // holds the 20 MiB traffic.json from `reload`
+        guard let large else { throw BenchError("bench: the parse section wrote no large file") }
+        let kind = large.kind
+        let size = kb(large.bytes) + " " + kind.rawValue
+        let dir = workDirectory + "/reload"  // holds the large file from `reload`
         let app = DashboardApp(
             store: DataStore(directory: dir), screens: set,
             options: .init(language: .ko, theme: .color, refreshSeconds: 86_400), clock: wallClockNow)
         app.render(into: &previous)
-        // Baseline: the large traffic file loaded, nothing loading.
+        // Baseline: the large file loaded, nothing loading.
         let idleStats = Stats((0..<(quick ? 10 : 40)).map { press(app, $0) })
-        row("keys", "key -> rendered frame, 20 MiB traffic loaded, nothing loading", ms(idleStats.median), "p95 \(ms(idleStats.p95)), max \(ms(idleStats.max))")
-        if let traffic = PaneRegistry.pane("traffic") {
-            let view = DashboardView(strings: Strings(.ko), theme: .color)
-            if let screen = set.screens["wall"],
-                let place = view.placements(ViewState(screen: screen), width: 160, height: 48).first(where: { $0.pane.id == "traffic" })
-            {
+        row("keys", "key -> rendered frame, \(size) loaded, nothing loading", ms(idleStats.median), "p95 \(ms(idleStats.p95)), max \(ms(idleStats.max))")
+        let view = DashboardView(strings: Strings(.ko), theme: .color)
+        if let screen = set.screens["wall"] {
+            for place in view.placements(ViewState(screen: screen), width: 160, height: 48) {
+                guard let pane = PaneRegistry.pane(place.pane.id), pane.kind == kind else { continue }
                 var buffer = Buffer(width: 160, height: 48)
                 let now = wallClockNow()
                 let context = PaneContext(strings: Strings(.ko), theme: .color, now: now)
-                let state = app.store.state(.traffic)
-                let freshness = app.store.freshness(.traffic, now: now)
+                let state = app.store.state(kind)
+                let freshness = app.store.freshness(kind, now: now)
                 let stats = measure(minIterations: quick ? 3 : 10, minSeconds: minSeconds) {
-                    PaneRenderer.render(traffic, state: state, freshness: freshness, context: context, in: place.rect, buffer: &buffer)
+                    PaneRenderer.render(pane, state: state, freshness: freshness, context: context, in: place.rect, buffer: &buffer)
                 }
                 row(
-                    "render", "pane traffic in its wall place, 20 MiB traffic loaded, 160x48", ms(stats.median), "p95 \(ms(stats.p95)), n=\(stats.count)",
+                    "render", "pane \(pane.id) in its wall place, \(size) loaded, 160x48", ms(stats.median), "p95 \(ms(stats.p95)), n=\(stats.count)",
                     target: "(part of <= 1 ms)", met: stats.median <= 0.001)
             }
         }
 
-        let large = try readAll(dir + "/traffic.json")
+        let bytes = try readAll(large.file)
         var during: [Double] = []
         var swaps: [Double] = []
         var loads = 0
         var loadTimes: [Double] = []
         let budget = monotonicSeconds() + (quick ? 0 : 15)
         repeat {
-            try writeFileAtomically(dir + "/traffic.json", large)
-            let before = app.store.state(.traffic).loadedAt ?? 0
+            try writeFileAtomically(dir + "/" + kind.fileName, bytes)
+            let before = app.store.state(kind).loadedAt ?? 0
             let start = monotonicSeconds()
             app.store.refreshInBackground(now: wallClockNow(), clock: wallClockNow)
-            guard app.store.loading.contains(.traffic) else { throw BenchError("bench: traffic.json did not start loading") }
+            guard app.store.loading.contains(kind) else { throw BenchError("bench: \(kind.fileName) did not start loading") }
             var nextTick = monotonicSeconds() + 0.02
             var i = 0
-            while app.store.loading.contains(.traffic) {
+            while app.store.loading.contains(kind) {
                 during.append(press(app, i))
                 i += 1
                 sleepMilliseconds(5)  // a fast typist: 200 keys a second
@@ -454,17 +469,17 @@ struct Bench {
                     swaps.append(monotonicSeconds() - t0)
                     nextTick = monotonicSeconds() + 0.02
                 }
-                if monotonicSeconds() - start > 30 { throw BenchError("bench: traffic.json load did not finish within 30 s") }
+                if monotonicSeconds() - start > 30 { throw BenchError("bench: \(kind.fileName) load did not finish within 30 s") }
             }
-            guard let loaded = app.store.state(.traffic).loadedAt, loaded > before, app.store.state(.traffic).problems.isEmpty else {
-                throw BenchError("bench: traffic.json did not reload")
+            guard let loaded = app.store.state(kind).loadedAt, loaded > before, app.store.state(kind).problems.isEmpty else {
+                throw BenchError("bench: \(kind.fileName) did not reload")
             }
             loads += 1
             loadTimes.append(monotonicSeconds() - start)
         } while loads < 3 && monotonicSeconds() < budget
         let stats = Stats(during)
         row(
-            "keys", "key -> rendered frame while \(kb(large.count)) traffic parses", ms(stats.median),
+            "keys", "key -> rendered frame while \(size) parses", ms(stats.median),
             "p95 \(ms(stats.p95)), max \(ms(stats.max)), n=\(stats.count) over \(loads) loads of \(ms(Stats(loadTimes).median)) each",
             target: "<= 50 ms", met: stats.max <= 0.05)
         let swapStats = Stats(swaps)
@@ -492,13 +507,16 @@ struct Bench {
             screens.append(t1 - t0)
             data.append(t2 - t1)
         }
-        row("start", "screen files (YAML, 5 files) loaded", ms(Stats(screens).median), "min \(ms(Stats(screens).min))")
-        row("start", "bundled data (5 files, 70 KiB) parsed", ms(Stats(data).median), "min \(ms(Stats(data).min))")
+        let screenFiles = (FileProbe.list(screensDirectory) ?? []).filter { $0.hasSuffix(".yaml") }.count
+        let dataFiles = SnapshotKind.allCases.compactMap { try? FileProbe.read(dataDirectory + "/" + $0.fileName, limit: 1 << 26).map(\.count).get() }
+        row("start", "screen files (YAML, \(screenFiles) files) loaded", ms(Stats(screens).median), "min \(ms(Stats(screens).min))")
+        row("start", "bundled data (\(dataFiles.count) files, \(kb(dataFiles.reduce(0, +)))) parsed", ms(Stats(data).median), "min \(ms(Stats(data).min))")
         // Screen loading is linear: a briefing at the 1 MB file limit.
+        let pane = PaneRegistry.ids.first ?? ""
         var briefing = "kind: briefing\ntitle: {ko: 큰 브리핑, en: A long briefing}\nsteps:\n"
         var steps = 0
         while briefing.utf8.count < ScreenLoader.maxBytes - 64 {
-            briefing += "  - {pane: wifi, seconds: 5, caption: step \(steps)}\n"
+            briefing += "  - {pane: \(pane), seconds: 5, caption: step \(steps)}\n"
             steps += 1
         }
         let parser = ScreenParser(knownPanes: Set(PaneRegistry.ids))

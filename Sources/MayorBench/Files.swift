@@ -47,8 +47,10 @@ func readAll(_ path: String) throws -> Data {
     }
 }
 
+/// Copies the data files of every registered kind that `source` has.
 func copyData(from source: String, to destination: String) throws {
     for kind in SnapshotKind.allCases {
+        guard case .file = FileProbe.probe(source + "/" + kind.fileName) else { continue }
         try writeFileAtomically(destination + "/" + kind.fileName, try readAll(source + "/" + kind.fileName))
     }
 }

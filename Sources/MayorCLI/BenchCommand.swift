@@ -8,10 +8,10 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure rendering, terminal bytes, snapshot parsing and latencies; print a table of medians.",
         discussion: """
-            Large inputs are generated into a temporary folder (removed afterwards unless --keep): a traffic \
-            file of at least 20 MiB from the sample generator (365 days, as many corridors as needed) and \
-            170 corridors x 365 days; wifi, metaverse, cctv and pledges are synthesised at the schemas' limits; \
-            the memory section loads three 60 MB shapes in child processes. \
+            Large inputs are generated into a temporary folder (removed afterwards unless --keep): every \
+            registered kind's bundled file grown to its shape's limits (at most 8 MiB), the samples of kinds \
+            with their own generator (the largest at least --large-mib MiB: the file reloaded while keys are \
+            pressed); the memory section loads each kind's 60 MB shapes in child processes. \
             Build with -c release for meaningful figures. Takes about a minute.
             """
     )
@@ -20,7 +20,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "The folder with the screen files.") var screens: String = InstalledDefaults.screens
     @Option(help: "The screen rendered as the wall.") var screen: String = "wall"
     @Option(help: "The clock for the render benchmarks, ISO-8601.") var now: String = "2025-01-15T09:00:00+09:00"
-    @Option(name: .customLong("traffic-mib"), help: "Size of the large traffic file in MiB.") var trafficMiB: Double = 20
+    @Option(name: .customLong("large-mib"), help: "Size in MiB of the largest sample a kind's own generator writes.") var largeMiB: Double = 20
     @Option(help: "Folder for the generated inputs (default: a new folder under /tmp).") var work: String?
     @Flag(help: "Keep the generated inputs.") var keep = false
     @Flag(help: "Fewer iterations (a smoke test, not figures).") var quick = false
@@ -50,7 +50,7 @@ struct BenchCommand: ParsableCommand {
         options.data = data
         options.screens = screens
         options.screen = screen
-        options.trafficMiB = trafficMiB
+        options.largeMiB = largeMiB
         options.work = work
         options.keep = keep
         options.quick = quick
