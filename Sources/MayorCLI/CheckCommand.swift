@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
             }
             clock = instant
         }
-        let (problems, warnings) = Checker.report(
+        let (problems, warnings, kinds) = Checker.report(
             dataDirectory: folders.data, screensDirectory: folders.screens, now: clock, maxBytes: try folders.maxBytes(),
             fetcher: isRemoteLocation(folders.data) ? SnapshotHTTPClient() : nil)
         for problem in problems { print(problem) }
@@ -40,7 +40,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print(
-            "ok: \(SnapshotKind.allCases.count) snapshots in \(folders.data), screens in \(folders.screens)"
+            "ok: \(kinds.count) snapshots in \(folders.data), screens in \(folders.screens)"
                 + (warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))"))
     }
 }

@@ -57,6 +57,7 @@ func runLive(options: DataOptions, display: GlyphOptions, screen: String?, refre
     let language = choice.language
     let (set, problems) = ScreenLoader.load(directory: options.screens)
     var mode = DashboardApp.Mode.wall
+    var shown: BriefingConfig?
     if let briefing {
         let (script, scriptProblems) = ScreenLoader.briefingScript(briefing, screensDirectory: options.screens, set: set, folderProblems: problems)
         guard let script else {
@@ -64,6 +65,7 @@ func runLive(options: DataOptions, display: GlyphOptions, screen: String?, refre
             throw ValidationError("\(briefing) is not a valid briefing script")
         }
         mode = .briefing(script)
+        shown = script
     }
     if set.screens.isEmpty {
         for p in problems { printError(p.description) }
@@ -72,7 +74,8 @@ func runLive(options: DataOptions, display: GlyphOptions, screen: String?, refre
     if let screen, set.screens[screen] == nil {
         throw ValidationError("no screen named \(screen) (screens: \(set.screens.keys.sorted().joined(separator: ", ")))")
     }
-    let store = try options.store()
+    // Only the kinds the screens show are read: a file no screen shows may be missing.
+    let store = try options.store(kinds: set.kindsShown(briefing: shown))
     let session: TerminalSession
     do {
         session = try TerminalSession(options: .fromEnvironment())

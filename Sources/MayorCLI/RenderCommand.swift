@@ -31,10 +31,10 @@ struct DataOptions: ParsableArguments {
     var data: String { folders.data }
     var screens: String { folders.screens }
 
-    /// The data store for these options.
-    func store() throws -> DataStore {
+    /// The data store for these options, loading `kinds` (by default every kind).
+    func store(kinds: [SnapshotKind] = SnapshotKind.allCases) throws -> DataStore {
         let remote = isRemoteLocation(folders.data)
-        return DataStore(directory: folders.data, maxBytes: try folders.maxBytes(), fetcher: remote ? SnapshotHTTPClient() : nil)
+        return DataStore(directory: folders.data, maxBytes: try folders.maxBytes(), fetcher: remote ? SnapshotHTTPClient() : nil, kinds: kinds)
     }
 
     func language() throws -> Language {
@@ -112,7 +112,18 @@ struct RenderCommand: ParsableCommand {
             guard let instant = CalendarDate.parseInstant(now) else { throw ValidationError("--now \(now) is not an ISO-8601 date or date-time") }
             clock = instant
         }
-        let store = try options.store()
+        // Only the data shown is read: the pane's kind, or (as on the live wall)
+        // the kinds the loaded screens show.
+        var screenSet: (set: ScreenSet, problems: [Problem])?
+        var kinds: [SnapshotKind] = []
+        if let paneID = pane, let pane = PaneRegistry.pane(paneID) {
+            kinds = [pane.kind]
+        } else if let screenID = screen {
+            let loaded = ScreenLoader.load(directory: options.screens)
+            screenSet = loaded
+            kinds = loaded.0.kindsShown()
+        }
+        let store = try options.store(kinds: kinds)
         store.refresh(now: clock)
         let theme = (format == .ansi ? Theme.color : Theme.monochrome).with(glyphs: choice.glyphs)
         let strings = Strings(language)
@@ -123,8 +134,7 @@ struct RenderCommand: ParsableCommand {
                 pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: clock),
                 context: context, in: buffer.area, buffer: &buffer)
             buffer.fold(to: theme.glyphs)
-        } else if let screenID = screen {
-            let (set, problems) = ScreenLoader.load(directory: options.screens)
+        } else if let screenID = screen, let (set, problems) = screenSet {
             guard let config = set.screens[screenID] else {
                 for p in problems { printError(p.description) }
                 throw ValidationError("no screen named \(screenID) in \(options.screens) (screens: \(set.screens.keys.sorted().joined(separator: ", ")))")

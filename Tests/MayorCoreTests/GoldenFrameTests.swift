@@ -54,8 +54,11 @@ import Testing
         Case(name: "screen-wall-80x24-ascii", screen: "wall", pane: nil, size: Size(width: 80, height: 24), language: .en, display: ascii)
     ]
 
+    /// As `mayor render` draws: the store reads the pane's kind, or the kinds the screens show.
     static func render(_ c: Case) -> String {
-        let store = DataStore(directory: bundledData)
+        let (set, _) = ScreenLoader.load(directory: bundledScreens)
+        let kinds = c.pane.map { PaneRegistry.kinds(of: [$0]) } ?? set.kindsShown()
+        let store = DataStore(directory: bundledData, kinds: kinds)
         store.refresh(now: now)
         var buffer = Buffer(width: c.size.width, height: c.size.height)
         let strings = Strings(c.display?.language ?? c.language)
@@ -66,7 +69,6 @@ import Testing
                 pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: now),
                 context: context, in: buffer.area, buffer: &buffer)
         } else if let id = c.screen {
-            let (set, _) = ScreenLoader.load(directory: bundledScreens)
             DashboardView(strings: strings, theme: theme, notice: c.display?.notice)
                 .render(ViewState(screen: set.screens[id]!), store: store, now: now, into: &buffer)
         }

@@ -159,7 +159,7 @@ public final class DashboardApp: LiveApplication {
         let second = Int(now.rounded(.down))
         // Only the clock moved (same data, same state, same size, same freshness,
         // same minute): keep the last frame and redraw the header and bottom rows.
-        let freshness = SnapshotKind.allCases.map { store.freshness($0, now: now) }
+        let freshness = store.kinds.map { store.freshness($0, now: now) }
         let clockOnly =
             !dirty && store.generation == renderedGeneration && second / 60 == lastFullMinute
             && freshness == lastFreshness && !helpVisible

@@ -176,7 +176,7 @@ public struct DashboardView {
         let room = buffer.width - title.displayWidth - clock.displayWidth - 4
         var right: [StatusLine.Segment] = []
         let broken = store.problems.map(\.fileName)
-        let stale = SnapshotKind.allCases.filter { store.freshness($0, now: now).isStale }
+        let stale = store.kinds.filter { store.freshness($0, now: now).isStale }
         func status(_ label: String, _ names: [String], _ style: Style) -> StatusLine.Segment {
             let long = " \(label): \(names.joined(separator: ", ")) "
             return .init(long.displayWidth <= room ? long : " \(label) ", style: style)

@@ -1,5 +1,6 @@
-/// `mayor check`: every data file and every screen file, and the references
-/// between them (district filters name districts the data has).
+/// `mayor check`: the data files (every kind whose file is there, and every kind
+/// the screens show: a shown kind's file must be there), every screen file, and
+/// the references between them (district filters name districts the data has).
 public enum Checker {
     public static func check(
         dataDirectory: String, screensDirectory: String, now: Double,
@@ -14,15 +15,33 @@ public enum Checker {
     public static func report(
         dataDirectory: String, screensDirectory: String, now: Double,
         maxBytes: Int = SnapshotParser.defaultMaxBytes, fetcher: (any SnapshotFetcher)? = nil
-    ) -> (problems: [Problem], warnings: [Problem]) {
-        let store = DataStore(directory: dataDirectory, maxBytes: maxBytes, fetcher: fetcher)
+    ) -> (problems: [Problem], warnings: [Problem], kinds: [SnapshotKind]) {
+        let (screens, screenProblems) = ScreenLoader.load(directory: screensDirectory)
+        let store = DataStore(
+            directory: dataDirectory, maxBytes: maxBytes, fetcher: fetcher, kinds: kindsToCheck(dataDirectory: dataDirectory, screens: screens))
         store.refresh(now: now)
         var problems = store.problems
-        let (screens, screenProblems) = ScreenLoader.load(directory: screensDirectory)
         problems += screenProblems
         problems += districtProblems(screens, store: store, screensDirectory: screensDirectory)
         problems += layoutProblems(screens, screensDirectory: screensDirectory)
-        return (problems, screens.warnings)
+        return (problems, screens.warnings, store.kinds)
+    }
+
+    /// The kinds whose file is in `dataDirectory` (whatever state it is in) and
+    /// those the screens show (or their briefings zoom): a kind no screen shows
+    /// may have no file.
+    public static func kindsToCheck(dataDirectory: String, screens: ScreenSet) -> [SnapshotKind] {
+        // A remote location cannot be listed: the kinds shown are checked there.
+        let present =
+            isRemoteLocation(dataDirectory)
+            ? []
+            : SnapshotKind.allCases.filter { kind in
+                let path = dataDirectory.hasSuffix("/") ? dataDirectory + kind.fileName : dataDirectory + "/" + kind.fileName
+                if case .missing = FileProbe.probe(path) { return false }
+                return true
+            }
+        let shown = screens.briefings.values.reduce(screens.kindsShown()) { $0 + screens.kindsShown(briefing: $1) }
+        return Set(present + shown).sorted()
     }
 
     /// Every pane must get at least one column and one row at its screen's
@@ -48,11 +67,13 @@ public enum Checker {
         return problems
     }
 
-    /// District filters must name a district of the pledges or CCTV data.
+    /// District filters must name a district of the data of a pane that filters by district.
     static func districtProblems(_ set: ScreenSet, store: DataStore, screensDirectory: String) -> [Problem] {
         var known = Set<String>()
-        store.snapshot(.pledges)?.pledges?.districts.forEach { known.insert($0.name.value) }
-        store.snapshot(.cctv)?.cctv?.districts.forEach { known.insert($0.name.value) }
+        for pane in PaneRegistry.all where pane.filtersByDistrict {
+            guard let snapshot = store.snapshot(pane.kind) else { continue }
+            pane.districts(in: snapshot).forEach { known.insert($0.value) }
+        }
         guard !known.isEmpty else { return [] }
         var problems: [Problem] = []
         let folder = screensDirectory.hasSuffix("/") ? screensDirectory : screensDirectory + "/"

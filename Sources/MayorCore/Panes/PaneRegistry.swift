@@ -9,3 +9,10 @@ public enum PaneRegistry {
         all.first { $0.id == id }
     }
 }
+
+extension PaneRegistry {
+    /// The kinds the panes named by `ids` show (unknown ids skipped), in registry order.
+    public static func kinds(of ids: [String]) -> [SnapshotKind] {
+        Set(ids.compactMap { pane($0)?.kind }).sorted()
+    }
+}

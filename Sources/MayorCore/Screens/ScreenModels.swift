@@ -143,3 +143,16 @@ public struct ScreenSet: Sendable {
         return listed.filter { screens[$0] != nil } + screens.keys.sorted().filter { !listed.contains($0) }
     }
 }
+
+extension ScreenSet {
+    /// The kinds of data these screens show (the panes of every screen, and the
+    /// panes `briefing` zooms), in registry order: what the wall loads.
+    public func kindsShown(briefing: BriefingConfig? = nil) -> [SnapshotKind] {
+        let screenPanes = screens.values.flatMap { $0.layout.panes.map(\.id) }
+        let zoomed = (briefing?.steps ?? []).compactMap { step -> String? in
+            if case .pane(let id) = step.target { return id }
+            return nil
+        }
+        return PaneRegistry.kinds(of: screenPanes + zoomed)
+    }
+}

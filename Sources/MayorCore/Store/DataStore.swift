@@ -36,8 +36,11 @@ public enum Freshness: Hashable, Sendable {
     public var isStale: Bool { self != .fresh }
 }
 
-/// Loads every snapshot from the data folder, reloads changed files on each
-/// `refresh`, and keeps the last good data of a kind when its file breaks.
+/// Loads the snapshots of the kinds it is given (by default every registered
+/// kind; the wall gives it those its screens show) from the data folder,
+/// reloads changed files on each `refresh`, and keeps the last good data of a
+/// kind when its file breaks. A kind it was not given is never read: its
+/// file may be missing without a problem.
 ///
 /// Unchanged files cost one `stat` per refresh. A file that fails to load is
 /// not reread until it changes again, so a half-written file is simply
@@ -45,6 +48,8 @@ public enum Freshness: Hashable, Sendable {
 public final class DataStore {
     public let directory: String
     public var maxBytes: Int
+    /// The kinds it loads, in registry order.
+    public let kinds: [SnapshotKind]
     public private(set) var states: [SnapshotKind: KindState] = [:]
     /// Increments whenever anything visible changed (new data or new problems).
     public private(set) var generation = 0
@@ -57,12 +62,17 @@ public final class DataStore {
     public var retryBase = 5.0
     public var retryCap = 60.0
 
-    /// `directory`: a folder, or an http:// or https:// URL read through `fetcher`.
-    public init(directory: String, maxBytes: Int = SnapshotParser.defaultMaxBytes, fetcher: (any SnapshotFetcher)? = nil) {
+    /// `directory`: a folder, or an http:// or https:// URL read through `fetcher`;
+    /// `kinds`: the kinds it loads (by default every registered kind).
+    public init(
+        directory: String, maxBytes: Int = SnapshotParser.defaultMaxBytes, fetcher: (any SnapshotFetcher)? = nil,
+        kinds: [SnapshotKind] = SnapshotKind.allCases
+    ) {
         self.directory = directory
         self.maxBytes = maxBytes
         self.fetcher = fetcher
-        for kind in SnapshotKind.allCases { states[kind] = KindState() }
+        self.kinds = Set(kinds).sorted()
+        for kind in self.kinds { states[kind] = KindState() }
     }
 
     /// True when the snapshots come from a web server.
@@ -84,7 +94,7 @@ public final class DataStore {
         if isRemote {
             if fetchAll(now: now, force: force) { changed = true }
         } else {
-            for kind in SnapshotKind.allCases {
+            for kind in kinds {
                 if refresh(kind, now: now, force: force) { changed = true }
             }
         }
@@ -101,7 +111,7 @@ public final class DataStore {
         }
         folderProblem = FileProbe.folderProblem(directory, what: "data").map {
             Problem(
-                $0.code, file: directory, message: "\($0.message) (with the snapshot files \(SnapshotKind.allCases.map(\.fileName).joined(separator: ", ")))")
+                $0.code, file: directory, message: "\($0.message) (with the snapshot files \(kinds.map(\.fileName).joined(separator: ", ")))")
         }
         return was != folderProblem
     }
@@ -129,8 +139,8 @@ public final class DataStore {
     /// timeout, not one per file) and puts the results in place.
     func fetchAll(now: Double, force: Bool) -> Bool {
         guard let fetcher else { return false }
-        let kinds = SnapshotKind.allCases.filter { force || isDue($0, now) }
-        let requests = kinds.map { (kind: $0, url: path(of: $0), validators: force ? nil : state($0).validators) }
+        let due = kinds.filter { force || isDue($0, now) }
+        let requests = due.map { (kind: $0, url: path(of: $0), validators: force ? nil : state($0).validators) }
         let results = Mutex([Loaded?](repeating: nil, count: requests.count))
         let maxBytes = self.maxBytes
         DispatchQueue.concurrentPerform(iterations: requests.count) { i in
@@ -141,10 +151,10 @@ public final class DataStore {
         var changed = false
         for (i, loaded) in results.withLock({ $0 }).enumerated() {
             guard let loaded else { continue }
-            var state = self.state(kinds[i])
+            var state = self.state(due[i])
             state.lastChecked = now
-            states[kinds[i]] = state
-            if apply(kinds[i], loaded, now: now) { changed = true }
+            states[due[i]] = state
+            if apply(due[i], loaded, now: now) { changed = true }
         }
         return changed
     }
@@ -287,7 +297,7 @@ public final class DataStore {
             if changed { generation += 1 }
             return changed
         }
-        for kind in SnapshotKind.allCases where reads[kind] == nil {
+        for kind in kinds where reads[kind] == nil {
             switch probe(kind, now: now, force: force) {
             case .unchanged:
                 break
@@ -328,7 +338,7 @@ public final class DataStore {
     /// never waits on the network.
     func fetchInBackground(now: Double, force: Bool, clock: @escaping @Sendable () -> Double) {
         guard let fetcher else { return }
-        for kind in SnapshotKind.allCases where reads[kind] == nil && (force || isDue(kind, now)) {
+        for kind in kinds where reads[kind] == nil && (force || isDue(kind, now)) {
             reads[kind] = now
             var state = self.state(kind)
             state.lastChecked = now
@@ -391,7 +401,7 @@ public final class DataStore {
 
     /// Every current problem, in kind order.
     public var problems: [Problem] {
-        (folderProblem.map { [$0] } ?? []) + SnapshotKind.allCases.flatMap { states[$0]?.problems ?? [] }
+        (folderProblem.map { [$0] } ?? []) + kinds.flatMap { states[$0]?.problems ?? [] }
     }
 
     public func freshness(_ kind: SnapshotKind, now: Double) -> Freshness {
