@@ -14,6 +14,7 @@ struct Mayor: ParsableCommand {
             GenerateCommand.self,
             ImportCommand.self,
             RenderCommand.self,
+            HeadlessCommand.self,
             TerminalProbe.self,
             BenchCommand.self
         ],

@@ -1,4 +1,5 @@
 import Foundation
+import MayorCore
 import Testing
 
 /// A wall reading its snapshots from a real nginx on loopback (`--data URL`):
@@ -56,7 +57,7 @@ struct FleetTests {
         // A rewrite is on the wall within the refresh interval (1 s; 3 s allowed).
         let original = try String(contentsOfFile: repoRoot + "/Data/pledges.json", encoding: .utf8)
         let published = Date()
-        try nginx.publish("pledges.json", Data(original.replacingOccurrences(of: "\"actual\": 41.6", with: "\"actual\": 91.6").utf8))
+        try nginx.publish("pledges.json", Data(original.replacingOccurrences(of: "\"actual\": 41.6", with: "\"actual\": 91.60").utf8))
         let reloaded = t.waitFor(text: "70.7", timeout: 3)
         #expect(reloaded.ok, "70.7 did not appear within 3 s:\n\(reloaded.screen)")
         #expect(Date().timeIntervalSince(published) < 3)
@@ -74,5 +75,89 @@ struct FleetTests {
         #expect(back.ok, "the OFFLINE mark stayed after nginx came back:\n\(back.screen)")
         t.send("q")
         #expect(t.exitStatus() == 0)
+    }
+}
+
+/// `mayor headless`: the live loop with no terminal, one line per change.
+@Suite(.serialized)
+struct HeadlessWallTests {
+    @Test func headlessWallPrintsEachVersionAndEachOutage() throws {
+        guard NginxServer.available || FleetTests.nginxRequired else { return }
+        let nginx = try NginxServer()
+        defer { nginx.remove() }
+        let files = try FileManager.default.contentsOfDirectory(atPath: repoRoot + "/Data").filter { $0.hasSuffix(".json") }
+        for file in files { try nginx.publish(file, try Data(contentsOf: URL(fileURLWithPath: repoRoot + "/Data/" + file))) }
+        try nginx.start()
+
+        let out = Pipe()
+        let wall = Process()
+        wall.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+        wall.arguments = ["headless", "--data", nginx.baseURL, "--refresh", "1", "--screens", repoRoot + "/Screens"]
+        wall.standardOutput = out
+        wall.standardError = out
+        try wall.run()
+        defer { if wall.isRunning { wall.terminate() } }
+        let reader = LineCollector(out.fileHandleForReading)
+
+        let original = try Data(contentsOf: URL(fileURLWithPath: repoRoot + "/Data/pledges.json"))
+        let first = reader.waitFor { $0.contains(" snapshot pledges 2024-03-31 \(hex(SnapshotParser.fnv1a64(original)))") }
+        #expect(first, "no line for the first pledges.json:\n\(reader.text)")
+        #expect(files.allSatisfy { file in reader.text.contains(" snapshot \(file.dropLast(5)) ") }, "\(reader.text)")
+
+        // Another size: nginx's ETag is the modification time (to the second)
+        // and the size, so a same-size rewrite within the second would be a 304.
+        let rewritten = Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\"actual\": 41.6", with: "\"actual\": 91.60").utf8)
+        try nginx.publish("pledges.json", rewritten)
+        #expect(reader.waitFor { $0.contains(" snapshot pledges 2024-03-31 \(hex(SnapshotParser.fnv1a64(rewritten)))") }, "\(reader.text)")
+
+        nginx.stop()
+        #expect(reader.waitFor { $0.contains(" problem pledges ") && $0.contains("unreachable") }, "\(reader.text)")
+        try nginx.start()
+        #expect(reader.waitFor(timeout: 20) { $0.contains(" ok pledges") }, "\(reader.text)")
+
+        wall.terminate()
+        wall.waitUntilExit()
+        #expect(wall.terminationStatus == 0)
+        #expect(reader.waitFor { $0.contains("stopped by SIGTERM") }, "\(reader.text)")
+    }
+
+    func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// Collects a pipe's output on a thread; waits for a line that matches.
+final class LineCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected = ""
+
+    init(_ handle: FileHandle) {
+        let thread = Thread { [weak self] in
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { return }
+                guard let self else { return }
+                self.lock.lock()
+                self.collected += String(decoding: data, as: UTF8.self)
+                self.lock.unlock()
+            }
+        }
+        thread.start()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
+    }
+
+    func waitFor(timeout: Double = 10, _ predicate: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if text.split(separator: "\n").contains(where: { predicate(String($0)) }) { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
     }
 }

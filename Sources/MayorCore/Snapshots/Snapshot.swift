@@ -12,6 +12,9 @@ public struct Snapshot: Sendable {
     public let kind: SnapshotKind
     public let envelope: Envelope
     public let content: any SnapshotContent
+    /// FNV-1a (64 bits) of the file's bytes as parsed: which version this is
+    /// (the headless wall prints it; a publisher can compute it too).
+    public internal(set) var digest: UInt64 = 0
 
     public init<C: SnapshotContent>(_ document: SnapshotDocument<C>) {
         kind = C.kind
@@ -45,11 +48,27 @@ public enum SnapshotParser {
         _ kind: SnapshotKind, data: Data, file: String, now: Double,
         maxBytes: Int = defaultMaxBytes, fastPath: Bool
     ) -> Result<Snapshot, ProblemList> {
-        let result = parseOnce(kind, data: data, file: file, now: now, maxBytes: maxBytes, fastPath: fastPath)
+        let result = parseOnce(kind, data: data, file: file, now: now, maxBytes: maxBytes, fastPath: fastPath).map {
+            var snapshot = $0
+            snapshot.digest = fnv1a64(data)
+            return snapshot
+        }
         // The decoder's temporaries of a large file are freed by now: hand the
         // pages back, so a long-running wall returns to its idle size.
         if data.count >= trimFrom { releaseFreeMemory() }
         return result
+    }
+
+    /// FNV-1a, 64 bits.
+    public static func fnv1a64(_ data: Data) -> UInt64 {
+        data.withUnsafeBytes { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x100_0000_01b3
+            }
+            return hash
+        }
     }
 
     /// Files from this size on are followed by `releaseFreeMemory`.
