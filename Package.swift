@@ -22,10 +22,10 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        // libcurl, for walls that read their snapshots over HTTP (--data URL).
+        // libcurl's header, for walls that read their snapshots over HTTP
+        // (--data URL); the library itself is loaded with dlopen when needed.
         .systemLibrary(
             name: "CCurl",
-            pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         // Process-wide terminal state in C: signal flags, the modes saved at

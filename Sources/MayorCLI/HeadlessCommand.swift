@@ -19,7 +19,8 @@ struct HeadlessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "headless",
         abstract: "Run the wall with no terminal, printing a line whenever a snapshot or its problems change.",
-        discussion: "Stops on SIGINT or SIGTERM. Lines: '<unix time> snapshot <kind> <asOf> <hash>', '<unix time> problem <kind> <text>', '<unix time> ok <kind>'."
+        discussion:
+            "Stops on SIGINT or SIGTERM. Lines: '<unix time> snapshot <kind> <asOf> <hash>', '<unix time> problem <kind> <text>', '<unix time> ok <kind>'."
     )
 
     @OptionGroup var options: DataOptions

@@ -25,26 +25,26 @@ public final class SnapshotHTTPClient: SnapshotFetcher {
     /// The easy handle; only touched under the lock.
     private final class Handle: @unchecked Sendable {
         let curl: UnsafeMutableRawPointer?
-        init() { curl = curl_easy_init() }
-        deinit { if let curl { curl_easy_cleanup(curl) } }
+        init() { curl = SnapshotHTTPClient.libcurlLoaded ? mayor_curl_easy_init() : nil }
+        deinit { if let curl { mayor_curl_easy_cleanup(curl) } }
     }
 
     public init(timeouts: Timeouts = Timeouts()) {
-        SnapshotHTTPClient.globalInit
         self.timeouts = timeouts
         handle = Mutex(Handle())
     }
 
-    /// `curl_global_init`, once per process, before any handle.
-    private static let globalInit: Void = {
-        _ = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-    }()
+    /// Loads libcurl and runs `curl_global_init`, once per process, before
+    /// any handle (a Swift `static let` runs its initialiser exactly once).
+    static let libcurlLoaded: Bool = mayor_curl_load() != 0
 
     /// GETs `url`, sending `validators` as If-None-Match / If-Modified-Since.
     /// A body over `maxBytes` is abandoned as soon as it passes the limit.
     public func get(_ url: String, validators: HTTPValidators?, maxBytes: Int) -> FetchOutcome {
         handle.withLock { handle in
-            guard let curl = handle.curl else { return .failed(FetchFailure(.other, "libcurl could not start")) }
+            guard let curl = handle.curl else {
+                return .failed(FetchFailure(.other, "libcurl (libcurl.so.4, 7.83 or later) could not be loaded: install libcurl4"))
+            }
             return Self.perform(curl, url: url, validators: validators, maxBytes: maxBytes, timeouts: timeouts)
         }
     }
@@ -62,9 +62,9 @@ public final class SnapshotHTTPClient: SnapshotFetcher {
     {
         let sink = Sink(limit: maxBytes)
         var headers: UnsafeMutablePointer<curl_slist>?
-        if let etag = validators?.etag { headers = curl_slist_append(headers, "If-None-Match: \(etag)") }
-        if let modified = validators?.lastModified { headers = curl_slist_append(headers, "If-Modified-Since: \(modified)") }
-        defer { curl_slist_free_all(headers) }
+        if let etag = validators?.etag { headers = mayor_curl_slist_append(headers, "If-None-Match: \(etag)") }
+        if let modified = validators?.lastModified { headers = mayor_curl_slist_append(headers, "If-Modified-Since: \(modified)") }
+        defer { mayor_curl_slist_free_all(headers) }
 
         let context = Unmanaged.passRetained(sink)
         defer { context.release() }
@@ -91,7 +91,7 @@ public final class SnapshotHTTPClient: SnapshotFetcher {
             return n
         }
 
-        let code = curl_easy_perform(curl)
+        let code = mayor_curl_perform(curl)
         _ = mayor_curl_set_list(curl, CURLOPT_HTTPHEADER, nil)
         if sink.overLimit {
             return .failed(FetchFailure(.tooLarge, "the body is more than the limit of \(maxBytes) bytes"))
@@ -117,7 +117,7 @@ public final class SnapshotHTTPClient: SnapshotFetcher {
     }
 
     private static func failure(_ code: CURLcode) -> FetchFailure {
-        let text = String(cString: curl_easy_strerror(code))
+        let text = String(cString: mayor_curl_strerror(code))
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
             return FetchFailure(.timeout, "no answer in time (\(text))")

@@ -40,6 +40,31 @@ struct FleetTests {
         #expect(broken.output.contains(nginx.baseURL + "pledges.json:"), "\(broken.output)")
     }
 
+    /// libcurl (and the thirty libraries it maps) is loaded only by a wall
+    /// given a URL: a wall on local files keeps its start-up and memory.
+    @Test func onlyAWallOnAURLLoadsLibcurl() throws {
+        // Read with cat: /proc files report a size of 0, which a one-read file API may trust.
+        func maps(_ pid: Int32) -> String { (try? TmuxSession.run(["cat", "/proc/\(pid)/maps"]).output) ?? "" }
+        let local = try TmuxSession()
+        try local.start([])
+        #expect(local.waitFor(text: "55.7").ok)
+        let localPID = try #require(local.mayorPID())
+        #expect(!maps(localPID).contains("libcurl"), "a wall on local files mapped libcurl")
+        local.send("q")
+        #expect(local.exitStatus() == 0)
+
+        guard NginxServer.available || Self.nginxRequired else { return }
+        let nginx = try serveBundledData()
+        defer { nginx.remove() }
+        let remote = try TmuxSession()
+        try remote.start(["--data", nginx.baseURL])
+        #expect(remote.waitFor(text: "55.7").ok)
+        let remotePID = try #require(remote.mayorPID())
+        #expect(maps(remotePID).contains("libcurl"), "a wall on a URL should have loaded libcurl")
+        remote.send("q")
+        #expect(remote.exitStatus() == 0)
+    }
+
     @Test func liveWallFollowsRewritesWith304sAndShowsAnOutage() throws {
         guard NginxServer.available || Self.nginxRequired else { return }
         let nginx = try serveBundledData()
