@@ -37,7 +37,8 @@ struct HeadlessCommand: ParsableCommand {
         for p in problems { printError(p.description) }
         if set.screens.isEmpty { throw ValidationError("no usable screens in \(options.screens)") }
         if let screen, set.screens[screen] == nil { throw ValidationError("no screen named \(screen)") }
-        let store = try options.store()
+        // As the wall: only the kinds the screens show.
+        let store = try options.store(kinds: set.kindsShown())
         let app = DashboardApp(
             store: store, screens: set, mode: .wall,
             options: .init(language: try options.language(), theme: .monochrome, refreshSeconds: live.refresh, startScreen: screen, notice: nil),
@@ -62,7 +63,7 @@ final class ChangeReporter {
         let now = wallClockNow()
         let stamp = format3(now)
         var lines: [String] = []
-        for kind in SnapshotKind.allCases {
+        for kind in store.kinds {
             let state = store.state(kind)
             if let snapshot = state.snapshot, digests[kind] != snapshot.digest {
                 digests[kind] = snapshot.digest
