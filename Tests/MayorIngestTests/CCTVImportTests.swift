@@ -20,7 +20,9 @@ import Testing
     // MARK: OA-2722 (XLSX)
 
     @Test func purposeXLSXGivesEachDistrictsFigures() throws {
-        let url = CCTVFixtures.folder().appendingPathComponent("서울시 자치구 (목적별) CCTV 설치현황('25.6.30 기준).xlsx")
+        let folder = CCTVFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("서울시 자치구 (목적별) CCTV 설치현황('25.6.30 기준).xlsx")
         try CCTVFixtures.purposeXLSX(at: url)
         let table = try CCTVDistrictTable.byPurpose(xlsx: url)
         #expect(table.dataset == .byPurpose)
@@ -46,6 +48,7 @@ import Testing
 
     @Test func purposeXLSXErrorsNameTheFileTheCellAndTheProblem() throws {
         let dir = CCTVFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         func problem(_ options: CCTVFixtures.XLSXOptions) throws -> String {
             let url = dir.appendingPathComponent("oa2722.xlsx")
             try CCTVFixtures.purposeXLSX(at: url, options)
@@ -94,7 +97,9 @@ import Testing
     }
 
     @Test func yearCSVInCP949GivesEachDistrictsFigures() throws {
-        let url = CCTVFixtures.folder().appendingPathComponent("서울시 자치구 년도별 CCTV 설치 현황_230630기준.csv")
+        let folder = CCTVFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("서울시 자치구 년도별 CCTV 설치 현황_230630기준.csv")
         let bytes = CCTVFixtures.cp949(CCTVFixtures.yearCSV())
         #expect(String(validating: bytes, as: UTF8.self) == nil, "the fixture is really CP949")
         try bytes.write(to: url)
@@ -119,6 +124,7 @@ import Testing
 
     @Test func yearCSVErrorsNameTheFileTheRowAndTheProblem() throws {
         let dir = CCTVFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("oa2734.csv")
         func problem(_ text: String) throws -> String {
             try CCTVFixtures.cp949(text).write(to: url)
@@ -144,6 +150,7 @@ import Testing
 
     @Test func importMergesTheDistrictsAndKeepsTheRest() throws {
         let dir = CCTVFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("cctv.json")
         try FileManager.default.copyItem(at: Self.bundled, to: target)
         let before = try #require(Self.parse(try Data(contentsOf: target)))
@@ -185,6 +192,7 @@ import Testing
 
     @Test func aFailedImportLeavesTheFileByteIdentical() throws {
         let dir = CCTVFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("cctv.json")
         try FileManager.default.copyItem(at: Self.bundled, to: target)
         let before = try Data(contentsOf: target)
@@ -204,6 +212,7 @@ import Testing
         #expect(try Data(contentsOf: target) == before)
         // No folder file to merge into.
         let empty = CCTVFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: empty) }
         #expect(
             Self.error { try CCTVImport.run(file: good, out: empty, asOf: nil, now: Self.now) }.hasSuffix(
                 "cctv.json: no cctv.json to merge into (its age profile, programme and budgets come from elsewhere)"))

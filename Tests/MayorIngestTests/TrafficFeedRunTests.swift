@@ -52,6 +52,7 @@ import Testing
 
     @Test func writesAValidUnmarkedSnapshotWithTheFixturesSums() async throws {
         let out = Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
         let server = Server()
         let now = TopisFixtures.seoul(2026, 11, 29, 10, 30)
         let outcome = try await run(server, out, now: now)
@@ -81,6 +82,7 @@ import Testing
 
     @Test func asksOnlyForTheHoursItDoesNotHave() async throws {
         let out = Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
         let server = Server()
         _ = try await run(server, out, now: TopisFixtures.seoul(2026, 11, 29, 10, 30))
         server.asked = []
@@ -92,6 +94,7 @@ import Testing
 
     @Test func backfillFillsHistory() async throws {
         let out = Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
         let server = Server()
         let now = TopisFixtures.seoul(2026, 11, 29, 0, 10)
         _ = try await run(server, out, spots: ["A-09"], backfill: 3, now: now)
@@ -108,6 +111,7 @@ import Testing
 
     @Test func failuresLeaveThePreviousFileByteIdentical() async throws {
         let out = Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
         let server = Server()
         _ = try await run(server, out, now: TopisFixtures.seoul(2026, 11, 29, 10, 30))
         let file = out.appendingPathComponent("traffic.json")
@@ -145,6 +149,7 @@ import Testing
 
     @Test func answeredHoursSurviveAFailure() async throws {
         let out = Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
         let failing = Server()
         failing.failAfter = 11  // SpotInfo and ten hours
         let now = TopisFixtures.seoul(2026, 11, 29, 10, 30)
@@ -156,6 +161,7 @@ import Testing
 
     @Test func aSettledGapLeavesTheDayUntotalledAndSaysSo() async throws {
         let out = Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
         let server = Server()
         server.overrides["VolInfo/1/100/A-01/20261126/05/"] = TopisFixtures.noDataJSON
         // Four days later the 05h gap of 11-26 is settled: that day is left out, the others written.
@@ -177,6 +183,7 @@ import Testing
 
     @Test func aRecentNoDataHourIsAskedAgainAtMostHourly() async throws {
         let out = Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
         let server = Server()
         let path = "VolInfo/1/100/A-01/20261129/09/"
         server.overrides[path] = TopisFixtures.noDataXML
@@ -198,6 +205,7 @@ import Testing
 
     @Test func anUnknownSpotIsAnError() async throws {
         let out = Self.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
         do {
             _ = try await run(Server(), out, spots: ["Z-99"], now: TopisFixtures.seoul(2026, 11, 29, 10, 30))
             Issue.record("accepted")
