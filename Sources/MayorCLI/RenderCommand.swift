@@ -73,14 +73,15 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "The screen to render (a Screens/NAME.yaml).") var screen: String?
     @Option(help: "One pane to render on its own: \(PaneRegistry.ids.joined(separator: ", ")).") var pane: String?
-    @Option(help: "District filter for the district panes (cctv, pledges).") var district: String?
+    @Option(help: "District filter for the panes that filter by district: \(PaneRegistry.all.filter(\.filtersByDistrict).map(\.id).joined(separator: ", ")).")
+    var district: String?
     // .unconditional: a value starting with "-" (`--size -5x10`) is this
     // option's value, refused below as invalid, not a "missing value".
     @Option(parsing: .unconditional, help: "Frame size as WIDTHxHEIGHT, each from 1 to 1000, e.g. 160x48.") var size: String = "160x48"
     @Option(help: "text: plain characters only; ansi: with colours.") var format: Format = .text
     @Option(help: "The clock for staleness and the header, ISO-8601 (default: now).") var now: String?
     @Option(help: "Draw as the live dashboard would on this terminal type (glyphs and language), e.g. linux.") var term: String?
-    @Option(help: "The pane (1-5, by position) that has the focus, as after pressing that key.") var focus: Int?
+    @Option(help: "The pane (1 to the number of panes on the screen, by position) that has the focus, as after pressing that key.") var focus: Int?
     @Flag(help: "Zoom the focused pane (default: the first) to the whole screen, as Enter does.") var zoom = false
     @Flag(name: .customLong("help-overlay"), help: "Show the key help over the screen, as ? does.") var helpOverlay = false
 

@@ -1,4 +1,5 @@
 import Foundation
+import MayorCore
 import Testing
 
 /// `mayor check` and `mayor render` as a user runs them, from the repository root.
@@ -62,7 +63,7 @@ import Testing
         #expect(lines.filter { !$0.isEmpty }.count >= 40)
     }
 
-    @Test(arguments: ["wifi", "traffic", "metaverse", "cctv", "pledges"])
+    @Test(arguments: PaneRegistry.ids)
     func renderEveryPaneAtEverySize(_ pane: String) throws {
         for (w, h) in [(80, 24), (40, 12), (200, 60)] {
             let result = try mayor(["render", "--pane", pane, "--size", "\(w)x\(h)", "--lang", "ko"])

@@ -358,14 +358,17 @@ public final class DashboardApp: LiveApplication {
         if let best { setFocus(best.index) }
     }
 
-    /// The districts `f` cycles through: the focused pane's, else the pledges'.
+    /// The districts `f` cycles through: the focused pane's, else those of the
+    /// pane that leads the district filter (`Pane.leadsDistrictFilter`).
     func districtCycle() -> [SafeText] {
         if let focus, panes.indices.contains(focus), let pane = PaneRegistry.pane(panes[focus].id),
             pane.filtersByDistrict, let snapshot = store.snapshot(pane.kind)
         {
             return pane.districts(in: snapshot)
         }
-        if let snapshot = store.snapshot(.pledges) { return PledgesPane().districts(in: snapshot) }
+        for pane in PaneRegistry.all where pane.leadsDistrictFilter {
+            if let snapshot = store.snapshot(pane.kind) { return pane.districts(in: snapshot) }
+        }
         return []
     }
 

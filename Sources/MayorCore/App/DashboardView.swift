@@ -116,7 +116,7 @@ public struct DashboardView {
             buffer.write(text, x: max(1, (w - text.displayWidth) / 2), y: row.y, style: theme.caption, clip: row)
         }
         renderBottom(view, into: &buffer)
-        if view.helpVisible { renderHelp(into: &buffer) }
+        if view.helpVisible { renderHelp(view, into: &buffer) }
     }
 
     /// True when a full frame of `view` at this size has the header and bottom rows
@@ -139,8 +139,9 @@ public struct DashboardView {
     }
 
     /// The key list, in a box over the middle of the screen.
-    func renderHelp(into buffer: inout Buffer) {
-        let rows = strings.helpRows.map { ($0.key, $0.text) }
+    func renderHelp(_ view: ViewState, into buffer: inout Buffer) {
+        let districtPanes = PaneRegistry.all.filter(\.filtersByDistrict).map { $0.title(strings) }
+        let rows = strings.helpRows(panes: view.screen.layout.panes.count, districtPanes: districtPanes).map { ($0.key, $0.text) }
         let keyWidth = rows.map { $0.0.displayWidth }.max() ?? 0
         let textWidth = rows.map { $0.1.displayWidth }.max() ?? 0
         let w = min(buffer.width, keyWidth + textWidth + 7)
@@ -211,7 +212,7 @@ public struct DashboardView {
         if view.briefingKeys {
             keys = strings.briefingKeyHints
         } else {
-            keys = strings.keyHints
+            keys = strings.keyHints(panes: view.screen.layout.panes.count)
         }
         var left: [StatusLine.Segment] = []
         if let status = view.status { left.append(.init(" " + status + " ", style: theme.accent)) }

@@ -76,23 +76,33 @@ public struct Strings: Sendable {
     public var helpHint: String { t("? 도움말", "? help") }
     /// The key hints on the bottom row: in a briefing, and on the wall.
     public var briefingKeyHints: String { t("Space/→ 다음 · ← 이전 · p 멈춤 · q 종료", "Space/→ next · ← back · p pause · q quit") }
-    public var keyHints: String {
-        t(
-            "1-5 창 · Tab 이동 · Enter 확대 · f 자치구 · r 새로고침 · p 회전 · [ ] 화면 · ? 도움말 · q 종료",
-            "1-5 pane · Tab move · Enter zoom · f district · r reload · p rotate · [ ] screen · ? help · q quit")
+    /// `panes`: how many panes the screen has (the digit keys focus them, 1 to 9).
+    public func keyHints(panes: Int) -> String {
+        let keys = Self.paneKeys(panes, dash: "-")
+        return t(
+            "\(keys) 창 · Tab 이동 · Enter 확대 · f 자치구 · r 새로고침 · p 회전 · [ ] 화면 · ? 도움말 · q 종료",
+            "\(keys) pane · Tab move · Enter zoom · f district · r reload · p rotate · [ ] screen · ? help · q quit")
+    }
+    /// The digit keys that focus one of `panes` panes: `1-5`; `1` alone; at most `1-9`.
+    static func paneKeys(_ panes: Int, dash: String) -> String {
+        let n = min(9, max(1, panes))
+        return n == 1 ? "1" : "1\(dash)\(n)"
     }
     /// Panes the layout leaves no room for at this size, said in place of the key hints.
     public func noRoom(_ names: String) -> String { t(" ⚠ 자리가 없어 안 보이는 창: \(names)", " ⚠ no room for \(names)") }
     public var helpTitle: String { t("도움말 — Esc 닫기", "Help — Esc to close") }
     /// The help box: key, what it does.
-    public var helpRows: [(key: String, text: String)] {
-        [
-            ("1–5", t("창 선택 (순서대로)", "focus a pane (by position)")),
+    /// `panes`: how many panes the screen has; `districtPanes`: the titles of the
+    /// panes the district filter applies to.
+    public func helpRows(panes: Int, districtPanes: [String]) -> [(key: String, text: String)] {
+        let filtered = districtPanes.joined(separator: ", ")
+        return [
+            (Self.paneKeys(panes, dash: "–"), t("창 선택 (순서대로)", "focus a pane (by position)")),
             ("Tab / Shift-Tab", t("다음 / 이전 창", "next / previous pane")),
             ("← ↑ → ↓", t("방향으로 창 이동", "move focus that way")),
             ("Enter", t("선택한 창 확대 / 되돌리기", "zoom the focused pane / back")),
             ("Esc", t("확대 해제, 도움말 닫기", "unzoom, close this help")),
-            ("f", t("자치구 필터 바꾸기 (CCTV, 공약)", "cycle the district filter (CCTV, pledges)")),
+            ("f", t("자치구 필터 바꾸기 (\(filtered))", "cycle the district filter (\(filtered))")),
             ("r", t("자료 다시 읽기", "reload the data now")),
             ("p", t("화면 자동 회전 멈춤 / 다시", "pause / resume screen rotation")),
             ("[ ]", t("이전 / 다음 화면", "previous / next screen")),

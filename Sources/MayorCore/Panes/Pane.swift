@@ -37,6 +37,9 @@ public protocol Pane: Sendable {
     var minimumSize: Size { get }
     /// True when the district filter (`f`) applies to it.
     var filtersByDistrict: Bool { get }
+    /// True for the pane whose districts `f` cycles through when no pane that
+    /// filters by district has the focus (the first such pane with data).
+    var leadsDistrictFilter: Bool { get }
     /// Districts it can be filtered by, in display order.
     func districts(in content: Content) -> [SafeText]
     /// The footer's provenance when the envelope's one as-of date and agency
@@ -55,6 +58,7 @@ extension Pane {
     /// The kind of snapshot it shows.
     public var kind: SnapshotKind { Content.kind }
     public var filtersByDistrict: Bool { false }
+    public var leadsDistrictFilter: Bool { false }
     public func districts(in content: Content) -> [SafeText] { [] }
     public func provenance(_ content: Content, snapshot: Snapshot, strings: Strings, width: Int) -> String? { nil }
     public func provenance(_ content: Content, snapshot: Snapshot, context: PaneContext, width: Int) -> String? {

@@ -61,7 +61,7 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
     public var description: String { describe(file) }
 
     /// Like `description` with the file name without its folder, for a line
-    /// on screen: `pledges.json:28:25: districts[0]…: message`.
+    /// on screen: `KIND.json:28:25: path[0]…: message`.
     public var shortDescription: String { describe(fileName) }
 
     private func describe(_ file: String) -> String {

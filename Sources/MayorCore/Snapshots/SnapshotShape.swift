@@ -9,7 +9,7 @@ import FoundationEssentials
 /// every number through a `Double`. So this pass, run after `JSONLocator` has
 /// found the syntax well-formed:
 /// - bounds every array the model reads (`notes` included) and some totals
-///   (all the indicators of a pledges file), refusing the first one over its
+///   (an array shape's `total`: all its arrays in one file), refusing the first one over its
 ///   limit with its place, before it is decoded;
 /// - skips the values of unknown keys ("allowed everywhere and ignored",
 ///   Data/README.md) without decoding them: when they are bulky, the decoder

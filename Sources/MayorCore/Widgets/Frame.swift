@@ -1,6 +1,6 @@
 /// A titled box around a pane:
 ///
-///     ┌─ 교통 Traffic ─────── SAMPLE ─ STALE 3d ─┐
+///     ┌─ 제목 Title ───────── SAMPLE ─ STALE 3d ─┐
 ///     │                                          │
 ///     └──────────────────── 서울시 · 2024-09-01 ─┘
 ///

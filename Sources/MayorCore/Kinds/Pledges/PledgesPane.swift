@@ -10,6 +10,8 @@ public struct PledgesPane: Pane {
     public func title(_ s: Strings) -> String { s.pledgesTitle }
     public var minimumSize: Size { Size(width: 24, height: 6) }
     public var filtersByDistrict: Bool { true }
+    /// Pledges are by district: `f` cycles through their districts when no district pane has the focus.
+    public var leadsDistrictFilter: Bool { true }
 
     public func districts(in pledges: PledgesContent) -> [SafeText] {
         pledges.districts.map(\.name)
