@@ -3,29 +3,40 @@
 // Built by Fuzz/run.sh with `swiftc -sanitize=fuzzer,address` against the real
 // MayorCore sources; not part of the SwiftPM package.
 //
-// Input layout: the first byte chooses the target (byte % 7), the rest is the
-// file content.
+// Input layout: the first byte chooses the target (byte % the number of
+// targets), the rest is the file content. The targets, in selector order:
 //
-//   0…4  SnapshotParser.parse for wifi, traffic, metaverse, cctv, pledges
-//   5    ScreenParser.parseAll; the content may hold several files separated
-//        by a line `---8<---` (so cross-file screen references are exercised)
-//   6    JSONLocator.position(of:in:) with a fixed path, then firstProblem
+//   one per data kind in KindRegistry.all (registry order): SnapshotParser.parse
+//   screens: ScreenParser.parseAll; the content may hold several files
+//            separated by a line `---8<---` (so cross-file screen references
+//            are exercised)
+//   locator: JSONLocator.position(of:in:) with a fixed path, then firstProblem
+//
+// `MAYOR_FUZZ_LIST_TARGETS=1 mayor-fuzz` prints the target names, one a line in
+// selector order, and exits (Fuzz/run.sh and save-finding.sh read them).
 //
 // Besides crashes, ASan errors, hangs and memory blow-ups (reported by
 // libFuzzer itself), the entry point traps when a parser breaks its contract:
 // a failure without problems, a problem without a message, or a line/column
-// below 1, an accepted file with a total past 2^53, or when the traffic fast
-// reader and the general path disagree.
+// below 1, an accepted file that breaks its kind's `contractBreach(in:)` (a
+// total past 2^53), or when a kind's fast reader (`fastDecode`) takes an input
+// on which the general path disagrees.
 
 import FoundationEssentials
 import MayorCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// 2025-01-15T00:00:00+09:00, the instant the tests use.
 private let fuzzNow: Double = 1_736_866_800
 
 private let knownPanes = Set(PaneRegistry.ids)
 
-/// A path that reaches deep into a pledges file (and through arrays and objects of any file).
+/// A path several levels deep, through arrays and objects (any file may have it).
 private let locatorPath: [JSONLocator.PathElement] = [
     .key("districts"), .index(0), .key("programs"), .index(1), .key("indicators"), .index(0), .key("target")
 ]
@@ -59,46 +70,52 @@ private func split(_ bytes: ArraySlice<UInt8>, by separator: [UInt8]) -> [ArrayS
     return parts
 }
 
-/// Traffic files have a one-pass fast reader: it must accept exactly what the
-/// general path (JSONLocator, JSONDecoder) accepts, with the same model, and
-/// refuse with the same problems.
-private func compareWithGeneralPath(_ body: ArraySlice<UInt8>, _ fast: Result<Snapshot, ProblemList>) {
-    let general = SnapshotParser.parse(.traffic, data: Data(body), file: "Data/traffic.json", now: fuzzNow, fastPath: false)
+/// The data kinds, then the screens and the locator: the targets in selector order.
+private let kinds = SnapshotKind.allCases
+private let targetNames = kinds.map(\.rawValue) + ["screens", "locator"]
+
+/// A kind with a fast reader: when it takes the input, the general path
+/// (JSONLocator, JSONDecoder) must accept it with the same model, or refuse
+/// it with the same problems.
+private func compareWithGeneralPath(_ kind: SnapshotKind, _ data: Data, _ fast: Result<Snapshot, ProblemList>) {
+    let general = SnapshotParser.parse(kind, data: data, file: "Data/\(kind.fileName)", now: fuzzNow, fastPath: false)
     switch (fast, general) {
     case (.success(let a), .success(let b)):
-        func speedBits(_ t: TrafficContent) -> [UInt64] { t.corridors.flatMap { c in c.daily.map { $0.speedKmh.bitPattern } } }
-        guard let x = a.traffic, let y = b.traffic, a.envelope == b.envelope, x == y, speedBits(x) == speedBits(y)
-        else { fatalError("traffic: the fast and general paths decoded different models") }
+        // The models' full printed form: every stored field, every Double to
+        // its exact value (the shortest form that reads back the same bits).
+        guard a.envelope == b.envelope, String(reflecting: a.content) == String(reflecting: b.content)
+        else { fatalError("\(kind): the fast and general paths decoded different models") }
     case (.failure(let a), .failure(let b)):
-        if a.problems != b.problems { fatalError("traffic: different problems: \(a.problems) vs \(b.problems)") }
+        if a.problems != b.problems { fatalError("\(kind): different problems: \(a.problems) vs \(b.problems)") }
     default:
-        fatalError("traffic: one path accepted what the other refused")
+        fatalError("\(kind): one path accepted what the other refused")
     }
+}
+
+private func fuzzKind<K: DataKind>(_ type: K.Type, _ kind: SnapshotKind, _ body: ArraySlice<UInt8>) {
+    let data = Data(body)
+    let result = SnapshotParser.parse(kind, data: data, file: "Data/\(kind.fileName)", now: fuzzNow)
+    switch result {
+    case .success(let snapshot):
+        if snapshot.kind != kind { fatalError("parsed \(kind) as \(snapshot.kind)") }
+        guard let content = snapshot.content(K.Content.self) else { fatalError("\(kind): the content is not \(K.Content.self)") }
+        // An accepted file's figures can be shown (totals exact, for example).
+        if let breach = K.contractBreach(in: content) { fatalError("\(kind): \(breach)") }
+    case .failure(let list):
+        if list.problems.isEmpty { fatalError("\(kind): a failure without problems") }
+        check(list.problems, kind.rawValue)
+        _ = list.description
+    }
+    if K.fastDecode(data, maxDepth: SnapshotParser.maxDepth) != nil { compareWithGeneralPath(kind, data, result) }
 }
 
 private func fuzzOne(_ input: [UInt8]) {
     guard let selector = input.first else { return }
     let body = input[1...]
-    let kinds = SnapshotKind.allCases
-    switch Int(selector) % 7 {
-    case let k where k < kinds.count:
-        let kind = kinds[k]
-        let result = SnapshotParser.parse(kind, data: Data(body), file: "Data/\(kind.fileName)", now: fuzzNow)
-        switch result {
-        case .success(let snapshot):
-            if snapshot.kind != kind { fatalError("parsed \(kind) as \(snapshot.kind)") }
-            // An accepted file's totals are figures that can be shown exactly.
-            if let t = snapshot.traffic, t.dailyTotals.contains(where: { !Exact.representable($0.volume) }) {
-                fatalError("traffic: accepted a daily total past 2^53")
-            }
-            if let c = snapshot.cctv, !Exact.representable(c.totalCameras) { fatalError("cctv: accepted a camera total past 2^53") }
-        case .failure(let list):
-            if list.problems.isEmpty { fatalError("\(kind): a failure without problems") }
-            check(list.problems, kind.rawValue)
-            _ = list.description
-        }
-        if kind == .traffic { compareWithGeneralPath(body, result) }
-    case 5:
+    let target = Int(selector) % targetNames.count
+    if target < kinds.count {
+        fuzzKind(kinds[target].type, kinds[target], body)
+    } else if targetNames[target] == "screens" {
         let parts = split(body, by: screenSeparator)
         let names = ["wall", "city", "districts", "playlist", "briefing"]
         var files: [(name: String, yaml: String)] = []
@@ -108,7 +125,7 @@ private func fuzzOne(_ input: [UInt8]) {
         }
         let (_, problems) = ScreenParser(knownPanes: knownPanes).parseAll(files)
         check(problems, "screens")
-    default:
+    } else {
         _ = JSONLocator.position(of: locatorPath, in: body)
         if let problem = JSONLocator.firstProblem(in: body, maxDepth: SnapshotParser.maxDepth) {
             if problem.message.isEmpty || problem.position.line < 1 || problem.position.column < 1 {
@@ -116,6 +133,20 @@ private func fuzzOne(_ input: [UInt8]) {
             }
         }
     }
+}
+
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// libFuzzer calls this symbol by its C name; with MAYOR_FUZZ_LIST_TARGETS set
+// it prints the targets in selector order and exits.
+@_cdecl("LLVMFuzzerInitialize")
+public func LLVMFuzzerInitialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?)
+    -> CInt
+{
+    if getenv("MAYOR_FUZZ_LIST_TARGETS") != nil {
+        print(targetNames.joined(separator: "\n"))
+        exit(0)
+    }
+    return 0
 }
 
 // swift-format-ignore: AlwaysUseLowerCamelCase

@@ -107,16 +107,22 @@ build_seconds=$(( $(date +%s) - build_start ))
 log "build: ${build_seconds} s"
 
 # ---------------------------------------------------------------- seeds
-# First byte = target: 0-4 snapshot kinds (SnapshotKind.allCases order),
-# 5 screens, 6 JSON locator. See Fuzz/FuzzEntry.swift.
+# First byte = target, in the order the binary lists them: the data kinds
+# (KindRegistry order), screens, locator. See Fuzz/FuzzEntry.swift.
+mapfile -t targets < <(MAYOR_FUZZ_LIST_TARGETS=1 ASAN_OPTIONS=detect_leaks=0 "$binary" 2>/dev/null)
+[ ${#targets[@]} -ge 3 ] || { log "$binary listed no targets (MAYOR_FUZZ_LIST_TARGETS=1)"; exit 2; }
+log "targets: ${targets[*]}"
 seeds=$(mktemp -d /tmp/mayor-fuzz-seeds.XXXXXX)
 trap 'rm -rf "$seeds"' EXIT
-selector_for() {
-    case "$1" in
-        wifi) echo 0 ;; traffic) echo 1 ;; metaverse) echo 2 ;; cctv) echo 3 ;; pledges) echo 4 ;;
-        screens) echo 5 ;; locator) echo 6 ;; *) echo "" ;;
-    esac
+selector_for() {  # the selector byte of a target name, or nothing
+    local i
+    for i in "${!targets[@]}"; do
+        if [ "${targets[$i]}" = "$1" ]; then echo "$i"; return; fi
+    done
+    echo ""
 }
+screens_sel=$(selector_for screens)
+locator_sel=$(selector_for locator)
 seed() {  # seed SELECTOR NAME FILE...
     local sel=$1 name=$2; shift 2
     { printf "\\$(printf '%03o' "$sel")"; cat "$@"; } >"$seeds/$name"
@@ -126,16 +132,16 @@ for f in Data/*.json; do
     sel=$(selector_for "$kind")
     [ -n "$sel" ] || continue
     seed "$sel" "data-$kind" "$f"
-    seed 6 "locator-$kind" "$f"
+    seed "$locator_sel" "locator-$kind" "$f"
 done
 screen_files=(Screens/*.yaml)
 for f in "${screen_files[@]}"; do
-    [ -f "$f" ] && seed 5 "screen-$(basename "$f" .yaml)" "$f"
+    [ -f "$f" ] && seed "$screens_sel" "screen-$(basename "$f" .yaml)" "$f"
 done
 # All screen files in one input (files separated by a line ---8<---), so
 # references between screens, playlists and briefings are exercised.
 if [ -f "${screen_files[0]}" ]; then
-    { printf '\005'; first=1
+    { printf "\\$(printf '%03o' "$screens_sel")"; first=1
       for f in "${screen_files[@]}"; do
           [ $first -eq 1 ] || printf '\n---8<---\n'
           cat "$f"; first=0
@@ -155,7 +161,11 @@ if [ "${FUZZ_FRESH:-0}" = 1 ]; then rm -rf "$corpus"; fi
 mkdir -p "$corpus" "$out/findings"
 runlog="$out/last-run.log"
 dict=()
-[ -f Fuzz/mayor.dict ] && dict=(-dict=Fuzz/mayor.dict)
+if [ -f Fuzz/mayor.dict ]; then
+    # The committed tokens, and each data kind's id as a JSON string (its "kind" value).
+    { cat Fuzz/mayor.dict; printf '"\\"%s\\""\n' "${targets[@]:0:${#targets[@]}-2}"; } >"$out/mayor.dict"
+    dict=(-dict="$out/mayor.dict")
+fi
 
 log "fuzzing for ${duration} s (log: $runlog)"
 start=$(date +%s)

@@ -24,11 +24,16 @@ public protocol DataKind: Sendable {
     /// Bad edits of the bundled file and the problem each must give (the
     /// generic refusal tests apply them). Default: none.
     static var refusals: [KindRefusal] { get }
+    /// What an accepted file's content must never hold (a figure that cannot
+    /// be shown exactly, say), said in a few words; nil when it is sound. The
+    /// fuzzer traps when an accepted input breaks it. Default: always nil.
+    static func contractBreach(in content: Content) -> String?
 }
 
 extension DataKind {
     public static func fastDecode(_ data: Data, maxDepth: Int) -> SnapshotDocument<Content>? { nil }
     public static var refusals: [KindRefusal] { [] }
+    public static func contractBreach(in content: Content) -> String? { nil }
 }
 
 /// The unit the wall counts a kind's age in.

@@ -23,6 +23,20 @@ public enum CCTVKind: DataKind {
                 "paidPercent": .number, "asOf": .string
             ]), max: 100)
     ]
+
+    public static func contractBreach(in content: CCTVContent) -> String? {
+        Exact.representable(content.totalCameras) ? nil : "accepted a camera total past 2^53"
+    }
+
+    public static let refusals: [KindRefusal] = [
+        KindRefusal(
+            "aged cameras more than the total", find: "\"aged10plus\": 5896", replace: "\"aged10plus\": 95896", path: "ageProfile",
+            message: "more than total"),
+        KindRefusal(
+            "more districts than Seoul has", find: "\"districts\": 24", replace: "\"districts\": 26", path: "programme.districts",
+            message: "between 0 and 25"),
+        KindRefusal("duplicate district", find: "\"name\": \"중구\"", replace: "\"name\": \"종로구\"", path: "districts[1].name", message: "duplicate district")
+    ]
 }
 
 extension SnapshotKind {

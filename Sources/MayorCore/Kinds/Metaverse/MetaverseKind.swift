@@ -22,6 +22,15 @@ public enum MetaverseKind: DataKind {
             ]), max: 100),
         "budget": ProgrammeBudget.shape
     ]
+
+    public static let refusals: [KindRefusal] = [
+        KindRefusal(
+            "period ending before it starts", find: "\"to\": \"2023-09-30\"", replace: "\"to\": \"2023-01-01\"", path: "period.to",
+            message: "before period.from"),
+        KindRefusal("goal of no visits", find: "\"visits\": 200000", replace: "\"visits\": 0", path: "goal.visits", message: "positive number of visits"),
+        KindRefusal(
+            "share over 100%", find: "\"percent\": 15", replace: "\"percent\": 150", path: "spaceShare[0].percent", message: "between 0.0 and 100.0")
+    ]
 }
 
 extension SnapshotKind {

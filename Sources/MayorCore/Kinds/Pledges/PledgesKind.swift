@@ -34,6 +34,16 @@ public enum PledgesKind: DataKind {
                     ]), max: 1_000)
             ]), max: 1_000)
     ]
+
+    public static let refusals: [KindRefusal] = [
+        KindRefusal(
+            "target as text", find: "\"target\": 1000", replace: "\"target\": \"1000\"",
+            path: "districts[0].programs[0].indicators[0].target", message: "expected a number"),
+        KindRefusal(
+            "unknown status", find: "\"status\": \"이행 후 지속추진\"", replace: "\"status\": \"잘 되고 있음\"",
+            path: "districts[0].programs[0].status", message: "is not a pledge status"),
+        KindRefusal("duplicate district", find: "\"name\": \"도봉구\"", replace: "\"name\": \"관악구\"", path: "districts[1].name", message: "duplicate district")
+    ]
 }
 
 extension SnapshotKind {

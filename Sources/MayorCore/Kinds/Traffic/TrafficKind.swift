@@ -19,6 +19,25 @@ public enum TrafficKind: DataKind {
             ]), max: TrafficContent.maxCorridors)
     ]
 
+    public static let refusals: [KindRefusal] = [
+        KindRefusal(
+            "impossible speed", find: "\"speedKmh\": 32.0", replace: "\"speedKmh\": 900", path: "corridors[0].daily[0].speedKmh",
+            message: "between 0.0 and 200.0"),
+        KindRefusal(
+            "negative volume", find: "\"volume\": 67644", replace: "\"volume\": -1", path: "corridors[0].daily[0].volume",
+            message: "must not be negative"),
+        KindRefusal(
+            "fractional volume", find: "\"volume\": 67644", replace: "\"volume\": 676.44", path: "corridors[0].daily[0].volume",
+            message: "expected a number"),
+        KindRefusal(
+            "days out of order", find: "\"date\": \"2023-07-04\"", replace: "\"date\": \"2023-07-01\"", path: "corridors[0].daily[1].date",
+            message: "ascending order")
+    ]
+
+    public static func contractBreach(in content: TrafficContent) -> String? {
+        content.dailyTotals.contains { !Exact.representable($0.volume) } ? "accepted a daily total past 2^53" : nil
+    }
+
     public static func fastDecode(_ data: Data, maxDepth: Int) -> SnapshotDocument<TrafficContent>? {
         TrafficFastPath.decode(data, maxDepth: maxDepth)
     }

@@ -15,6 +15,20 @@ public enum WifiKind: DataKind {
         "budget": ProgrammeBudget.shape,
         "upkeep": .array(.object(["name": .string, "nameEn": .string, "planned": .whole, "done": .whole, "asOf": .string, "source": .string]), max: 100)
     ]
+
+    public static let refusals: [KindRefusal] = [
+        KindRefusal(
+            "total that is not the categories' sum", find: "\"apTotal\": 31245", replace: "\"apTotal\": 31246", path: "apTotal",
+            message: "categories add up to 31245"),
+        KindRefusal(
+            "negative count", find: "\"count\": 3694", replace: "\"count\": -3694", path: "apCategories[0].count", message: "must not be negative"),
+        KindRefusal(
+            "unknown group", find: "\"group\": \"fixed\"", replace: "\"group\": \"flying\"", path: "apCategories[0].group",
+            message: "not one of the allowed values"),
+        KindRefusal(
+            "repeated month", find: "\"month\": \"2023-02\"", replace: "\"month\": \"2023-01\"", path: "monthly[1].month",
+            message: "repeats the previous month")
+    ]
 }
 
 extension SnapshotKind {
