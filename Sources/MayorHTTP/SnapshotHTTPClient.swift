@@ -91,12 +91,21 @@ public final class SnapshotHTTPClient: SnapshotFetcher {
             return n
         }
 
-        let code = mayor_curl_perform(curl)
+        // libcurl's own account of a failure ("SSL certificate problem: …").
+        var detail = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        let code = detail.withUnsafeMutableBufferPointer { buffer in
+            _ = mayor_curl_set_pointer(curl, CURLOPT_ERRORBUFFER, buffer.baseAddress)
+            defer { _ = mayor_curl_set_pointer(curl, CURLOPT_ERRORBUFFER, nil) }
+            return mayor_curl_perform(curl)
+        }
         _ = mayor_curl_set_list(curl, CURLOPT_HTTPHEADER, nil)
         if sink.overLimit {
             return .failed(FetchFailure(.tooLarge, "the body is more than the limit of \(maxBytes) bytes"))
         }
-        guard code == CURLE_OK else { return .failed(failure(code)) }
+        guard code == CURLE_OK else {
+            let text = String(decoding: detail.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return .failed(failure(code, detail: text))
+        }
         var status = 0
         _ = mayor_curl_response_code(curl, &status)
         switch status {
@@ -116,13 +125,16 @@ public final class SnapshotHTTPClient: SnapshotFetcher {
         mayor_curl_header(curl, name).map { String(cString: $0) }
     }
 
-    private static func failure(_ code: CURLcode) -> FetchFailure {
-        let text = String(cString: mayor_curl_strerror(code))
+    private static func failure(_ code: CURLcode, detail: String) -> FetchFailure {
+        // The detail names the cause; libcurl's short text is the fallback.
+        let text = detail.isEmpty ? String(cString: mayor_curl_strerror(code)) : detail
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
             return FetchFailure(.timeout, "no answer in time (\(text))")
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return FetchFailure(.unreachable, "server unreachable (\(text))")
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR:
+            return FetchFailure(.tls, "the server's TLS certificate was not accepted (\(text))")
         case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_GOT_NOTHING:
             return FetchFailure(.cutShort, "the body was cut short (\(text))")
         default:

@@ -16,8 +16,13 @@ final class NginxServer {
     /// Skipped where nginx is missing, except in CI, where it must be there.
     static var available: Bool { binary != nil }
 
-    var baseURL: String { "http://127.0.0.1:\(port)/" }
+    var baseURL: String { "\(scheme)://127.0.0.1:\(port)/" }
     var accessLog: String { prefix + "/access.log" }
+
+    /// Serves https with a self-signed certificate (made with openssl) when true.
+    var tls = false
+
+    var scheme: String { tls ? "https" : "http" }
 
     init() throws {
         prefix = NSTemporaryDirectory() + "mayor-nginx-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -32,6 +37,15 @@ final class NginxServer {
 
     func start() throws {
         guard let binary = Self.binary else { throw NginxError("nginx is not installed") }
+        var listen = "listen 127.0.0.1:\(port);"
+        if tls {
+            let made = try TmuxSession.run([
+                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                "-keyout", prefix + "/key.pem", "-out", prefix + "/cert.pem"
+            ])
+            guard made.status == 0 else { throw NginxError("openssl could not make a certificate: \(made.output)") }
+            listen = "listen 127.0.0.1:\(port) ssl; ssl_certificate \(prefix)/cert.pem; ssl_certificate_key \(prefix)/key.pem;"
+        }
         let config = """
             worker_processes 1;
             error_log \(prefix)/error.log warn;
@@ -47,7 +61,7 @@ final class NginxServer {
                 scgi_temp_path \(prefix)/tmp-scgi;
                 types { application/json json; text/yaml yaml; }
                 server {
-                    listen 127.0.0.1:\(port);
+                    \(listen)
                     root \(root);
                     etag on;
                     add_header Cache-Control "no-cache";

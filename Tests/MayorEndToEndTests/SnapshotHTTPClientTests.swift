@@ -43,6 +43,26 @@ struct SnapshotHTTPClientTests {
         #expect(nginx.statuses(for: "/pledges.json", atLeast: 5) == [200, 304, 304, 304, 200])
     }
 
+    /// https goes through the system's trust store: a self-signed
+    /// certificate is refused, never read from, and the reason is named.
+    @Test func untrustedCertificateIsRefused() throws {
+        guard NginxServer.available || Self.nginxRequired else { return }
+        let nginx = try NginxServer()
+        nginx.tls = true
+        defer { nginx.remove() }
+        try nginx.start()
+        try nginx.publish("pledges.json", Data(#"{"kind":"pledges"}"#.utf8))
+        #expect(nginx.baseURL.hasPrefix("https://"))
+        let outcome = SnapshotHTTPClient().get(nginx.baseURL + "pledges.json", validators: nil, maxBytes: 1 << 20)
+        guard case .failed(let failure) = outcome else {
+            Issue.record("a self-signed certificate was accepted: \(outcome)")
+            return
+        }
+        #expect(failure.reason == .tls, "\(failure)")
+        #expect(failure.message.contains("certificate"), "\(failure.message)")
+        #expect(nginx.statuses(for: "/pledges.json").isEmpty, "a request went through")
+    }
+
     @Test func missingFileIs404() throws {
         guard NginxServer.available || Self.nginxRequired else { return }
         let nginx = try NginxServer()

@@ -27,6 +27,9 @@ public struct FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case cutShort
         /// The body is longer than the snapshot limit.
         case tooLarge
+        /// The server's certificate is not trusted by the system's store
+        /// (or the TLS handshake failed): nothing is read from it.
+        case tls
         /// Anything else (TLS, a malformed URL, …).
         case other
     }
