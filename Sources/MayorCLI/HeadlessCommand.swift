@@ -39,6 +39,7 @@ struct HeadlessCommand: ParsableCommand {
         if let screen, set.screens[screen] == nil { throw ValidationError("no screen named \(screen)") }
         // As the wall: only the kinds the screens show.
         let store = try options.store(kinds: set.kindsShown())
+        store.computesDigests = true
         let app = DashboardApp(
             store: store, screens: set, mode: .wall,
             options: .init(language: try options.language(), theme: .monochrome, refreshSeconds: live.refresh, startScreen: screen, notice: nil),

@@ -13,7 +13,8 @@ public struct Snapshot: Sendable {
     public let envelope: Envelope
     public let content: any SnapshotContent
     /// FNV-1a (64 bits) of the file's bytes as parsed: which version this is
-    /// (the headless wall prints it; a publisher can compute it too).
+    /// (the headless wall prints it; a publisher can compute it too). Set by
+    /// a `DataStore` whose `computesDigests` is on; 0 otherwise.
     public internal(set) var digest: UInt64 = 0
 
     public init<C: SnapshotContent>(_ document: SnapshotDocument<C>) {
@@ -48,11 +49,7 @@ public enum SnapshotParser {
         _ kind: SnapshotKind, data: Data, file: String, now: Double,
         maxBytes: Int = defaultMaxBytes, fastPath: Bool
     ) -> Result<Snapshot, ProblemList> {
-        let result = parseOnce(kind, data: data, file: file, now: now, maxBytes: maxBytes, fastPath: fastPath).map {
-            var snapshot = $0
-            snapshot.digest = fnv1a64(data)
-            return snapshot
-        }
+        let result = parseOnce(kind, data: data, file: file, now: now, maxBytes: maxBytes, fastPath: fastPath)
         // The decoder's temporaries of a large file are freed by now: hand the
         // pages back, so a long-running wall returns to its idle size.
         if data.count >= trimFrom { releaseFreeMemory() }

@@ -61,6 +61,10 @@ public final class DataStore {
     /// doubles with each failure in a row, up to `retryCap` (with jitter).
     public var retryBase = 5.0
     public var retryCap = 60.0
+    /// Each snapshot loaded carries the FNV-1a of its bytes (`Snapshot.digest`):
+    /// for `mayor headless`, which prints it. Off by default: it reads every
+    /// byte once more (about 50 ms for a 20 MB file).
+    public var computesDigests = false
 
     /// `directory`: a folder, or an http:// or https:// URL read through `fetcher`;
     /// `kinds`: the kinds it loads (by default every registered kind).
@@ -123,7 +127,7 @@ public final class DataStore {
         case .applied(let changed):
             return changed
         case .load(let file):
-            return apply(kind, .parsed(Self.load(kind, file: file, now: now, maxBytes: maxBytes), validators: nil), now: now)
+            return apply(kind, .parsed(Self.load(kind, file: file, now: now, maxBytes: maxBytes, digest: computesDigests), validators: nil), now: now)
         }
     }
 
@@ -142,10 +146,10 @@ public final class DataStore {
         let due = kinds.filter { force || isDue($0, now) }
         let requests = due.map { (kind: $0, url: path(of: $0), validators: force ? nil : state($0).validators) }
         let results = Mutex([Loaded?](repeating: nil, count: requests.count))
-        let maxBytes = self.maxBytes
+        let (maxBytes, digest) = (self.maxBytes, computesDigests)
         DispatchQueue.concurrentPerform(iterations: requests.count) { i in
             let r = requests[i]
-            let loaded = DataStore.fetch(r.kind, url: r.url, validators: r.validators, fetcher: fetcher, now: now, maxBytes: maxBytes)
+            let loaded = DataStore.fetch(r.kind, url: r.url, validators: r.validators, fetcher: fetcher, now: now, maxBytes: maxBytes, digest: digest)
             results.withLock { $0[i] = loaded }
         }
         var changed = false
@@ -165,12 +169,14 @@ public final class DataStore {
     }
 
     /// One conditional GET and, for a 200, the parse: pure, safe on any thread.
-    static func fetch(_ kind: SnapshotKind, url: String, validators: HTTPValidators?, fetcher: any SnapshotFetcher, now: Double, maxBytes: Int) -> Loaded {
+    static func fetch(
+        _ kind: SnapshotKind, url: String, validators: HTTPValidators?, fetcher: any SnapshotFetcher, now: Double, maxBytes: Int, digest: Bool
+    ) -> Loaded {
         switch fetcher.get(url, validators: validators, maxBytes: maxBytes) {
         case .notModified:
             return .notModified
         case .body(let data, let found):
-            return .parsed(SnapshotParser.parse(kind, data: data, file: url, now: now, maxBytes: maxBytes), validators: found)
+            return .parsed(parse(kind, data: data, file: url, now: now, maxBytes: maxBytes, digest: digest), validators: found)
         case .failed(let failure):
             switch failure.reason {
             case .status(404):
@@ -215,13 +221,24 @@ public final class DataStore {
         }
     }
 
+    /// Parses one file's bytes, adding their digest when asked.
+    static func parse(_ kind: SnapshotKind, data: Data, file: String, now: Double, maxBytes: Int, digest: Bool) -> Result<Snapshot, ProblemList> {
+        let result = SnapshotParser.parse(kind, data: data, file: file, now: now, maxBytes: maxBytes)
+        guard digest else { return result }
+        return result.map {
+            var snapshot = $0
+            snapshot.digest = SnapshotParser.fnv1a64(data)
+            return snapshot
+        }
+    }
+
     /// Reads and parses one file: pure, safe on any thread.
-    static func load(_ kind: SnapshotKind, file: String, now: Double, maxBytes: Int) -> Result<Snapshot, ProblemList> {
+    static func load(_ kind: SnapshotKind, file: String, now: Double, maxBytes: Int, digest: Bool = false) -> Result<Snapshot, ProblemList> {
         switch FileProbe.read(file, limit: maxBytes) {
         case .failure(let error):
             return .failure(ProblemList([Problem(error.code, file: file, message: error.message)]))
         case .success(let data):
-            return SnapshotParser.parse(kind, data: data, file: file, now: now, maxBytes: maxBytes)
+            return parse(kind, data: data, file: file, now: now, maxBytes: maxBytes, digest: digest)
         }
     }
 
@@ -305,9 +322,9 @@ public final class DataStore {
                 changed = changed || c
             case .load(let file):
                 reads[kind] = now
-                let (mailbox, maxBytes) = (self.mailbox, self.maxBytes)
+                let (mailbox, maxBytes, digest) = (self.mailbox, self.maxBytes, computesDigests)
                 workers.async {
-                    let result = DataStore.load(kind, file: file, now: now, maxBytes: maxBytes)
+                    let result = DataStore.load(kind, file: file, now: now, maxBytes: maxBytes, digest: digest)
                     let finished = Finished(kind: kind, loaded: .parsed(result, validators: nil), finishedAt: clock())
                     mailbox.results.withLock { $0.append(finished) }
                 }
@@ -344,8 +361,9 @@ public final class DataStore {
             state.lastChecked = now
             states[kind] = state
             let (mailbox, maxBytes, url, validators) = (self.mailbox, self.maxBytes, path(of: kind), force ? nil : state.validators)
+            let digest = computesDigests
             workers.async {
-                let loaded = DataStore.fetch(kind, url: url, validators: validators, fetcher: fetcher, now: now, maxBytes: maxBytes)
+                let loaded = DataStore.fetch(kind, url: url, validators: validators, fetcher: fetcher, now: now, maxBytes: maxBytes, digest: digest)
                 mailbox.results.withLock { $0.append(Finished(kind: kind, loaded: loaded, finishedAt: clock())) }
             }
         }
