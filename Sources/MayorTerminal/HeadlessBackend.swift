@@ -9,15 +9,16 @@ import MayorCore
 /// A backend with no terminal, for a headless wall (`mayor headless`): the
 /// live loop runs as on a screen (the same reloads, timers and frames), but
 /// frames go nowhere. It sleeps until the app's next deadline, wakes on a
-/// quit signal, and calls `onFrame` after each frame is drawn.
+/// quit signal, and calls `onWake` each time the loop has handled an event
+/// and drawn what changed (whether or not the screen shows the change).
 public final class HeadlessBackend: TerminalBackend {
     public let size: Size
-    let onFrame: () -> Void
+    let onWake: () -> Void
 
     /// Installs the quit-signal flags (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
-    public init(size: Size = Size(width: 160, height: 48), onFrame: @escaping () -> Void) {
+    public init(size: Size = Size(width: 160, height: 48), onWake: @escaping () -> Void) {
         self.size = size
-        self.onFrame = onFrame
+        self.onWake = onWake
         _ = Signals.install()
     }
 
@@ -27,11 +28,12 @@ public final class HeadlessBackend: TerminalBackend {
 
     public func clear() {}
     public func draw(_ changes: [Buffer.Change]) {}
-    public func flush(cursor: CellPosition) { onFrame() }
+    public func flush(cursor: CellPosition) {}
     public func drawTick(_ span: TickSpan) -> Bool { true }
 
     /// Sleeps until the deadline; a signal ends the sleep early.
     public func nextEvent(timeoutMilliseconds: Int?) -> BackendEvent {
+        onWake()
         if let signal = Signals.pending { return .stop(.signal(signal)) }
         var left = max(0, timeoutMilliseconds ?? 1000)
         repeat {
