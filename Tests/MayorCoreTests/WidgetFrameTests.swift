@@ -3,7 +3,7 @@ import Testing
 @testable import MayorCore
 
 @Suite struct WidgetFrameTests {
-    let badges: [Frame.Badge] = [.init("SAMPLE", style: Theme.color.sample), .init("STALE 3d", style: Theme.color.warning)]
+    let badges: [Span] = [.init("SAMPLE", style: Theme.color.sample), .init("STALE 3d", style: Theme.color.warning)]
 
     @Test func titleBadgesAndFooterOnTheBorder() {
         let frame = Frame(title: "교통 Traffic", badges: badges, footer: "서울시 · 2024-09-01")

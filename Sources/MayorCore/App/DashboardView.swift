@@ -175,10 +175,10 @@ public struct DashboardView {
         // and the clock (the clock shows the wall is alive: it is not dropped
         // for the list of names).
         let room = buffer.width - title.displayWidth - clock.displayWidth - 4
-        var right: [StatusLine.Segment] = []
+        var right: Line = []
         let broken = store.problems.map(\.fileName)
         let stale = store.kinds.filter { store.freshness($0, now: now).isStale }
-        func status(_ label: String, _ names: [String], _ style: Style) -> StatusLine.Segment {
+        func status(_ label: String, _ names: [String], _ style: Style) -> Span {
             let long = " \(label): \(names.joined(separator: ", ")) "
             return .init(long.displayWidth <= room ? long : " \(label) ", style: style)
         }
@@ -193,7 +193,7 @@ public struct DashboardView {
         } else {
             right.append(.init(" ● \(strings.allFresh) ", style: theme.header))
         }
-        var left: [StatusLine.Segment] = [.init(title, style: theme.header)]
+        var left: Line = [.init(title, style: theme.header)]
         if let notice { left.append(.init("(\(notice)) ", style: theme.header)) }
         let line = StatusLine(
             left: left,
@@ -214,10 +214,10 @@ public struct DashboardView {
         } else {
             keys = strings.keyHints(panes: view.screen.layout.panes.count)
         }
-        var left: [StatusLine.Segment] = []
+        var left: Line = []
         if let status = view.status { left.append(.init(" " + status + " ", style: theme.accent)) }
         if let district = view.district { left.append(.init(" \(strings.filter): \(district.value) ", style: theme.accent)) }
-        var right: [StatusLine.Segment] = [.init(keys, style: theme.muted)]
+        var right: Line = [.init(keys, style: theme.muted)]
         // A pane its layout leaves no room at this size is said, in place of
         // the key hints, not dropped silently.
         let hidden =

@@ -82,7 +82,7 @@ extension Pane {
     public func render(_ snapshot: Snapshot, context: PaneContext, in area: Rect, buffer: inout Buffer) {
         guard let content = snapshot.content(Content.self) else {
             let text = "pane \(id) cannot show a \(snapshot.kind) snapshot (it shows \(kind)): a programming error"
-            buffer.draw(Paragraph([Paragraph.Line(text, style: context.theme.error)], wrap: true), in: area)
+            buffer.draw(Paragraph([Line(text, style: context.theme.error)], wrap: true), in: area)
             return
         }
         render(content, snapshot: snapshot, context: context, in: area, buffer: &buffer)

@@ -62,9 +62,9 @@ enum PaneKit {
         }
     }
 
-    /// A one-row part of segments (see `line`).
-    static func linePart(_ parts: [(String, Style)], priority: Int) -> Part {
-        Part(item: .init(min: 1, priority: priority)) { line(parts, in: $0, buffer: &$1) }
+    /// A one-row part of spans (see `line`).
+    static func linePart(_ spans: Line, priority: Int) -> Part {
+        Part(item: .init(min: 1, priority: priority)) { line(spans, in: $0, buffer: &$1) }
     }
 
     /// Two parts side by side (a gap of 2 between), as one part as tall as the taller.
@@ -136,11 +136,11 @@ enum PaneKit {
         // The amount whole first; the line's name after it, cut with "…" if it must be.
         let x = lineOfWholeParts(
             [
-                ("\(s.budgetAmount) ", theme.muted), (NumberFormat.grouped(b.amountThousandWon), theme.figure),
-                (" \(s.thousandWon)", theme.muted)
+                Span("\(s.budgetAmount) ", style: theme.muted), Span(NumberFormat.grouped(b.amountThousandWon), style: theme.figure),
+                Span(" \(s.thousandWon)", style: theme.muted)
             ], in: rows[1], buffer: &buffer)
         if x < rows[1].maxX - 3 {
-            line([(" · \(name.value)", theme.muted)], in: Rect(x: x, y: rows[1].y, width: rows[1].maxX - x, height: rows[1].height), buffer: &buffer)
+            line([Span(" · \(name.value)", style: theme.muted)], in: Rect(x: x, y: rows[1].y, width: rows[1].maxX - x, height: rows[1].height), buffer: &buffer)
         }
         // The rates as published (the validator checks them against the amounts).
         for (row, label, part, rate) in [
@@ -174,45 +174,22 @@ enum PaneKit {
         buffer.write(text, x: area.x, y: area.y, maxWidth: area.width, style: theme.muted.bold, clip: area)
     }
 
-    /// Segments (text, style) on one row, left to right. The row is fitted
-    /// as one text (`TextFit.truncate`), so a figure that does not fit is
-    /// left out whole, with its label when the row is made of groups
-    /// (" · ", two spaces), whichever segment it falls in.
-    static func line(_ parts: [(String, Style)], in area: Rect, buffer: inout Buffer) {
+    /// Spans on one row, left to right, fitted as one text
+    /// (`Line.truncated(to:)`, `TextFit`'s rules): a figure that does not fit
+    /// is left out whole, with its label when the row is made of groups
+    /// (" · ", two spaces), whichever span it falls in.
+    static func line(_ line: Line, in area: Rect, buffer: inout Buffer) {
         guard area.height > 0, area.width > 0 else { return }
-        let cleaned = parts.map { (WidgetText.clean($0.0), $0.1) }
-        let full = cleaned.map(\.0).joined()
-        var fitted = TextFit.truncate(full, to: area.width)
-        var ellipsis = false
-        if fitted != full, fitted.hasSuffix("…"), !full.utf8.starts(with: fitted.utf8) {
-            fitted.removeLast()
-            ellipsis = true
-        }
-        var remaining = fitted.utf8.count
-        var x = area.x
-        var lastStyle = cleaned.first?.1 ?? .plain
-        for (text, style) in cleaned where remaining > 0 {
-            let n = min(remaining, text.utf8.count)
-            let piece = n == text.utf8.count ? text : String(decoding: text.utf8.prefix(n), as: UTF8.self)
-            remaining -= n
-            x = buffer.write(piece, x: x, y: area.y, style: style, clip: area)
-            lastStyle = style
-        }
-        if ellipsis { buffer.write("…", x: x, y: area.y, style: lastStyle, clip: area) }
+        line.truncated(to: area.width).draw(x: area.x, y: area.y, clip: area, buffer: &buffer)
     }
 
-    /// Segments on one row, left to right, each drawn whole or not at all
+    /// Spans on one row, left to right, each drawn whole or not at all
     /// (from the first that does not fit on): no figure is cut.
-    /// Returns the column after the last part drawn.
+    /// Returns the column after the last span drawn.
     @discardableResult
-    static func lineOfWholeParts(_ parts: [(String, Style)], in area: Rect, buffer: inout Buffer) -> Int {
+    static func lineOfWholeParts(_ line: Line, in area: Rect, buffer: inout Buffer) -> Int {
         guard area.height > 0 else { return area.x }
-        var x = area.x
-        for (text, style) in parts {
-            guard x + text.displayWidth <= area.maxX else { return x }
-            x = buffer.write(text, x: x, y: area.y, style: style, clip: area)
-        }
-        return x
+        return line.wholeSpans(fitting: area.maxX - area.x).draw(x: area.x, y: area.y, clip: area, buffer: &buffer)
     }
 
     /// Splits off a heading row from the top when there is room for content under it.

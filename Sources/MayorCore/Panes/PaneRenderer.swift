@@ -10,22 +10,22 @@ public enum PaneRenderer {
     ) {
         let s = context.strings
         let theme = context.theme
-        var badges: [Frame.Badge] = []
+        var badges: [Span] = []
         var title = pane.title(s)
         if let district = context.district { title += " · " + district.value }
         if let snapshot = state.snapshot, snapshot.envelope.isSample {
-            badges.append(Frame.Badge(s.sample, style: theme.sample))
+            badges.append(Span(s.sample, style: theme.sample))
         }
         switch freshness {
         case .fresh, .missing:
             break
         case .old(let seconds, let unit):
-            badges.append(Frame.Badge("\(s.stale) \(s.age(seconds: seconds, unit: unit))", style: theme.warning))
+            badges.append(Span("\(s.stale) \(s.age(seconds: seconds, unit: unit))", style: theme.warning))
         case .failing:
             let offline = state.problems.contains { $0.code == .offline }
-            badges.insert(Frame.Badge(offline ? s.offline : s.error, style: theme.error), at: 0)
+            badges.insert(Span(offline ? s.offline : s.error, style: theme.error), at: 0)
         }
-        if readingSlowly { badges.insert(Frame.Badge(s.reading, style: theme.warning), at: 0) }
+        if readingSlowly { badges.insert(Span(s.reading, style: theme.warning), at: 0) }
         var footer: String?
         if let snapshot = state.snapshot {
             let envelope = snapshot.envelope
@@ -60,9 +60,9 @@ public enum PaneRenderer {
     }
 
     static func drawMissing(problem: Problem?, context: PaneContext, in area: Rect, buffer: inout Buffer) {
-        var lines = [Paragraph.Line(context.strings.noData, style: context.theme.error)]
+        var lines = [Line(context.strings.noData, style: context.theme.error)]
         if let problem {
-            lines.append(Paragraph.Line(problem.description, style: context.theme.muted))
+            lines.append(Line(problem.description, style: context.theme.muted))
         }
         buffer.draw(Paragraph(lines, wrap: true, alignment: .center), in: area.inset(top: max(0, area.height / 2 - 1)))
     }

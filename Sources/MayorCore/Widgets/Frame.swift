@@ -14,24 +14,16 @@
 /// then the footer, then truncates the title with "…". Below 2×2 it draws
 /// nothing and `inner` returns the whole area, so the content keeps the room.
 public struct Frame: Widget, Sendable {
-    public struct Badge: Sendable, Hashable {
-        public var text: String
-        public var style: Style
-        public init(_ text: String, style: Style) {
-            self.text = text
-            self.style = style
-        }
-    }
-
     public var title: String
-    public var badges: [Badge]
+    /// Up to two shown, each a span in its own style.
+    public var badges: [Span]
     public var footer: String?
     public var focused: Bool
     public var rounded: Bool
     public var theme: Theme
 
     public init(
-        title: String = "", badges: [Badge] = [], footer: String? = nil,
+        title: String = "", badges: [Span] = [], footer: String? = nil,
         focused: Bool = false, rounded: Bool = false, theme: Theme = .color
     ) {
         self.title = title
@@ -90,20 +82,20 @@ public struct Frame: Widget, Sendable {
 
         // Badges: " TEXT " each, separated by "─", one "─" before the corner.
         var used = tw > 0 ? tw + 3 : 0
-        var shown: [(String, Style)] = []
+        var shown: [Span] = []
         for badge in badges.prefix(2) {
             let t = WidgetText.clean(badge.text)
             let need = t.displayWidth + 3
             guard need > 3 else { continue }
             guard titleFits, used + need + 1 <= interior else { break }
-            shown.append((t, badge.style))
+            shown.append(Span(t, style: badge.style))
             used += need
         }
         var x = x1 - 1
-        for (t, badgeStyle) in shown.reversed() {
-            let w = t.displayWidth + 2
+        for badge in shown.reversed() {
+            let w = badge.text.displayWidth + 2
             x -= w
-            buffer.write(" " + t + " ", x: x, y: y0, style: badgeStyle, clip: area)
+            buffer.write(" " + badge.text + " ", x: x, y: y0, style: badge.style, clip: area)
             x -= 1
         }
 

@@ -1,5 +1,5 @@
-/// One status row with left, centre and right segments, each a list of
-/// styled texts, on a background style:
+/// One status row with left, centre and right parts, each a `Line` of
+/// spans, on a background style:
 ///
 ///     서울시 디지털 시장실     교통 · 3/7               14:05 LIVE
 ///
@@ -10,21 +10,12 @@
 /// first (and dropped below 3 columns), then the left; the right part stays
 /// whole unless it alone is wider than the row.
 public struct StatusLine: Widget, Sendable {
-    public struct Segment: Sendable, Hashable {
-        public var text: String
-        public var style: Style
-        public init(_ text: String, style: Style = .plain) {
-            self.text = text
-            self.style = style
-        }
-    }
-
-    public var left: [Segment]
-    public var center: [Segment]
-    public var right: [Segment]
+    public var left: Line
+    public var center: Line
+    public var right: Line
     public var background: Style
 
-    public init(left: [Segment] = [], center: [Segment] = [], right: [Segment] = [], background: Style = .plain) {
+    public init(left: Line = [], center: Line = [], right: Line = [], background: Style = .plain) {
         self.left = left
         self.center = center
         self.right = right
@@ -54,23 +45,21 @@ public struct StatusLine: Widget, Sendable {
         }
     }
 
-    private static func clean(_ segments: [Segment]) -> [Segment] {
-        segments.map { Segment(WidgetText.clean($0.text), style: $0.style) }.filter { !$0.text.isEmpty }
+    private static func clean(_ line: Line) -> Line {
+        Line(line.cleaned.spans.filter { !$0.text.isEmpty })
     }
 
-    private static func width(_ segments: [Segment]) -> Int {
-        segments.reduce(0) { $0 + $1.text.displayWidth }
-    }
+    private static func width(_ line: Line) -> Int { line.width }
 
-    /// Draws `segments` from `x` within `width` columns, the one crossing the
+    /// Draws `line` from `x` within `width` columns, the span crossing the
     /// limit truncated with "…" and the rest left out.
-    private static func draw(_ segments: [Segment], width: Int, x: Int, y: Int, clip: Rect, buffer: inout Buffer) {
+    private static func draw(_ line: Line, width: Int, x: Int, y: Int, clip: Rect, buffer: inout Buffer) {
         guard width > 0 else { return }
         let limit = Rect(x: x, y: y, width: width, height: 1).intersection(clip)
-        let cut = Self.width(segments) > width
+        let cut = Self.width(line) > width
         var col = x
         var left = width
-        for segment in segments where left > 0 {
+        for segment in line.spans where left > 0 {
             let w = segment.text.displayWidth
             if cut && w >= left {
                 // More follows that cannot show: end with "…" in this segment's

@@ -25,13 +25,13 @@ public struct CCTVPane: Pane {
         return (ratio, NumberFormat.percent(ratio))
     }
 
-    static func programmeLine(_ p: CCTVContent.Programme, _ s: Strings, _ theme: Theme) -> [(String, Style)] {
+    static func programmeLine(_ p: CCTVContent.Programme, _ s: Strings, _ theme: Theme) -> Line {
         var head = s.programme(p.year)
         if let stage = p.stage { head += " (\(s.stage(stage.value))\(p.asOf.map { ", " + $0.value } ?? ""))" }
         return [
-            ("\(head) ", theme.muted), ("\(s.newCameras) \(NumberFormat.grouped(p.newCameras))", theme.figure),
-            (" (\(s.sites(p.sites)), \(s.districtCount(p.districts)))", theme.muted),
-            ("  \(s.replaced) \(NumberFormat.grouped(p.replaced))", theme.figure)
+            Span("\(head) ", style: theme.muted), Span("\(s.newCameras) \(NumberFormat.grouped(p.newCameras))", style: theme.figure),
+            Span(" (\(s.sites(p.sites)), \(s.districtCount(p.districts)))", style: theme.muted),
+            Span("  \(s.replaced) \(NumberFormat.grouped(p.replaced))", style: theme.figure)
         ]
     }
 
@@ -77,13 +77,12 @@ public struct CCTVPane: Pane {
 
         let age = cctv.ageProfile
         let rate = Self.agedRate(age)
-        let ageLine: [(String, Style)] = [
-            ("\(s.ageing) ", theme.muted), (NumberFormat.grouped(age.aged8plus), theme.figure),
-            (" / \(NumberFormat.grouped(age.total))", theme.muted),
-            (
+        let ageLine: Line = [
+            Span("\(s.ageing) ", style: theme.muted), Span(NumberFormat.grouped(age.aged8plus), style: theme.figure),
+            Span(" / \(NumberFormat.grouped(age.total))", style: theme.muted),
+            Span(
                 " · \(s.aged8to10) \(NumberFormat.grouped(age.aged8to10)) · \(s.aged10plus) \(NumberFormat.grouped(age.aged10plus)) (\(age.asOf.value))",
-                theme.muted
-            )
+                style: theme.muted)
         ]
         let ageGauge = Gauge(rate.ratio, label: s.ageingRate, text: "\(rate.text) (\(s.published))", theme: theme)
 
@@ -124,7 +123,7 @@ public struct CCTVPane: Pane {
         var ageRows = [BarChart.Row(s.aged8to10, Double(age.aged8to10)), BarChart.Row(s.aged10plus, Double(age.aged10plus))]
         if let under8 = age.under8 { ageRows.insert(BarChart.Row(s.under8, under8), at: 0) }
         let ageBars = BarChart(ageRows, maxValue: Double(age.total), maxLabelWidth: 10, theme: theme, language: s.language)
-        let ageSource = age.source.map { [("\(s.source): \($0.value)", theme.muted)] }
+        let ageSource = age.source.map { Line([Span("\(s.source): \($0.value)", style: theme.muted)]) }
         let agePart = Part(item: .init(min: 2, ideal: ageRows.count + 2 + (ageSource == nil ? 0 : 1), priority: 1)) { area, buffer in
             PaneKit.heading("\(s.ageProfile(age.asOf.value)) · \(NumberFormat.grouped(age.total))", in: area.row(0), buffer: &buffer, theme: theme)
             buffer.draw(ageGauge, in: area.row(1))
@@ -134,19 +133,22 @@ public struct CCTVPane: Pane {
         // The programme, in the source's tense, with its budget.
         var heading = s.programme(p.year)
         if let stage = p.stage { heading += " (\(s.stage(stage.value))\(p.asOf.map { ", " + $0.value } ?? ""))" }
-        var programme: [[(String, Style)]] = [[(heading, theme.muted)]]
+        var programme: [Line] = [[Span(heading, style: theme.muted)]]
         programme.append([
-            ("\(s.newCameras) \(NumberFormat.grouped(p.newCameras))", theme.figure),
-            (" · \(s.sites(p.sites)) · \(s.districtCount(p.districts))", theme.muted)
+            Span("\(s.newCameras) \(NumberFormat.grouped(p.newCameras))", style: theme.figure),
+            Span(" · \(s.sites(p.sites)) · \(s.districtCount(p.districts))", style: theme.muted)
         ])
-        programme.append([("\(s.replaced) \(NumberFormat.grouped(p.replaced))", theme.figure), (" · \(s.aged10plus)", theme.muted)])
+        programme.append([Span("\(s.replaced) \(NumberFormat.grouped(p.replaced))", style: theme.figure), Span(" · \(s.aged10plus)", style: theme.muted)])
         if let budget = p.budgetThousandWon {
-            programme.append([("\(s.budgetAmount) ", theme.muted), (NumberFormat.grouped(budget), theme.figure), (" \(s.thousandWon)", theme.muted)])
+            programme.append([
+                Span("\(s.budgetAmount) ", style: theme.muted), Span(NumberFormat.grouped(budget), style: theme.figure),
+                Span(" \(s.thousandWon)", style: theme.muted)
+            ])
         }
         let programmePart = Part(item: .init(min: 1, ideal: programme.count, priority: 2)) { area, buffer in
             for (i, line) in programme.enumerated() where i < area.height {
                 if i == 0 {
-                    PaneKit.heading(line.map(\.0).joined(), in: area.row(0), buffer: &buffer, theme: theme)
+                    PaneKit.heading(line.text, in: area.row(0), buffer: &buffer, theme: theme)
                 } else {
                     PaneKit.line(line, in: area.row(i), buffer: &buffer)
                 }
@@ -169,7 +171,7 @@ public struct CCTVPane: Pane {
                     b.paidPercent.map { NumberFormat.decimal($0, places: $0 == $0.rounded() ? 0 : 1) + "%" } ?? "–"
                 ]
             }, theme: theme)
-        let budgetSource = p.source.map { [("\(s.source): \($0.value)", theme.muted)] }
+        let budgetSource = p.source.map { Line([Span("\(s.source): \($0.value)", style: theme.muted)]) }
         let budgetHeight = budgets.isEmpty ? 0 : budgets.count + 1
         let budgetPart = Part(item: .init(min: min(2, budgetHeight), ideal: budgetHeight + (budgetSource == nil ? 0 : 1), priority: 3)) { area, buffer in
             buffer.draw(table, in: area.inset(bottom: area.height > budgetHeight ? 1 : 0))

@@ -150,16 +150,16 @@ public struct MetaversePane: Pane {
                 // Narrow: the figure, then as much of its label as fits in whole parts.
                 PaneKit.lineOfWholeParts(
                     [
-                        (percent, theme.figure), (" (\(s.goalAsOf(PaneKit.dayAxis(m.period.to))))", theme.muted),
-                        (" \(s.goal(m.goal.year)) \(PaneKit.short(m.goal.visits, s))", theme.muted)
+                        Span(percent, style: theme.figure), Span(" (\(s.goalAsOf(PaneKit.dayAxis(m.period.to))))", style: theme.muted),
+                        Span(" \(s.goal(m.goal.year)) \(PaneKit.short(m.goal.visits, s))", style: theme.muted)
                     ], in: goal, buffer: &buffer)
             }
         }
-        var parts: [(String, Style)] = [("\(s.installs) ", theme.muted), (NumberFormat.grouped(m.period.installs), theme.figure)]
+        var parts: Line = [Span("\(s.installs) ", style: theme.muted), Span(NumberFormat.grouped(m.period.installs), style: theme.figure)]
         if let later = m.cumulative?.last {
             parts += [
-                ("  \(later.date.value) \(s.cumulativeShort) ", theme.muted),
-                (NumberFormat.grouped(later.visits) + mark(later.source, m), theme.figure)
+                Span("  \(later.date.value) \(s.cumulativeShort) ", style: theme.muted),
+                Span(NumberFormat.grouped(later.visits) + mark(later.source, m), style: theme.figure)
             ]
         }
         PaneKit.line(parts, in: line, buffer: &buffer)
@@ -202,11 +202,11 @@ public struct MetaversePane: Pane {
     }
 
     /// Each source with its date and the figures it gives.
-    func sourceLines(_ m: MetaverseContent, _ envelope: Envelope, _ s: Strings, _ theme: Theme) -> [Paragraph.Line] {
-        var lines = [Paragraph.Line("\(envelope.source.document.value) · \(s.goalAsOf(m.period.to.value))", style: theme.text)]
+    func sourceLines(_ m: MetaverseContent, _ envelope: Envelope, _ s: Strings, _ theme: Theme) -> [Line] {
+        var lines = [Line("\(envelope.source.document.value) · \(s.goalAsOf(m.period.to.value))", style: theme.text)]
         for source in m.additionalSources ?? [] {
             lines.append(
-                Paragraph.Line("*\(label(source, s)): \(source.document.value) · \(source.agency.value) · \(s.goalAsOf(source.asOf.value))", style: theme.muted)
+                Line("*\(label(source, s)): \(source.document.value) · \(source.agency.value) · \(s.goalAsOf(source.asOf.value))", style: theme.muted)
             )
         }
         return lines

@@ -25,7 +25,7 @@ public struct PledgesPane: Pane {
 
     static func flow(_ parts: [Part], in area: Rect, buffer: inout Buffer) { PaneKit.flow(parts, in: area, buffer: &buffer) }
 
-    static func line(_ parts: [(String, Style)], priority: Int) -> Part { PaneKit.linePart(parts, priority: priority) }
+    static func line(_ parts: Line, priority: Int) -> Part { PaneKit.linePart(parts, priority: priority) }
 
     // MARK: labels
 
@@ -58,79 +58,82 @@ public struct PledgesPane: Pane {
     // MARK: lines
 
     /// Its own date and source: "2021-06 기준 · 출처: 금천구 (홍보디지털과) · document".
-    static func provenance(_ program: Program, context c: PaneContext) -> [(String, Style)] {
+    static func provenance(_ program: Program, context c: PaneContext) -> Line {
         let s = c.strings
         let theme = c.theme
-        var parts: [(String, Style)] = []
-        if let through = program.figuresThrough { parts.append((s.figuresThrough(through.value), theme.muted)) }
+        var parts: Line = []
+        if let through = program.figuresThrough { parts.append(Span(s.figuresThrough(through.value), style: theme.muted)) }
         if let source = program.source {
-            parts.append(((parts.isEmpty ? "" : " · ") + "\(s.source): \(source.agency.value)", theme.muted))
+            parts.append(Span((parts.isEmpty ? "" : " · ") + "\(s.source): \(source.agency.value)", style: theme.muted))
         }
         return parts
     }
 
-    static func document(_ program: Program, context c: PaneContext) -> [(String, Style)]? {
+    static func document(_ program: Program, context c: PaneContext) -> Line? {
         guard let source = program.source else { return nil }
         var text = source.document.value
         if let page = source.page { text += " · " + page.value }
-        return [(text, c.theme.muted)]
+        return [Span(text, style: c.theme.muted)]
     }
 
     /// The computed rate when it is not the headline: marked as derived, with
     /// the published rate beside it when they differ by more than 0.5 points.
-    static func derivedLine(_ program: Program, context c: PaneContext) -> [(String, Style)]? {
+    static func derivedLine(_ program: Program, context c: PaneContext) -> Line? {
         let s = c.strings
         let theme = c.theme
         guard program.headline?.kind == .published, let computed = program.computedRate else { return nil }
-        var parts: [(String, Style)] = [("\(s.derived) ", theme.muted)]
+        var parts: Line = [Span("\(s.derived) ", style: theme.muted)]
         if program.computedDiffersFromPublished, let published = program.publishedRate {
-            parts.append(("(\(s.published) \(NumberFormat.decimal(published, places: 1))%) ", theme.muted))
+            parts.append(Span("(\(s.published) \(NumberFormat.decimal(published, places: 1))%) ", style: theme.muted))
         }
-        parts += [("\(rateLabel(computed, program, s)) ", theme.muted), (NumberFormat.percent(computed.value), theme.text)]
-        if program.indicatorsDerived == true { parts.append(("  \(s.indicatorsDerived)", theme.muted)) }
+        parts += [Span("\(rateLabel(computed, program, s)) ", style: theme.muted), Span(NumberFormat.percent(computed.value), style: theme.text)]
+        if program.indicatorsDerived == true { parts.append(Span("  \(s.indicatorsDerived)", style: theme.muted)) }
         return parts
     }
 
-    static func statusLine(_ program: Program, context c: PaneContext) -> [(String, Style)] {
+    static func statusLine(_ program: Program, context c: PaneContext) -> Line {
         let s = c.strings
         let theme = c.theme
-        var parts: [(String, Style)] = [("\(s.status) ", theme.muted), (program.status.value, theme.accent)]
-        if program.headline?.kind != .published { parts.append(("  \(s.noPublishedRate)", theme.muted)) }
+        var parts: Line = [Span("\(s.status) ", style: theme.muted), Span(program.status.value, style: theme.accent)]
+        if program.headline?.kind != .published { parts.append(Span("  \(s.noPublishedRate)", style: theme.muted)) }
         return parts
     }
 
     /// "예산 집행 12,974 / 2022–2024 계획 12,979 백만원  2022–2026 계획 18,300":
     /// each amount says what it is; a rate only when the source publishes one.
-    static func budgetLine(_ budget: PledgesContent.Budget, context c: PaneContext) -> [(String, Style)]? {
+    static func budgetLine(_ budget: PledgesContent.Budget, context c: PaneContext) -> Line? {
         let s = c.strings
         let theme = c.theme
         guard let planned = budget.planned else { return nil }
         let unit = budget.unit?.value ?? s.millionWon
         let basis = budget.isSecured ? s.secured : s.plan
         let whole = [budget.period?.value, basis].compactMap { $0 }.joined(separator: " ")
-        var parts: [(String, Style)] = [("\(s.budget) ", theme.muted)]
+        var parts: Line = [Span("\(s.budget) ", style: theme.muted)]
         if let executed = budget.executed {
             let toDate = budget.plannedToDate ?? planned
             let toDateLabel = budget.plannedToDate == nil ? whole : [budget.toDatePeriod?.value, basis].compactMap { $0 }.joined(separator: " ")
             parts += [
-                ("\(s.spent) ", theme.muted), (amount(executed), theme.figure),
-                (" / \(toDateLabel) ", theme.muted), (amount(toDate), theme.figure), (" \(unit)", theme.muted)
+                Span("\(s.spent) ", style: theme.muted), Span(amount(executed), style: theme.figure),
+                Span(" / \(toDateLabel) ", style: theme.muted), Span(amount(toDate), style: theme.figure), Span(" \(unit)", style: theme.muted)
             ]
             if budget.plannedToDate != nil {
-                parts += [("  \(whole) ", theme.muted), (amount(planned), theme.figure)]
+                parts += [Span("  \(whole) ", style: theme.muted), Span(amount(planned), style: theme.figure)]
             }
         } else {
-            parts += [("\(whole) ", theme.muted), (amount(planned), theme.figure), (" \(unit)  \(s.spendingNotPublished)", theme.muted)]
+            parts += [
+                Span("\(whole) ", style: theme.muted), Span(amount(planned), style: theme.figure),
+                Span(" \(unit)  \(s.spendingNotPublished)", style: theme.muted)
+            ]
         }
         if let rate = budget.executedRate {
-            parts += [("  \(s.published) ", theme.muted), (NumberFormat.decimal(rate, places: 1) + "%", theme.figure)]
+            parts += [Span("  \(s.published) ", style: theme.muted), Span(NumberFormat.decimal(rate, places: 1) + "%", style: theme.figure)]
         }
         return parts
     }
 
     /// Against the published quarterly targets: cumulative indicators' actuals
     /// at the figures' date set against the target of that quarter.
-    static func quarterLine(_ program: Program, context c: PaneContext) -> [(String, Style)]? {
+    static func quarterLine(_ program: Program, context c: PaneContext) -> Line? {
         let s = c.strings
         let theme = c.theme
         guard let through = program.figuresThrough.flatMap({ CalendarDate.parseMonth(String($0.value.prefix(7))) }) else { return nil }
@@ -147,15 +150,15 @@ public struct PledgesPane: Pane {
         guard !items.isEmpty else { return nil }
         let period = s.quarter(through.year, q + 1)
         return [
-            (behind ? s.behindTarget(period) : s.onTarget(period), behind ? theme.warning : theme.accent),
-            (" (\(s.actual) / \(s.target)): " + items.joined(separator: " · "), theme.muted)
+            Span(behind ? s.behindTarget(period) : s.onTarget(period), style: behind ? theme.warning : theme.accent),
+            Span(" (\(s.actual) / \(s.target)): " + items.joined(separator: " · "), style: theme.muted)
         ]
     }
 
-    static func outputsLine(_ program: Program, context c: PaneContext) -> [(String, Style)]? {
+    static func outputsLine(_ program: Program, context c: PaneContext) -> Line? {
         guard let outputs = program.outputs, !outputs.isEmpty else { return nil }
         let text = outputs.map { "\($0.name.value) \(amount($0.value))\($0.unit.value)" }.joined(separator: " · ")
-        return [("\(c.strings.outputs): ", c.theme.muted), (text, c.theme.text)]
+        return [Span("\(c.strings.outputs): ", style: c.theme.muted), Span(text, style: c.theme.text)]
     }
 
     func indicatorTable(_ program: Program, _ s: Strings, _ theme: Theme) -> Table {
@@ -200,10 +203,10 @@ public struct PledgesPane: Pane {
     }
 
     /// Derived indicators' basis, one line each.
-    static func basisLines(_ program: Program, context c: PaneContext) -> [[(String, Style)]] {
+    static func basisLines(_ program: Program, context c: PaneContext) -> [Line] {
         guard program.indicatorsDerived == true else { return [] }
         return program.indicators.compactMap { i in
-            i.basis.map { [("\(c.strings.basis) · \(i.name.value): ", c.theme.muted), ($0.value, c.theme.muted)] }
+            i.basis.map { [Span("\(c.strings.basis) · \(i.name.value): ", style: c.theme.muted), Span($0.value, style: c.theme.muted)] }
         }
     }
 

@@ -143,23 +143,23 @@ public struct TrafficPane: Pane {
         }
         buffer.draw(BigFigure(NumberFormat.grouped(headline.volume), label: label, change: change, theme: theme), in: figure)
         if let partial {
-            PaneKit.line([(s.partialDay(partial.date.value, partial.reporting, of: corridorCount), theme.warning)], in: partialRow, buffer: &buffer)
+            PaneKit.line([Span(s.partialDay(partial.date.value, partial.reporting, of: corridorCount), style: theme.warning)], in: partialRow, buffer: &buffer)
         }
 
         // Worked out once per file (a large one has thousands of corridors).
         let summary = traffic.latestDay  // the corridors of the headline date
         // No speed part when the corridors measure none (the TOPIS feed counts vehicles only).
-        var parts: [(String, Style)] = []
+        var parts: Line = []
         if let speed = summary.averageSpeedKmh {
-            parts = [("\(s.averageSpeed) ", theme.muted), ("\(NumberFormat.decimal(speed, places: 1)) km/h", theme.figure)]
+            parts = [Span("\(s.averageSpeed) ", style: theme.muted), Span("\(NumberFormat.decimal(speed, places: 1)) km/h", style: theme.figure)]
         }
         if let b = summary.busiest, let i = summary.corridors.firstIndex(of: b) {
             let busiest = traffic.corridors[b]
             let day = summary.day(i, in: traffic)
             let name = s.dataText(busiest.name, busiest.nameEn)
             parts += [
-                (parts.isEmpty ? "\(s.busiest) " : "  \(s.busiest) ", theme.muted), (name.value, theme.accent),
-                (" \(NumberFormat.grouped(day.volume))", theme.figure)
+                Span(parts.isEmpty ? "\(s.busiest) " : "  \(s.busiest) ", style: theme.muted), Span(name.value, style: theme.accent),
+                Span(" \(NumberFormat.grouped(day.volume))", style: theme.figure)
             ]
         }
         PaneKit.line(parts, in: line, buffer: &buffer)

@@ -111,17 +111,17 @@ public struct WifiPane: Pane {
 
         // The change is against the calendar month before, never just the previous entry.
         guard let (latest, previous) = wifi.latestAndPrevious else { return }
-        var parts: [(String, Style)] = [
-            ("\(PaneKit.month(latest.month, s)) \(s.dailyUsers) ", theme.muted),
-            (PaneKit.short(latest.dailyUsers, s), theme.figure)
+        var parts: Line = [
+            Span("\(PaneKit.month(latest.month, s)) \(s.dailyUsers) ", style: theme.muted),
+            Span(PaneKit.short(latest.dailyUsers, s), style: theme.figure)
         ]
         if let previous, let change = NumberFormat.signedPercentChange(from: Double(previous.dailyUsers), to: Double(latest.dailyUsers)) {
             let up = latest.dailyUsers >= previous.dailyUsers
-            parts.append((" \(up ? "▲" : "▼")\(change) ", up ? theme.positive : theme.negative))
-            parts.append(("(\(s.versus(PaneKit.month(previous.month, s))))", theme.muted))
+            parts.append(Span(" \(up ? "▲" : "▼")\(change) ", style: up ? theme.positive : theme.negative))
+            parts.append(Span("(\(s.versus(PaneKit.month(previous.month, s))))", style: theme.muted))
         }
-        parts.append(("  \(s.dailyData) ", theme.muted))
-        parts.append(("\(NumberFormat.decimal(latest.dailyTB, places: 0))TB", theme.figure))
+        parts.append(Span("  \(s.dailyData) ", style: theme.muted))
+        parts.append(Span("\(NumberFormat.decimal(latest.dailyTB, places: 0))TB", style: theme.figure))
         PaneKit.line(parts, in: usage, buffer: &buffer)
     }
 
