@@ -18,7 +18,11 @@ public enum ChildProcess {
         public var status: Int32
         /// Standard output and error, interleaved ("" when not captured).
         public var output: String
-        /// Its peak resident memory in bytes (`ru_maxrss` from `wait4`).
+        /// `ru_maxrss` from `wait4`, in bytes: the child's peak resident
+        /// memory, but on Linux at least the caller's own peak (exec records
+        /// the peak of the address space it replaces, and posix_spawn's child
+        /// runs in the caller's until then): an upper bound, not the child's
+        /// figure. A child that must be measured reports its own VmHWM.
         public var peakBytes: Int
     }
 

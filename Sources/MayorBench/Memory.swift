@@ -54,7 +54,12 @@ extension Bench {
             row("memory", shape.description, "failed", "child exited \(child.status): \(child.output.suffix(200))", met: false)
             return
         }
-        let peak = max(hwm, child.peakBytes)
+        // The child's own high-water mark. Not `ru_maxrss` from wait4: on
+        // Linux, exec records the replaced address space's peak in it, and
+        // posix_spawn's child runs in this process's address space until its
+        // exec, so that figure is this benchmark's own peak (it matched this
+        // process's VmHWM to the kilobyte), not the load's.
+        let peak = hwm
         let name = "\(shape.description), \(format(mb(size), 1)) MiB"
         row(
             "memory", "load of \(name): peak resident", format(mb(peak), 1) + " MiB",
