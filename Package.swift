@@ -13,7 +13,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", exact: "8.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0")
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Tests only: the fake Seoul API on loopback.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1")
     ],
     targets: [
         // ncursesw, reached through a small shim header (C globals as functions).
@@ -64,12 +69,25 @@ let package = Package(
             name: "MayorBench",
             dependencies: ["MayorCore"]
         ),
+        // Live data (`mayor fetch`): HTTP, retries, the Seoul sources and the
+        // feeds config. Only the fetch command reaches it: the live wall starts
+        // no event loop or HTTP client.
+        .target(
+            name: "MayorFeeds",
+            dependencies: [
+                "MayorCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log")
+            ]
+        ),
         .executableTarget(
             name: "MayorCLI",
             dependencies: [
                 "MayorCore",
                 "MayorIngest",
                 "MayorBench",
+                "MayorFeeds",
                 "MayorTerminal",
                 "MayorHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
@@ -87,6 +105,17 @@ let package = Package(
         .testTarget(
             name: "MayorEndToEndTests",
             dependencies: ["MayorCLI", "MayorHTTP", "MayorBench"]
+        ),
+        // Against a fake Seoul API served in-process on 127.0.0.1.
+        .testTarget(
+            name: "MayorFeedsTests",
+            dependencies: [
+                "MayorFeeds",
+                "MayorCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log")
+            ]
         ),
         .testTarget(
             name: "MayorIngestTests",

@@ -21,6 +21,7 @@ public enum Checker {
             directory: dataDirectory, maxBytes: maxBytes, fetcher: fetcher, kinds: kindsToCheck(dataDirectory: dataDirectory, screens: screens))
         store.refresh(now: now)
         var problems = store.problems
+        problems += feedsProblems(dataDirectory: dataDirectory)
         problems += screenProblems
         problems += districtProblems(screens, store: store, screensDirectory: screensDirectory)
         problems += layoutProblems(screens, screensDirectory: screensDirectory)
@@ -42,6 +43,15 @@ public enum Checker {
             }
         let shown = screens.briefings.values.reduce(screens.kindsShown()) { $0 + screens.kindsShown(briefing: $1) }
         return Set(present + shown).sorted()
+    }
+
+    /// `feeds.yaml` in the data folder, when there is one (`mayor fetch`'s
+    /// default config): validated like the screen files, with places.
+    public static func feedsProblems(dataDirectory: String) -> [Problem] {
+        let path = (dataDirectory.hasSuffix("/") ? dataDirectory : dataDirectory + "/") + "feeds.yaml"
+        if case .missing = FileProbe.probe(path) { return [] }
+        if case .failure(let list) = FeedsConfig.load(path) { return list.problems }
+        return []
     }
 
     /// Every pane must get at least one column and one row at its screen's
