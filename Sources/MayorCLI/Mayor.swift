@@ -11,6 +11,7 @@ struct Mayor: ParsableCommand {
             LiveCommand.self,
             DemoCommand.self,
             CheckCommand.self,
+            FetchCommand.self,
             GenerateCommand.self,
             ImportCommand.self,
             RenderCommand.self,

@@ -126,6 +126,7 @@ public final class FeedRunner: Sendable {
         } catch {
             logger.error("cannot write the status file", metadata: ["error": .string(client.redact(error.message))])
         }
+        progress(source.name, report.ok ? "ok: \(report.detail)" : "failed: \(report.detail)")
         var metadata: Logger.Metadata = ["source": .string(source.name), "seconds": .string(String(format: "%.2f", report.seconds))]
         if report.ok {
             metadata["asOf"] = .string(report.asOf ?? "")

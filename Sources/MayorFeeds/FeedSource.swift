@@ -89,6 +89,7 @@ public struct FeedContext: Sendable {
 public enum FeedSources {
     public static func make(_ section: FeedsConfig.Source) -> (any FeedSource)? {
         switch section.name {
+        case "wifi": return WifiInventorySource(section)
         default: return nil
         }
     }

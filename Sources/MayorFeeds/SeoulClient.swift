@@ -77,6 +77,56 @@ actor RequestGate {
     }
 }
 
+/// A result set once: the first `finish` wins and is handed to the waiter.
+final class Once<T: Sendable>: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var result: T?
+    private var deliver: ((T) -> Void)?
+    private var cleanup: [() -> Void] = []
+
+    func onResult(_ body: @escaping (T) -> Void) {
+        lock.lock()
+        if let result {
+            lock.unlock()
+            body(result)
+            return
+        }
+        deliver = body
+        lock.unlock()
+    }
+
+    func onFinish(_ body: @escaping () -> Void) {
+        lock.lock()
+        if result != nil {
+            lock.unlock()
+            body()
+            return
+        }
+        cleanup.append(body)
+        lock.unlock()
+    }
+
+    /// True when this call set the result.
+    @discardableResult
+    func finish(_ value: T) -> Bool {
+        lock.lock()
+        guard result == nil else {
+            lock.unlock()
+            return false
+        }
+        result = value
+        let deliver = self.deliver
+        let cleanup = self.cleanup
+        self.deliver = nil
+        self.cleanup = []
+        lock.unlock()
+        deliver?(value)
+        cleanup.forEach { $0() }
+        return true
+    }
+}
+
 /// GETs from the Seoul Open API: the key as the first path segment, the
 /// configured timeouts, retries with exponential backoff and jitter for
 /// transport errors and ERROR-500/600/601 (never for a bad key), at most
@@ -191,31 +241,45 @@ public final class SeoulClient: Sendable {
         return min(300, base * Double.random(in: 0.5...1.5))
     }
 
-    /// One attempt, within the request timeout (connect, head and whole body).
+    /// One attempt, within the request timeout (connect, head and whole
+    /// body). The answer is awaited no longer than the timeout: a request
+    /// still going then is cancelled and left to end on its own.
     func fetch(_ url: String, shown: String) async throws -> [UInt8] {
         let timeout = settings.requestTimeout
-        return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
-            group.addTask { [http] in
-                var request = HTTPClientRequest(url: url)
-                request.method = .GET
-                request.headers.add(name: "Accept", value: "application/json, application/xml;q=0.9")
-                let response = try await http.execute(request, timeout: .nanoseconds(Int64(timeout * 1e9)))
-                guard response.status == .ok else {
-                    throw FeedError(
-                        .transport, "HTTP \(response.status.code) (\(shown))", retryable: response.status.code >= 500 || response.status.code == 429)
+        let http = self.http
+        let outcome = Once<Result<[UInt8], any Error>>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8], any Error>) in
+                outcome.onResult { continuation.resume(with: $0) }
+                let request = Task {
+                    do {
+                        var request = HTTPClientRequest(url: url)
+                        request.method = .GET
+                        request.headers.add(name: "Accept", value: "application/json, application/xml;q=0.9")
+                        let response = try await http.execute(request, timeout: .nanoseconds(Int64(timeout * 1e9)))
+                        guard response.status == .ok else {
+                            throw FeedError(
+                                .transport, "HTTP \(response.status.code) (\(shown))", retryable: response.status.code >= 500 || response.status.code == 429)
+                        }
+                        let buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
+                        outcome.finish(.success(Array(buffer.readableBytesView)))
+                    } catch {
+                        outcome.finish(.failure(error))
+                    }
                 }
-                let buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
-                return Array(buffer.readableBytesView)
+                let timer = Task {
+                    try? await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
+                    if outcome.finish(.failure(FeedError(.timeout, "no complete answer within \(Self.seconds(timeout)) (\(shown))", retryable: true))) {
+                        request.cancel()
+                    }
+                }
+                outcome.onFinish {
+                    timer.cancel()
+                    request.cancel()
+                }
             }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let body = first else {
-                throw FeedError(.timeout, "no complete answer within \(Self.seconds(timeout)) (\(shown))", retryable: true)
-            }
-            return body
+        } onCancel: {
+            outcome.finish(.failure(CancellationError()))
         }
     }
 
