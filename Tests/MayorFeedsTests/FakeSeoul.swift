@@ -95,7 +95,13 @@ final class FakeSeoul: Sendable {
         return FakeSeoul(port: port, task: task, state: state)
     }
 
+    /// Waits for the requests being answered to be done (a server torn down
+    /// mid-answer is not what these tests are about), then stops.
     func stop() async {
+        for _ in 0..<500 where state.lock.withLock({ $0.inFlight }) > 0 {
+            try? await Task.sleep(nanoseconds: 10_000_000)
+        }
+        try? await Task.sleep(nanoseconds: 20_000_000)
         task.cancel()
         _ = try? await task.value
     }

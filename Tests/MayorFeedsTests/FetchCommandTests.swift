@@ -107,7 +107,7 @@ import Testing
             { _ in .body(WifiFixture.serverError) },
             { _ in .cut(fixture.page(start: 1, end: 1000)) },
             { _ in .status(503) },
-            { _ in .slow(fixture.page(start: 1, end: 1000), seconds: 3) }
+            { _ in .slow(fixture.page(start: 1, end: 1000), seconds: 2.5) }
         ]
         let folder = try seededFolder()
         let keyFile = folder + "/key.txt"

@@ -1,8 +1,8 @@
 import Foundation
-import MayorCore
 import Synchronization
 import Testing
 
+@testable import MayorCore
 @testable import MayorFeeds
 
 /// `TbPublicWifiInfo` into wifi.json, against the fake Seoul API on loopback.
@@ -136,13 +136,13 @@ import Testing
     @Test func timeoutKeepsThePreviousFile() async throws {
         let settings = fastSettings(retries: 1, requestTimeout: 0.3)
         let outcome = try await Self.run(settings: settings) { seen in
-            Self.pageNumber(seen) == 1 ? .slow(Self.fixture.page(start: 1, end: 1000), seconds: 3) : nil
+            Self.pageNumber(seen) == 1 ? .slow(Self.fixture.page(start: 1, end: 1000), seconds: 1.5) : nil
         }
         #expect(!outcome.ok)
         #expect(outcome.after == outcome.before && outcome.before != nil)
         #expect(outcome.entry?.state == "error")
         #expect(outcome.entry?.lastError?.contains("within") == true || outcome.entry?.lastError?.contains("timeout") == true)
-        // Two attempts of 0.3 s, not the server's 3 s.
+        // Two attempts of 0.3 s, not the server's 1.5 s.
         #expect(outcome.seconds < 1.2, "\(outcome.seconds)")
         #expect(outcome.seen.count == 2)
     }
@@ -205,5 +205,60 @@ import Testing
         let outcome = try await Self.run(delay: 0.05)
         #expect(outcome.ok)
         #expect(outcome.peak <= 8 && outcome.peak >= 2)
+    }
+}
+
+/// The wifi model's optional fields from `mayor fetch`, and the pane's by-district view.
+@Suite(.serialized) struct WifiFetchedFileTests {
+    static func fetchedFolder() async throws -> String {
+        let fixture = WifiFixture(total: 2_345)
+        let folder = try seededFolder()
+        let server = try await FakeSeoul.start { fixture.reply($0.segments) }
+        let r = runner(server.baseURL, folder, LogCapture())
+        let reports = await r.runOnce()
+        await r.shutdown()
+        await server.stop()
+        #expect(reports.first?.ok == true, "\(reports.first?.detail ?? "")")
+        return folder
+    }
+
+    @Test(arguments: [Language.ko, .en])
+    func zoomedPaneShowsAPsByDistrictAndTheUsageDate(_ language: Language) async throws {
+        let folder = try await Self.fetchedFolder()
+        let store = DataStore(directory: folder)
+        let now = Date().timeIntervalSince1970
+        store.refresh(now: now)
+        let pane = try #require(PaneRegistry.pane("wifi"))
+        var buffer = Buffer(width: 160, height: 60)
+        let context = PaneContext(strings: Strings(language), theme: .monochrome, now: now, district: nil, zoomed: true)
+        PaneRenderer.render(
+            pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: now), context: context, in: buffer.area, buffer: &buffer)
+        let text = buffer.textLines().joined(separator: "\n")
+        #expect(text.contains(language == .ko ? "자치구별 AP" : "APs by district"), "\(text)")
+        #expect(text.contains(language == .ko ? "서울 외" : "outside Seoul"), "\(text)")
+        // Both dates: the APs' (WORK_DTTM) and the usage's (the report's).
+        #expect(text.contains("2026-11-27T11:12:42+09:00") && text.contains(language == .ko ? "이용 기준 2023-09-30" : "usage as of 2023-09-30"), "\(text)")
+    }
+
+    @Test func districtsMustAddUpToTheTotal() async throws {
+        let folder = try await Self.fetchedFolder()
+        let path = folder + "/wifi.json"
+        let good = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(Checker.report(dataDirectory: folder, screensDirectory: repositoryRoot + "/Screens", now: Date().timeIntervalSince1970).problems.isEmpty)
+        // One AP more in 강남구 than the total allows.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(good.utf8)) as? [String: Any])
+        var districts = try #require(json["districts"] as? [[String: Any]])
+        districts[0]["count"] = (districts[0]["count"] as? Int ?? 0) + 1
+        var bad = json
+        bad["districts"] = districts
+        try JSONSerialization.data(withJSONObject: bad).write(to: URL(fileURLWithPath: path))
+        let problems = Checker.report(dataDirectory: folder, screensDirectory: repositoryRoot + "/Screens", now: Date().timeIntervalSince1970).problems
+        #expect(problems.contains { $0.path == "districts" && $0.message.contains("add up to") }, "\(problems)")
+        // And indoor/outdoor likewise.
+        var inOut = json
+        inOut["indoor"] = (json["indoor"] as? Int ?? 0) + 5
+        try JSONSerialization.data(withJSONObject: inOut).write(to: URL(fileURLWithPath: path))
+        let more = Checker.report(dataDirectory: folder, screensDirectory: repositoryRoot + "/Screens", now: Date().timeIntervalSince1970).problems
+        #expect(more.contains { $0.path == "indoor" }, "\(more)")
     }
 }

@@ -13,7 +13,12 @@ public enum WifiKind: DataKind {
         "apCategories": .array(.object(["id": .string, "name": .string, "nameEn": .string, "group": .string, "count": .whole]), max: 1_000),
         "monthly": .array(.object(["month": .string, "dailyUsers": .whole, "dailyTB": .number]), max: 1_200),
         "budget": ProgrammeBudget.shape,
-        "upkeep": .array(.object(["name": .string, "nameEn": .string, "planned": .whole, "done": .whole, "asOf": .string, "source": .string]), max: 100)
+        "upkeep": .array(.object(["name": .string, "nameEn": .string, "planned": .whole, "done": .whole, "asOf": .string, "source": .string]), max: 100),
+        // From `mayor fetch` (TbPublicWifiInfo); optional.
+        "districts": .array(.object(["name": .string, "count": .whole]), max: 1_000),
+        "outsideSeoul": .array(.object(["name": .string, "count": .whole]), max: 1_000),
+        "indoor": .whole, "outdoor": .whole, "inOutUnknown": .whole,
+        "usageSource": .object(["document": .string, "agency": .string, "asOf": .string])
     ]
 
     public static let refusals: [KindRefusal] = [

@@ -8,6 +8,16 @@ public struct WifiPane: Pane {
     public func title(_ s: Strings) -> String { s.wifiTitle }
     public var minimumSize: Size { Size(width: 24, height: 6) }
 
+    /// A file from `mayor fetch`: the APs' date and source, and the usage
+    /// series' own date (carried over from the report), so neither is
+    /// taken for the other's; the agency left out when narrow.
+    public func provenance(_ wifi: WifiContent, snapshot: Snapshot, strings s: Strings, width: Int) -> String? {
+        guard let usage = wifi.usageSource, let usageAsOf = usage.asOf else { return nil }
+        let envelope = snapshot.envelope
+        let long = "\(s.asOf) \(envelope.asOf.value) · \(s.source): \(envelope.source.agency.value) · \(s.usageAsOf) \(usageAsOf.value)"
+        return long.displayWidth <= width ? long : "\(s.asOf) \(envelope.asOf.value) · \(s.usageAsOf) \(usageAsOf.value)"
+    }
+
     public func render(_ wifi: WifiContent, snapshot: Snapshot, context c: PaneContext, in area: Rect, buffer: inout Buffer) {
         if PaneKit.isLarge(area) {
             renderLarge(wifi, context: c, in: area, buffer: &buffer)
@@ -51,19 +61,29 @@ public struct WifiPane: Pane {
         drawHeadline(wifi, s, theme, figure: left[0], usage: left[1], buffer: &buffer)
         drawUsers(wifi, s, theme, in: left[3], buffer: &buffer)
 
-        let right = Stack.rows(
-            rightArea,
-            [
-                .init(min: 3, ideal: wifi.apCategories.count + 1, priority: 0),
-                .init(min: 1, priority: 6),
-                .init(min: 3, ideal: 3, priority: 3),  // by group
-                .init(min: 1, priority: 6),
-                .init(min: 5, ideal: 8, flexible: true, priority: 4),  // daily data
-                .init(min: 1, priority: 6),
-                .init(min: wifi.budget == nil ? 0 : 4, priority: 1),  // budget
-                .init(min: 1, priority: 6),
-                .init(min: works.isEmpty ? 0 : works.count + 1, priority: 2)
-            ])
+        var rightSlots: [Stack.Item] = [
+            .init(min: 3, ideal: wifi.apCategories.count + 1, priority: 0),
+            .init(min: 1, priority: 6),
+            .init(min: 3, ideal: 3, priority: 3),  // by group
+            .init(min: 1, priority: 6),
+            .init(min: 5, ideal: 8, flexible: true, priority: 4),  // daily data
+            .init(min: 1, priority: 6),
+            .init(min: wifi.budget == nil ? 0 : 4, priority: 1),  // budget
+            .init(min: 1, priority: 6),
+            .init(min: works.isEmpty ? 0 : works.count + 1, priority: 2)
+        ]
+        // A file from `mayor fetch` has APs by district: a chart of its own.
+        let districtRows = Self.districtRows(wifi, s, theme)
+        if !districtRows.isEmpty {
+            rightSlots.append(.init(min: 1, priority: 6))
+            rightSlots.append(.init(min: 4, ideal: districtRows.count + 1, priority: 1))
+        }
+        let right = Stack.rows(rightArea, rightSlots)
+        if right.count > 10 {
+            let (heading, bars) = PaneKit.titled(right[10], minContent: 2)
+            if let heading { PaneKit.heading(s.apsByDistrict, in: heading, buffer: &buffer, theme: theme) }
+            buffer.draw(BarChart(districtRows, maxLabelWidth: 14, theme: theme, language: s.language), in: bars)
+        }
         let (dataHeading, dataArea) = PaneKit.titled(right[4], minContent: 3)
         if let dataHeading { PaneKit.heading(s.dailyDataByMonth, in: dataHeading, buffer: &buffer, theme: theme) }
         let tb = wifi.byMonth.map { entry -> BarChart.Row in
@@ -101,6 +121,17 @@ public struct WifiPane: Pane {
 
         if let budget = wifi.budget { PaneKit.budget(budget, in: right[6], buffer: &buffer, s, theme: theme) }
         PaneKit.works(works, in: right[8], buffer: &buffer, s, theme: theme)
+    }
+
+    /// The districts, most APs first, then the places outside Seoul together.
+    static func districtRows(_ wifi: WifiContent, _ s: Strings, _ theme: Theme) -> [BarChart.Row] {
+        guard let districts = wifi.districts else { return [] }
+        var rows = districts.sorted { $0.count > $1.count || ($0.count == $1.count && $0.name.value < $1.name.value) }.map {
+            BarChart.Row($0.name.value, Double($0.count), style: theme.bar)
+        }
+        let outside = Exact.sum((wifi.outsideSeoul ?? []).map(\.count))
+        if outside > 0 { rows.append(BarChart.Row(s.outsideSeoul, Double(outside), style: theme.barAlt)) }
+        return rows
     }
 
     func drawHeadline(_ wifi: WifiContent, _ s: Strings, _ theme: Theme, figure: Rect, usage: Rect, buffer: inout Buffer) {

@@ -26,6 +26,31 @@ public struct WifiContent: SnapshotContent, Hashable {
     /// Installation and replacement works against their plans (optional).
     public var upkeep: [WorkProgress]?
 
+    /// A count of APs under a name (a district, a place outside Seoul).
+    public struct Place: Decodable, Hashable, Sendable {
+        public var name: SafeText
+        @WholeNumber public var count: Int
+    }
+
+    /// Where the usage series (`monthly`), budget and works were published,
+    /// when it is not the file's own source (a file from `mayor fetch`
+    /// carries them over from the report).
+    public struct UsageSource: Decodable, Hashable, Sendable {
+        public var document: SafeText?
+        public var agency: SafeText?
+        public var asOf: SafeText?
+    }
+
+    /// APs by district (optional; `mayor fetch` writes the 25 districts).
+    public var districts: [Place]?
+    /// APs listed under a district outside Seoul's 25 (optional), counted apart.
+    public var outsideSeoul: [Place]?
+    /// APs indoors, outdoors, and neither (optional).
+    public var indoor: Int?
+    public var outdoor: Int?
+    public var inOutUnknown: Int?
+    public var usageSource: UsageSource?
+
     /// One slot per calendar month from the first to the last (a missing month is nil).
     public var byMonth: [(month: String, value: Month?)] {
         CalendarSeries.months(monthly.map { ($0.month, $0) })
@@ -65,6 +90,27 @@ public struct WifiContent: SnapshotContent, Hashable {
             v.nonNegative(m.dailyTB, "monthly[\(i)].dailyTB")
         }
         v.ascending(keys, { "monthly[\($0)].month" }, what: "month")
+        if let districts {
+            v.atMost(districts, 1000, "districts")
+            v.atMost(outsideSeoul ?? [], 1000, "outsideSeoul")
+            for (i, d) in districts.enumerated() {
+                v.nonEmpty(d.name, "districts[\(i)].name")
+                v.count(d.count, "districts[\(i)].count")
+            }
+            for (i, d) in (outsideSeoul ?? []).enumerated() { v.count(d.count, "outsideSeoul[\(i)].count") }
+            v.unique(districts.map(\.name), { "districts[\($0)].name" }, what: "district")
+            let sum = Exact.sum(districts.lazy.map { max(0, $0.count) }) + Exact.sum((outsideSeoul ?? []).lazy.map { max(0, $0.count) })
+            if Exact.representable(sum), sum != apTotal {
+                v.fail("districts", "add up to \(sum) with outsideSeoul, but apTotal is \(apTotal)")
+            }
+        }
+        for (value, name) in [(indoor, "indoor"), (outdoor, "outdoor"), (inOutUnknown, "inOutUnknown")] {
+            if let value { v.count(value, name) }
+        }
+        if let indoor, let outdoor, indoor >= 0, outdoor >= 0, (inOutUnknown ?? 0) >= 0 {
+            let sum = indoor + outdoor + (inOutUnknown ?? 0)
+            if sum != apTotal { v.fail("indoor", "indoor, outdoor and inOutUnknown add up to \(sum), but apTotal is \(apTotal)") }
+        }
         budget?.validate(&v, "budget")
         v.atMost(upkeep ?? [], 100, "upkeep")
         for (i, work) in (upkeep ?? []).enumerated() { work.validate(&v, "upkeep[\(i)]") }

@@ -9,6 +9,9 @@ extension Strings {
     public var byCategory: String { t("설치 유형별 AP", "APs by category") }
     public func versus(_ label: String) -> String { t("\(label) 대비", "vs \(label)") }
     public var byGroup: String { t("유형별 AP", "APs by group") }
+    public var apsByDistrict: String { t("자치구별 AP", "APs by district") }
+    public var outsideSeoul: String { t("서울 외", "outside Seoul") }
+    public var usageAsOf: String { t("이용 기준", "usage as of") }
     public var byMonthTable: String { t("월별 이용 (일평균)", "use by month (daily average)") }
     public var month: String { t("월", "month") }
     public var users: String { t("접속자", "users") }
