@@ -56,7 +56,7 @@ final class LogCapture: Sendable {
 }
 
 /// Request settings that make failing tests fast.
-func fastSettings(retries: Int = 2, requestTimeout: Double = 5) -> RequestSettings {
+func fastSettings(retries: Int = 2, requestTimeout: Double = 30) -> RequestSettings {
     var settings = RequestSettings()
     settings.retries = retries
     settings.backoff = 0.01

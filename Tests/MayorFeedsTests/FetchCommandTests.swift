@@ -15,7 +15,17 @@ import Testing
     }
 
     /// Runs `mayor ARGS` with `environment` added; stdout and stderr apart.
-    static func mayor(_ arguments: [String], environment: [String: String] = [:], in directory: String = repositoryRoot) throws -> Run {
+    /// Waits on a thread of its own: blocking a thread of the concurrency
+    /// pool (two on this machine) would starve the fake server answering it.
+    static func mayor(_ arguments: [String], environment: [String: String] = [:], in directory: String = repositoryRoot) async throws -> Run {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try blockingMayor(arguments, environment: environment, in: directory) })
+            }
+        }
+    }
+
+    static func blockingMayor(_ arguments: [String], environment: [String: String], in directory: String) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -43,13 +53,14 @@ import Testing
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    static func config(_ folder: String, _ extra: String = "") throws -> String {
+    /// A feeds.yaml in `folder`; `timeout` short only where a test waits for it.
+    static func config(_ folder: String, _ extra: String = "", timeout: String = "30s") throws -> String {
         let path = folder + "/feeds.yaml"
         try """
         requests:
           retries: 1
           backoff: 0.01s
-          requestTimeout: 2s
+          requestTimeout: \(timeout)
         sources:
           wifi:
             interval: 1d
@@ -63,7 +74,7 @@ import Testing
         let server = try await FakeSeoul.start { fixture.reply($0.segments) }
         let folder = try seededFolder()
         let config = try Self.config(folder)
-        let run = try Self.mayor(["fetch", "--once", "--config", config, "--base-url", server.baseURL], environment: ["SEOUL_API_KEY": testKey])
+        let run = try await Self.mayor(["fetch", "--once", "--config", config, "--base-url", server.baseURL], environment: ["SEOUL_API_KEY": testKey])
         await server.stop()
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("wifi") && run.stdout.contains("2,345 APs in 3 pages") && run.stdout.contains("all 1 sources ok"))
@@ -71,7 +82,7 @@ import Testing
         #expect(run.stderr.split(separator: "\n").filter { $0.contains("wifi ok") }.count == 1, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/wifi.json"))) as? [String: Any])
         #expect(json["apTotal"] as? Int == 2_345)
-        let check = try Self.mayor(["check", "--data", folder, "--screens", repositoryRoot + "/Screens"])
+        let check = try await Self.mayor(["check", "--data", folder, "--screens", repositoryRoot + "/Screens"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(server.seen.allSatisfy { $0.key == testKey })
     }
@@ -81,19 +92,19 @@ import Testing
         let folder = try seededFolder()
         let config = try Self.config(folder)
         let before = bytes(folder + "/wifi.json")
-        let failed = try Self.mayor(["fetch", "--once", "--config", config, "--base-url", server.baseURL], environment: ["SEOUL_API_KEY": testKey])
+        let failed = try await Self.mayor(["fetch", "--once", "--config", config, "--base-url", server.baseURL], environment: ["SEOUL_API_KEY": testKey])
         await server.stop()
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("FAILED") && failed.stdout.contains("INFO-100"))
         #expect(bytes(folder + "/wifi.json") == before)
 
         // No key at all, a bad config, a key on the command line: 2 (or a usage error), nothing fetched.
-        let noKey = try Self.mayor(["fetch", "--once", "--config", config, "--base-url", server.baseURL])
+        let noKey = try await Self.mayor(["fetch", "--once", "--config", config, "--base-url", server.baseURL])
         #expect(noKey.status == 2 && noKey.stderr.contains("SEOUL_API_KEY"))
         let bad = try Self.config(folder, "  nosuch:\n    interval: 1d\n")
-        let badRun = try Self.mayor(["fetch", "--once", "--config", bad], environment: ["SEOUL_API_KEY": testKey])
+        let badRun = try await Self.mayor(["fetch", "--once", "--config", bad], environment: ["SEOUL_API_KEY": testKey])
         #expect(badRun.status == 2 && badRun.stderr.contains("feeds.yaml:8:3: unknown source \"nosuch\""), "\(badRun.stderr)")
-        let argv = try Self.mayor(["fetch", "--once", "--config", config, "--key", testKey])
+        let argv = try await Self.mayor(["fetch", "--once", "--config", config, "--key", testKey])
         #expect(argv.status != 0 && argv.status != 1)
     }
 
@@ -112,11 +123,11 @@ import Testing
         let folder = try seededFolder()
         let keyFile = folder + "/key.txt"
         try (testKey + "\n").write(toFile: keyFile, atomically: true, encoding: .utf8)
-        let config = try Self.config(folder)
+        let config = try Self.config(folder, timeout: "2s")
         var texts: [String] = []
         for answer in answers {
             let server = try await FakeSeoul.start(answer)
-            let run = try Self.mayor(["fetch", "--once", "--config", config, "--base-url", server.baseURL, "--key-file", keyFile])
+            let run = try await Self.mayor(["fetch", "--once", "--config", config, "--base-url", server.baseURL, "--key-file", keyFile])
             texts += [run.stdout, run.stderr]
             let log = LogCapture()
             var settings = fastSettings(retries: 1, requestTimeout: 0.5)
@@ -131,7 +142,7 @@ import Testing
         }
         // A reset connection too.
         let reset = try ResettingServer.start()
-        let run = try Self.mayor(["fetch", "--once", "--config", config, "--base-url", reset.baseURL, "--key-file", keyFile])
+        let run = try await Self.mayor(["fetch", "--once", "--config", config, "--base-url", reset.baseURL, "--key-file", keyFile])
         reset.stop()
         texts += [run.stdout, run.stderr]
         #expect(texts.count > 10)

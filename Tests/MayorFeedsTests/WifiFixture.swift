@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// TbPublicWifiInfo rows written from the reference's documented facts
 /// (shared/reference/seoul-open-api.md §1): 16 string fields in the order
@@ -67,8 +68,20 @@ struct WifiFixture: Sendable {
         return "{" + fields.map { "\"\($0.0)\":\"\($0.1)\"" }.joined(separator: ",") + "}"
     }
 
+    /// Pages already written, by total, start and end (a loaded machine
+    /// answers from here at once, not after rebuilding 1,000 rows).
+    static let cache = Mutex<[String: String]>([:])
+
     /// The page `start...end` (1-based, inclusive) as the API sends it.
     func page(start: Int, end: Int) -> String {
+        let key = "\(total)/\(start)/\(end)"
+        if let page = Self.cache.withLock({ $0[key] }) { return page }
+        let page = build(start: start, end: end)
+        Self.cache.withLock { $0[key] = page }
+        return page
+    }
+
+    func build(start: Int, end: Int) -> String {
         guard start >= 1, start <= total, end >= start else {
             return #"{"RESULT":{"CODE":"INFO-200","MESSAGE":"해당하는 데이터가 없습니다."}}"#
         }
