@@ -24,9 +24,9 @@ struct FetchCommand: ParsableCommand {
     )
 
     @Flag(help: "Run every configured source once, print a summary and exit.") var once = false
-    @Option(help: "The feeds config (default: \(FeedsConfig.defaultPath)).") var config: String = FeedsConfig.defaultPath
+    @Option(help: "The feeds config.") var config: String = FeedsConfig.defaultPath
     @Option(help: "The folder to write snapshots to (default: the config's output, else its folder).") var out: String?
-    @Option(name: .customLong("base-url"), help: "The API's address (default: \(SeoulClient.defaultBaseURL)).") var baseURL: String =
+    @Option(name: .customLong("base-url"), help: "The API's address.") var baseURL: String =
         SeoulClient.defaultBaseURL
     @Option(name: .customLong("key-file"), help: "A file holding the API key (instead of SEOUL_API_KEY).") var keyFile: String?
 
