@@ -18,8 +18,7 @@ struct BadInputEndToEndTests {
     static func binaryTheUserCanRun(in workDir: String) throws -> String {
         guard getuid() == 0 else { return TmuxSession.binary }
         let copy = workDir + "/mayor-bin"
-        try FileManager.default.copyItem(atPath: TmuxSession.binary, toPath: copy)
-        try #require(chmod(copy, 0o755) == 0)
+        try copyExecutable(TmuxSession.binary, to: copy)
         try #require(chmod(workDir, 0o755) == 0)
         return copy
     }

@@ -200,3 +200,17 @@ func atomicWrite(_ path: String, _ text: String) throws {
     try text.write(toFile: tmp, atomically: false, encoding: .utf8)
     guard rename(tmp, path) == 0 else { throw E2EError("rename failed for \(path)") }
 }
+
+/// Copies an executable so that it can be run at once, as another user too
+/// (mode 755). A `cp` child writes the copy, never a descriptor of this
+/// process: the suites running in parallel start children all the time, and
+/// a child started while this process held the copy open for writing would
+/// inherit that descriptor (posix_spawn keeps every one without
+/// close-on-exec) and keep it for its whole life; running the copy then
+/// fails with ETXTBSY ("Text file busy"). When `cp` has exited, nothing
+/// holds the copy open for writing.
+func copyExecutable(_ source: String, to target: String) throws {
+    let copied = try ChildProcess.run(["cp", source, target])
+    guard copied.status == 0 else { throw E2EError("cp \(source) \(target) failed (\(copied.status)): \(copied.output)") }
+    guard chmod(target, 0o755) == 0 else { throw E2EError("chmod failed for \(target)") }
+}
