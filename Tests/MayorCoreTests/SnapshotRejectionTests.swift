@@ -175,8 +175,11 @@ struct Breakage: CustomTestStringConvertible, Sendable {
 
 @Suite struct LongLineTests {
     /// Minified JSON is one long line: locating must not be quadratic in it.
-    @Test(.timeLimit(.minutes(1)))
-    func minifiedSnapshotsParseWithoutQuadraticCost() {
+    /// Measured by the work, not the clock on the wall: the CPU time of this
+    /// thread (which a loaded machine does not inflate the way it does wall
+    /// time) for a one-line file and one four times as long. Linear work
+    /// grows about 4 times; work quadratic in the line grows about 16 times.
+    @Test func minifiedSnapshotsParseWithoutQuadraticCost() throws {
         let big = String(decoding: readBundled(.traffic), as: UTF8.self).filter { $0 != "\n" }
         guard case .success = parse(.traffic, big) else {
             Issue.record("minified traffic rejected")
@@ -187,6 +190,49 @@ struct Breakage: CustomTestStringConvertible, Sendable {
         let p = problems(.traffic, broken).first
         #expect(p?.message.contains("duplicate key") == true)
         #expect(p?.line == 1 && (p?.column ?? 0) > 50_000)
+
+        // The same with the corridors once and four times: n and 4n bytes on one line.
+        let small = try Self.minified(corridorsTimes: 1)
+        let large = try Self.minified(corridorsTimes: 4)
+        #expect(large.utf8.count > 3 * small.utf8.count && !small.contains("\n"))
+        for text in [small, large] {
+            let found = problems(.traffic, text).first
+            #expect(found?.message.contains("duplicate key") == true && found?.line == 1, "\(String(describing: found))")
+        }
+        // The least of a few runs: a run can only be slowed (caches, page
+        // faults), never sped up, so the least is the closest to the work.
+        let smallCost = Self.leastThreadCPUSeconds(repeats: 5) { _ = problems(.traffic, small) }
+        let largeCost = Self.leastThreadCPUSeconds(repeats: 3, enough: 8 * smallCost) { _ = problems(.traffic, large) }
+        let ratio = largeCost / max(smallCost, 1e-9)
+        #expect(ratio < 8, "4 times the bytes took \(ratio) times the CPU time (\(smallCost) s, \(largeCost) s): not linear")
+    }
+
+    /// The bundled traffic file on one line with its corridors repeated
+    /// `corridorsTimes` times and a duplicate key at the very end.
+    static func minified(corridorsTimes: Int) throws -> String {
+        var object = try #require(try JSONSerialization.jsonObject(with: readBundled(.traffic)) as? [String: Any])
+        let corridors = try #require(object["corridors"] as? [Any])
+        object["corridors"] = Array(repeating: corridors, count: corridorsTimes).flatMap { $0 }
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        return String(text.dropLast()) + ",\"kind\":\"traffic\"}"
+    }
+
+    /// The least CPU time this thread spent in `work` over `repeats` runs,
+    /// stopping early once a run took less than `enough`.
+    static func leastThreadCPUSeconds(repeats: Int, enough: Double = 0, _ work: () -> Void) -> Double {
+        func now() -> Double {
+            var ts = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+            return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        }
+        var least = Double.infinity
+        for _ in 0..<repeats {
+            let start = now()
+            work()
+            least = min(least, now() - start)
+            if least < enough { break }
+        }
+        return least
     }
 }
 
