@@ -250,6 +250,44 @@ import Testing
         let problems = Checker.check(dataDirectory: bundledData, screensDirectory: dir, now: testNow)
         #expect(problems.contains { $0.file.hasSuffix("briefing.yaml") && $0.message.contains("도봉군") })
     }
+
+    /// A district no data has is named with the file as it is called (`.yml`
+    /// too) and the line and column of the district value, in a briefing step
+    /// and on a pane.
+    @Test func unknownDistrictNamesTheRealFileAndThePlace() {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        for name in FileProbe.list(bundledScreens) ?? [] where name != "briefing.yaml" {
+            if case .success(let data) = FileProbe.read(bundledScreens + "/" + name, limit: 1 << 20) {
+                writeFile(dir + "/" + name, String(decoding: data, as: UTF8.self))
+            }
+        }
+        guard case .success(let briefing) = FileProbe.read(bundledScreens + "/briefing.yaml", limit: 1 << 20) else {
+            Issue.record("cannot read the bundled briefing")
+            return
+        }
+        // Line 39 of the bundled briefing is "    district: 도봉구".
+        writeFile(dir + "/briefing.yml", String(decoding: briefing, as: UTF8.self).replacing("district: 도봉구", with: "district: 도봉군"))
+        writeFile(
+            dir + "/corner.yml",
+            """
+            kind: screen
+            title: Corner
+            layout:
+              columns:
+                - { pane: cctv, weight: 1 }
+                - pane: pledges
+                  district:   없는구
+            """)
+        let problems = Checker.check(dataDirectory: bundledData, screensDirectory: dir, now: testNow)
+        let step = problems.first { $0.message.contains("도봉군") }
+        #expect(step?.file == dir + "/briefing.yml", "\(problems.map(\.description))")
+        #expect(step?.line == 39 && step?.column == 15, "\(problems.map(\.description))")
+        let pane = problems.first { $0.message.contains("없는구") }
+        #expect(pane?.file == dir + "/corner.yml", "\(problems.map(\.description))")
+        #expect(pane?.line == 7 && pane?.column == 19, "\(problems.map(\.description))")
+        #expect(problems.count == 2, "\(problems.map(\.description))")
+    }
 }
 
 @Suite struct BackgroundLoadingTests {

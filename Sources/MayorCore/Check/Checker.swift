@@ -90,14 +90,22 @@ public enum Checker {
         for (id, briefing) in set.briefings.sorted(by: { $0.key < $1.key }) {
             for (i, step) in briefing.steps.enumerated() {
                 if let d = step.district, !known.contains(d.value) {
-                    problems.append(Problem(.noDistrict, file: folder + id + ".yaml", message: "step \(i + 1): no district named \"\(d)\" in the data"))
+                    let place = briefing.districtMarks[i]
+                    problems.append(
+                        Problem(
+                            .noDistrict, file: briefing.file.isEmpty ? folder + id + ".yaml" : briefing.file, line: place?.line, column: place?.column,
+                            message: "step \(i + 1): no district named \"\(d)\" in the data"))
                 }
             }
         }
         for (id, screen) in set.screens.sorted(by: { $0.key < $1.key }) {
             for pane in screen.layout.panes {
                 if let d = pane.district, !known.contains(d.value) {
-                    problems.append(Problem(.noDistrict, file: folder + id + ".yaml", message: "pane \(pane.id): no district named \"\(d)\" in the data"))
+                    let place = screen.districtMarks[pane] ?? screen.paneMarks[pane]
+                    problems.append(
+                        Problem(
+                            .noDistrict, file: screen.file.isEmpty ? folder + id + ".yaml" : screen.file, line: place?.line, column: place?.column,
+                            message: "pane \(pane.id): no district named \"\(d)\" in the data"))
                 }
             }
         }

@@ -82,10 +82,12 @@ public struct ScreenConfig: Hashable, Sendable {
     public var file: String
     /// Where each pane of the layout is written in `file`.
     public var paneMarks: [PaneRef: SourcePlace]
+    /// Where the district value of each pane that has one is written in `file`.
+    public var districtMarks: [PaneRef: SourcePlace]
 
     public init(
         id: String, title: LocalizedText, refreshSeconds: Double? = nil, rotateSeconds: Double? = nil, layout: LayoutNode,
-        file: String = "", paneMarks: [PaneRef: SourcePlace] = [:]
+        file: String = "", paneMarks: [PaneRef: SourcePlace] = [:], districtMarks: [PaneRef: SourcePlace] = [:]
     ) {
         self.id = id
         self.title = title
@@ -94,6 +96,7 @@ public struct ScreenConfig: Hashable, Sendable {
         self.layout = layout
         self.file = file
         self.paneMarks = paneMarks
+        self.districtMarks = districtMarks
     }
 }
 
@@ -124,6 +127,11 @@ public struct BriefingConfig: Hashable, Sendable {
     public var id: String
     public var title: LocalizedText
     public var steps: [Step]
+    /// The file the briefing was read from ("" when made in code).
+    public var file = ""
+    /// Where the district value of each step that has one is written in
+    /// `file`, by the step's index.
+    public var districtMarks: [Int: SourcePlace] = [:]
 }
 
 /// Everything read from the screens folder.

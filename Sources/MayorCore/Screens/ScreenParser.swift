@@ -199,6 +199,8 @@ public struct ScreenParser {
         var layoutNodes = 0
         /// Where each pane of this file's screen is written.
         var paneMarks: [PaneRef: SourcePlace] = [:]
+        /// Where the district value of each pane of this file's screen is written.
+        var districtMarks: [PaneRef: SourcePlace] = [:]
         /// More boxes than any wall can show legibly; guards layout time and memory.
         static let maxLayoutNodes = 64
 
@@ -394,7 +396,7 @@ public struct ScreenParser {
             guard let layout = layout(layoutNode, depth: 0, seen: &seen), let title else { return nil }
             return ScreenConfig(
                 id: id, title: title, refreshSeconds: refresh, rotateSeconds: rotate, layout: layout,
-                file: file, paneMarks: paneMarks)
+                file: file, paneMarks: paneMarks, districtMarks: districtMarks)
         }
 
         mutating func layout(_ node: YAMLNode, depth: Int, seen: inout Set<PaneRef>) -> LayoutNode? {
@@ -440,6 +442,7 @@ public struct ScreenParser {
                 let ref = PaneRef(id: id, district: district)
                 if !seen.insert(ref).inserted { fail(.duplicate, paneNode, "pane \"\(id)\" appears twice on this screen") }
                 if let mark = paneNode.mark { paneMarks[ref] = SourcePlace(line: mark.line, column: mark.column) }
+                if let mark = map["district"]?.mark { districtMarks[ref] = SourcePlace(line: mark.line, column: mark.column) }
                 return .pane(ref, size: size)
             }
             if let d = map["district"] { fail(.invalid, d, "district belongs on a pane node") }
@@ -487,6 +490,7 @@ public struct ScreenParser {
                 return nil
             }
             var steps: [BriefingConfig.Step] = []
+            var districtMarks: [Int: SourcePlace] = [:]
             for (i, node) in list.enumerated() {
                 guard let step = mapping(node, "step \(i + 1)", allowed: Keys.step) else { continue }
                 var target: BriefingConfig.Step.Target?
@@ -502,7 +506,10 @@ public struct ScreenParser {
                     fail(.invalid, node, "step \(i + 1) needs exactly one of screen or pane")
                 }
                 var district: SafeText?
-                if let d = step["district"], let s = string(d, "step \(i + 1) district") { district = SafeText(s) }
+                if let d = step["district"], let s = string(d, "step \(i + 1) district") {
+                    district = SafeText(s)
+                    if let mark = d.mark { districtMarks[i] = SourcePlace(line: mark.line, column: mark.column) }
+                }
                 let captionNode = step["caption"]
                 let secondsNode = step["seconds"]
                 let caption = localized(captionNode, "step \(i + 1) caption")
@@ -514,7 +521,7 @@ public struct ScreenParser {
                 }
             }
             guard let title, steps.count == list.count else { return nil }
-            return BriefingConfig(id: id, title: title, steps: steps)
+            return BriefingConfig(id: id, title: title, steps: steps, file: file, districtMarks: districtMarks)
         }
     }
 }
