@@ -168,7 +168,9 @@ public enum LargeSnapshots {
                 if node.isNumber {
                     return isZeroed(path) ? .scalar("0") : node
                 }
-                if let text = node.plainString, CalendarDate.parseDay(text) != nil || CalendarDate.parseMonth(text) != nil {
+                if let text = node.plainString,
+                    CalendarDate.parseDay(text) != nil || CalendarDate.parseMonth(text) != nil || Series.minute(of: text) != nil
+                {
                     return node
                 }
                 if raw.hasPrefix("\"") { return .scalar(String(raw.dropLast()) + " \(copy)\"") }
@@ -214,15 +216,42 @@ public enum LargeSnapshots {
             return .array(out)
         }
 
-        /// A field of the elements whose values ascend as days or months: how it continues backwards.
+        /// A field of the elements whose values ascend as days, months or
+        /// date-times (`YYYY-MM-DD HH:MM`): how it continues backwards.
         struct Series {
             let key: String
             let first: Int
             let months: Bool
+            /// Date-times: minutes between two entries (the first two's); nil for days and months.
+            var stepMinutes: Int? = nil
             /// Steps back before the calendar's year 1.
-            var room: Int { months ? first - 12 : first - CalendarDate.daysFromCivil(year: 1, month: 1, day: 1) }
+            var room: Int {
+                let day1 = CalendarDate.daysFromCivil(year: 1, month: 1, day: 1)
+                if let step = stepMinutes { return (first - day1 * 1440) / step }
+                return months ? first - 12 : first - day1
+            }
+
+            /// `YYYY-MM-DD HH:MM` as minutes from 1970-01-01 00:00 on the same clock (no zone), or nil.
+            static func minute(of text: String) -> Int? {
+                let u = Array(text.utf8)
+                guard u.count == 16, u[10] == UInt8(ascii: " "), u[13] == UInt8(ascii: ":"),
+                    let day = CalendarDate.parseDay(String(decoding: u[0..<10], as: UTF8.self)),
+                    u[11...12].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), u[14...15].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+                else { return nil }
+                let hh = Int(u[11] - 0x30) * 10 + Int(u[12] - 0x30)
+                let mm = Int(u[14] - 0x30) * 10 + Int(u[15] - 0x30)
+                guard hh < 24, mm < 60 else { return nil }
+                return day * 1440 + hh * 60 + mm
+            }
 
             func text(_ stepsBack: Int) -> String {
+                if let step = stepMinutes {
+                    let m = first - stepsBack * step
+                    let day = m >= 0 ? m / 1440 : (m - 1439) / 1440
+                    let minute = m - day * 1440
+                    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+                    return CalendarDate.format(day: day) + " " + two(minute / 60) + ":" + two(minute % 60)
+                }
                 if !months { return CalendarDate.format(day: first - stepsBack) }
                 let m = first - stepsBack
                 let year = String(m / 12)
@@ -237,13 +266,19 @@ public enum LargeSnapshots {
             for field in fields {
                 var days: [Int] = []
                 var months: [Int] = []
+                var minutes: [Int] = []
                 for element in elements {
                     guard let text = element[field.key]?.plainString else { break }
                     if let d = CalendarDate.parseDay(text) {
                         days.append(d)
                     } else if let m = CalendarDate.parseMonth(text) {
                         months.append(m.year * 12 + m.month - 1)
+                    } else if let m = Series.minute(of: text) {
+                        minutes.append(m)
                     }
+                }
+                if minutes.count == elements.count, minutes.count >= 2, zip(minutes, minutes.dropFirst()).allSatisfy({ $0 < $1 }) {
+                    out.append(Series(key: field.key, first: minutes[0], months: false, stepMinutes: minutes[1] - minutes[0]))
                 }
                 for (values, isMonths) in [(days, false), (months, true)] where values.count == elements.count {
                     if zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) { out.append(Series(key: field.key, first: values[0], months: isMonths)) }

@@ -57,6 +57,29 @@ private let now = 1_900_000_000.0
         #expect(LargeSnapshots.Run.series([.object([("date", .scalar("\"2024-03-02\""))]), .object([("date", .scalar("\"2024-03-01\""))])]).isEmpty)
     }
 
+    /// A series of date-times (`YYYY-MM-DD HH:MM`, as Seoul's live feeds write
+    /// them) continues backwards by its own step, across days and years.
+    @Test func dateTimeSeriesContinueBackwardsByTheirStep() {
+        let hourly = LargeSnapshots.Run.series([
+            .object([("time", .scalar("\"2025-01-15 10:00\"")), ("n", .scalar("1"))]),
+            .object([("time", .scalar("\"2025-01-15 11:00\"")), ("n", .scalar("2"))])
+        ])
+        #expect(hourly.map(\.key) == ["time"])
+        #expect(hourly.first?.text(1) == "2025-01-15 09:00")
+        #expect(hourly.first?.text(11) == "2025-01-14 23:00")
+        let fiveMinutes = LargeSnapshots.Run.series([
+            .object([("time", .scalar("\"2025-01-01 00:05\""))]), .object([("time", .scalar("\"2025-01-01 00:10\""))])
+        ])
+        #expect(fiveMinutes.first?.text(2) == "2024-12-31 23:55")
+        // Not ascending, or not a date-time: not a series.
+        #expect(
+            LargeSnapshots.Run.series([.object([("time", .scalar("\"2025-01-15 11:00\""))]), .object([("time", .scalar("\"2025-01-15 10:00\""))])])
+                .isEmpty)
+        #expect(
+            LargeSnapshots.Run.series([.object([("time", .scalar("\"2025-01-15 1:00\""))]), .object([("time", .scalar("\"2025-01-15 2:00\""))])])
+                .isEmpty)
+    }
+
     /// The memory shapes of every kind: zeros in an unknown field load, empty
     /// notes are refused at `notes`, and each is about the size asked for.
     @Test(arguments: SnapshotKind.allCases.map(\.rawValue))
