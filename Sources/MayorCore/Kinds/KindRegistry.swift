@@ -11,5 +11,6 @@ public enum KindRegistry {
         MetaverseKind.self,
         CCTVKind.self,
         PledgesKind.self,
+        CityDataKind.self,
     ]
 }
