@@ -12,7 +12,7 @@ public struct SeoulResult: Sendable, Equatable, Decodable {
     }
 
     /// Both spellings: `CODE`/`MESSAGE` (classic services) and
-    /// `RESULT.CODE`/`RESULT.MESSAGE` (citydata).
+    /// `RESULT.CODE`/`RESULT.MESSAGE` (the live city-data service).
     enum Keys: String, CodingKey {
         case code = "CODE"
         case message = "MESSAGE"
