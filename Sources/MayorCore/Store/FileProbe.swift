@@ -96,12 +96,21 @@ public enum FileProbe {
         return .success(data)
     }
 
-    /// Writes `bytes` to `path` through a temporary file beside it and a
-    /// rename, so a reader (the live wall's loader) never sees half a file.
+    /// Writes `bytes` to `path` so that a reader (the live wall's loader, a
+    /// web server in front of a publisher's folder) sees the old bytes or the
+    /// new ones, never a mix: a new temporary file beside it, written whole,
+    /// fsynced, renamed over the target, and the folder fsynced so the rename
+    /// survives a power cut. The one atomic writer: the generator, the bench,
+    /// `mayor fetch` and `mayor import` all write through it.
     public static func writeAtomically(_ path: String, _ bytes: some Collection<UInt8>) -> Result<Void, FileError> {
-        let tmp = path + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return .failure(FileError(code: .unreadable, message: "cannot be written: \(describe(errno))")) }
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let tmp = (slash == nil ? "" : (folder.isEmpty ? "/" : folder + "/")) + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            return .failure(FileError(code: .unreadable, message: "cannot be written (no temporary file beside it): \(describe(errno))"))
+        }
         var failure: Int32 = 0
         Array(bytes).withUnsafeBytes { raw in
             var offset = 0
@@ -115,11 +124,17 @@ public enum FileProbe {
                 offset += n
             }
         }
+        if failure == 0 && fsync(fd) != 0 { failure = errno }
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure == 0 && rename(tmp, path) != 0 { failure = errno }
         guard failure == 0 else {
             unlink(tmp)
             return .failure(FileError(code: .unreadable, message: "cannot be written: \(describe(failure))"))
+        }
+        let dir = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_CLOEXEC)
+        if dir >= 0 {
+            _ = fsync(dir)
+            _ = close(dir)
         }
         return .success(())
     }
