@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mayor", targets: ["MayorCLI"]),
+        .executable(name: "mayor-fetch", targets: ["MayorFetchCLI"]),
         .library(name: "MayorCore", targets: ["MayorCore"])
     ],
     dependencies: [
@@ -70,8 +71,8 @@ let package = Package(
             dependencies: ["MayorCore"]
         ),
         // Live data (`mayor fetch`): HTTP, retries, the Seoul sources and the
-        // feeds config. Only the fetch command reaches it: the live wall starts
-        // no event loop or HTTP client.
+        // feeds config. Linked only into mayor-fetch, never into mayor: the live
+        // wall neither starts nor maps an event loop or HTTP client.
         .target(
             name: "MayorFeeds",
             dependencies: [
@@ -87,12 +88,23 @@ let package = Package(
                 "MayorCore",
                 "MayorIngest",
                 "MayorBench",
-                "MayorFeeds",
                 "MayorTerminal",
                 "MayorHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             plugins: ["BuildInfo"]
+        ),
+        // The publisher, `mayor-fetch`: `mayor fetch` in an executable of its
+        // own, so the wall's binary links no HTTP stack (its idle memory stays
+        // as before issue 13). `mayor fetch ARGS` execs it from mayor's folder.
+        .executableTarget(
+            name: "MayorFetchCLI",
+            dependencies: [
+                "MayorCore",
+                "MayorFeeds",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log")
+            ]
         ),
         // The commit a binary was built from, for `mayor --version`.
         .plugin(name: "BuildInfo", capability: .buildTool()),

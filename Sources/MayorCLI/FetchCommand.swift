@@ -1,8 +1,4 @@
 import ArgumentParser
-import Dispatch
-import Logging
-import MayorCore
-import MayorFeeds
 
 #if canImport(Glibc)
     import Glibc
@@ -10,166 +6,56 @@ import MayorFeeds
     import Darwin
 #endif
 
-/// `mayor fetch`: keeps the snapshots current from Seoul's open data.
+/// `mayor fetch ARGS`: runs `mayor-fetch ARGS`, the publisher's own executable
+/// beside this one (issue 13). The wall's binary links no HTTP stack: only
+/// `mayor-fetch` carries async-http-client and SwiftNIO. The process is
+/// replaced (execv), so signals, standard streams and the exit status are the
+/// publisher's own; `mayor fetch --help` is its help.
 struct FetchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
-        abstract: "Fetch live data from the Seoul Open API into the snapshot files.",
+        abstract: "Fetch live data from the Seoul Open API into the snapshot files (runs mayor-fetch).",
         discussion: """
-            The key comes from the SEOUL_API_KEY environment variable or --key-file, never from an argument. \
-            Without --once, each source runs on its own interval until SIGINT or SIGTERM. With --once every source runs once; \
-            the exit status is 0 when all succeeded, 1 when some failed (their last good snapshots are kept as they were), \
-            2 on a configuration error. The outcome of each source is recorded in feeds-status.json beside the snapshots.
+            Runs mayor-fetch, installed beside mayor, with the same arguments; `mayor fetch --help` shows its options \
+            (--once, --config, --out, --base-url, --key-file). The key comes from SEOUL_API_KEY or --key-file.
             """
     )
 
-    @Flag(help: "Run every configured source once, print a summary and exit.") var once = false
-    @Option(help: "The feeds config.") var config: String = FeedsConfig.defaultPath
-    @Option(help: "The folder to write snapshots to (default: the config's output, else its folder).") var out: String?
-    @Option(name: .customLong("base-url"), help: "The API's address.") var baseURL: String =
-        SeoulClient.defaultBaseURL
-    @Option(name: .customLong("key-file"), help: "A file holding the API key (instead of SEOUL_API_KEY).") var keyFile: String?
+    @Argument(parsing: .captureForPassthrough, help: "The arguments of mayor-fetch (see mayor fetch --help).") var arguments: [String] = []
 
     func run() throws {
-        let setup: (FeedsConfig, String, String)
-        do {
-            setup = try prepare()
-        } catch let error as SetupError {
-            printError("mayor fetch: \(error.message)")
+        try Publisher.exec("mayor-fetch", arguments)
+    }
+}
+
+/// The publisher's executables, found in the folder of the running `mayor`.
+enum Publisher {
+    /// Replaces this process with `name` from this binary's folder, given
+    /// `arguments` unchanged; returns only by throwing (exit 2) when it is
+    /// missing or cannot be run.
+    static func exec(_ name: String, _ arguments: [String]) throws {
+        guard let folder = executableFolder() else {
+            printError("mayor: cannot find the folder of this executable (/proc/self/exe) to run \(name)")
             throw ExitCode(2)
         }
-        let (config, key, folder) = setup
-        let sources = config.sources.compactMap(FeedSources.make)
-        let terminal = isatty(2) == 1
-        var logger = Logger(label: "mayor.fetch") { label in StreamLogHandler.standardError(label: label) }
-        // On a terminal the progress lines say it; errors are still logged.
-        logger.logLevel = terminal ? .error : .info
-        let progress = ProgressLine(enabled: terminal)
-        let runner = FeedRunner(
-            sources: sources, settings: config.requests, key: key, baseURL: baseURL, outputDirectory: folder, logger: logger,
-            progress: { source, text in progress.show(source, text) })
-        if once {
-            let reports = blockOn { () async -> [FeedRunReport] in
-                let reports = await runner.runOnce()
-                await runner.shutdown()
-                return reports
-            }
-            progress.finish()
-            print(Self.summary(reports), terminator: "")
-            if reports.contains(where: { !$0.ok }) { throw ExitCode(1) }
-            return
-        }
-        let task = Task {
-            await runner.runForever()
-            await runner.shutdown()
-        }
-        let signals = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { task.cancel() }
-            source.resume()
-            return source
-        }
-        blockOn { await task.value }
-        signals.forEach { $0.cancel() }
-        progress.finish()
+        let path = folder + "/" + name
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        execv(path, argv)
+        let reason = String(cString: strerror(errno))
+        argv.forEach { free($0) }
+        printError(
+            "mayor: cannot run \(path): \(reason). `mayor \(name.dropFirst("mayor-".count))` is carried out by \(name), "
+                + "which is installed beside mayor (Scripts/install.sh; in a build folder, swift build builds it).")
+        throw ExitCode(2)
     }
 
-    struct SetupError: Error {
-        let message: String
+    /// The folder of this binary (Linux: /proc/self/exe's).
+    static func executableFolder() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        let path = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
-
-    /// The config, the key and the output folder, or a configuration error.
-    func prepare() throws -> (FeedsConfig, String, String) {
-        let config: FeedsConfig
-        switch FeedsConfig.load(self.config) {
-        case .success(let c): config = c
-        case .failure(let list): throw SetupError(message: "\(self.config) is not valid:\n" + list.problems.map(\.description).joined(separator: "\n"))
-        }
-        guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://"), !baseURL.contains(where: { $0.isWhitespace }) else {
-            throw SetupError(message: "--base-url must be an http:// or https:// address")
-        }
-        let key = try readKey()
-        let folder = out ?? config.outputDirectory
-        guard FileProbe.isDirectory(folder) else { throw SetupError(message: "the output folder \(folder) does not exist or is not a folder") }
-        return (config, key, folder)
-    }
-
-    /// SEOUL_API_KEY, else the first line of --key-file; checked for shape
-    /// (never echoed: a message about the key does not show it).
-    func readKey() throws -> String {
-        var key: String
-        if let keyFile {
-            switch FileProbe.read(keyFile, limit: 4096) {
-            case .failure(let error): throw SetupError(message: "--key-file \(keyFile) \(error.message)")
-            case .success(let data): key = String(decoding: data, as: UTF8.self)
-            }
-        } else if let value = environmentVariables()["SEOUL_API_KEY"] {
-            key = value
-        } else {
-            throw SetupError(message: "no API key: set SEOUL_API_KEY or give --key-file FILE (a key is free at data.seoul.go.kr)")
-        }
-        key = key.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !key.isEmpty else { throw SetupError(message: "the API key is empty") }
-        guard key.count <= 200, key.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F && $0 != "/" }) else {
-            throw SetupError(message: "the API key must be one word of printable ASCII without '/'")
-        }
-        return key
-    }
-
-    /// The table `--once` ends with.
-    static func summary(_ reports: [FeedRunReport]) -> String {
-        let header = ["source", "result", "as of", "seconds", "detail"]
-        let rows = reports.map { r in
-            [r.source, r.ok ? "ok" : "FAILED", r.asOf ?? "-", String(format: "%.1f", r.seconds), Sanitizer.clean(r.detail)]
-        }
-        let all = [header] + rows
-        var widths = [Int](repeating: 0, count: header.count)
-        for row in all { for (i, cell) in row.enumerated() where i < header.count - 1 { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
-        var out = ""
-        for row in all {
-            var line = ""
-            for (i, cell) in row.enumerated() {
-                line += cell
-                if i < row.count - 1 { line += String(repeating: " ", count: widths[i] - DisplayWidth.of(cell) + 2) }
-            }
-            out += line + "\n"
-        }
-        let failed = reports.filter { !$0.ok }.count
-        out += failed == 0 ? "all \(reports.count) sources ok\n" : "\(failed) of \(reports.count) sources failed; their last good files are kept\n"
-        return out
-    }
-}
-
-/// One line per source on a terminal, rewritten in place (`wifi 12/25 pages`).
-final class ProgressLine: Sendable {
-    let enabled: Bool
-    init(enabled: Bool) { self.enabled = enabled }
-
-    func show(_ source: String, _ text: String) {
-        guard enabled else { return }
-        var stderr = StandardError()
-        let end = text.hasPrefix("ok") || text.hasPrefix("failed") ? "\n" : ""
-        print("\r\u{1B}[K\(source) \(Sanitizer.clean(text))", terminator: end, to: &stderr)
-    }
-
-    func finish() {}
-}
-
-/// Runs async work to its end from synchronous code (the command's `run`):
-/// the work runs on the concurrency pool while this thread waits.
-func blockOn<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        box.value = await work()
-        done.signal()
-    }
-    done.wait()
-    return box.value!
-}
-
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-    // Written once by the task before the semaphore is signalled, read after the wait.
-    var value: T?
 }

@@ -67,5 +67,10 @@ import Testing
         #expect(check.status == 0, "\(check.output)")
         let render = try run("\(shellQuote(prefix + "/bin/mayor")) render --pane pledges --size 100x30", in: elsewhere)
         #expect(render.status == 0 && render.output.contains("55.7"), "\(render.output)")
+
+        // The publisher is installed beside the wall, and `mayor fetch` reaches it from there.
+        #expect(fm.isExecutableFile(atPath: prefix + "/bin/mayor-fetch"))
+        let fetchHelp = try run("\(shellQuote(prefix + "/bin/mayor")) fetch --help", in: elsewhere)
+        #expect(fetchHelp.status == 0 && fetchHelp.output.contains("--base-url") && fetchHelp.output.contains("--key-file"), "\(fetchHelp.output)")
     }
 }

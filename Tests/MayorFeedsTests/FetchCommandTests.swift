@@ -26,8 +26,14 @@ import Testing
     }
 
     static func blockingMayor(_ arguments: [String], environment: [String: String], in directory: String) throws -> Run {
+        try blockingMayorAt(binary, arguments, environment: environment, in: directory)
+    }
+
+    /// Runs the `mayor` at `path`.
+    static func blockingMayorAt(_ path: String, _ arguments: [String], environment: [String: String] = [:], in directory: String = repositoryRoot) throws -> Run
+    {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
