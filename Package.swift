@@ -70,13 +70,15 @@ let package = Package(
             name: "MayorBench",
             dependencies: ["MayorCore"]
         ),
-        // Live data (`mayor fetch`): HTTP, retries, the Seoul sources and the
-        // feeds config. Linked only into mayor-fetch, never into mayor: the live
-        // wall neither starts nor maps an event loop or HTTP client.
+        // Live data (`mayor fetch`): HTTP, retries, the Seoul sources (TOPIS
+        // traffic through MayorIngest's parsing) and the feeds config. Linked
+        // only into mayor-fetch, never into mayor: the live wall neither starts
+        // nor maps an event loop or HTTP client.
         .target(
             name: "MayorFeeds",
             dependencies: [
                 "MayorCore",
+                "MayorIngest",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log")
@@ -124,6 +126,7 @@ let package = Package(
             dependencies: [
                 "MayorFeeds",
                 "MayorCore",
+                "MayorIngest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

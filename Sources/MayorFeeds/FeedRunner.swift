@@ -106,6 +106,7 @@ public final class FeedRunner: Sendable {
         do {
             try await status.update(source.name, at: finished) { entry in
                 entry.lastAttempt = Timestamp.iso(finished)
+                entry.file = source.snapshotFile
                 entry.nextRun = nextRun.map(Timestamp.iso)
                 if report.ok {
                     entry.state = "ok"

@@ -3,9 +3,12 @@ import Logging
 import MayorCore
 
 /// One live source (`sources.NAME` in feeds.yaml): fetches everything it
-/// needs and returns the files to write. It writes nothing itself: the runner
-/// validates each file and writes them all atomically only when the whole
-/// run succeeded, so a failure anywhere keeps the last good files whole.
+/// needs and returns the files to write. It writes no snapshot itself: the
+/// runner validates each file and writes them all atomically only when the
+/// whole run succeeded, so a failure anywhere keeps the last good files
+/// whole. (A source may keep a state file of its own beside them, which no
+/// wall reads: the traffic source's `traffic.state.json`, the hours already
+/// answered, saved also when a run fails part way.)
 ///
 /// A new source is one type conforming to this protocol, one entry in
 /// `FeedsConfig.schemas` (its config keys) and one line in `FeedSources.make`.
@@ -14,8 +17,15 @@ public protocol FeedSource: Sendable {
     var name: String { get }
     /// Seconds between runs in continuous mode.
     var interval: Double { get }
+    /// The snapshot it keeps current (`wifi.json`), named in the status file
+    /// even while it fails. `NAME.json` unless the source says otherwise.
+    var snapshotFile: String { get }
     /// Fetches and builds the output. Throws a `FeedError` on any failure.
     func run(_ context: FeedContext) async throws -> FeedOutput
+}
+
+extension FeedSource {
+    public var snapshotFile: String { name + ".json" }
 }
 
 /// What a source's run produced.
@@ -38,12 +48,13 @@ public struct FeedOutput: Sendable {
     public var files: [File]
     /// One line for the summary table and the log (`24,578 APs in 25 pages`).
     public var summary: String
-    /// The data's own time (from the answer, not the clock).
-    public var asOf: String
+    /// The data's own time (from the answer, not the clock); nil when the
+    /// run wrote nothing new (the traffic source before its first complete day).
+    public var asOf: String?
     /// Things worth a look that did not stop the run (rows outside Seoul).
     public var warnings: [String]
 
-    public init(files: [File], summary: String, asOf: String, warnings: [String] = []) {
+    public init(files: [File], summary: String, asOf: String?, warnings: [String] = []) {
         self.files = files
         self.summary = summary
         self.asOf = asOf
@@ -88,8 +99,14 @@ public struct FeedContext: Sendable {
 /// The sources `mayor fetch` can run, made from their config sections.
 public enum FeedSources {
     public static func make(_ section: FeedsConfig.Source) -> (any FeedSource)? {
+        make(section, backfillDays: nil)
+    }
+
+    /// `backfillDays` (`mayor fetch --backfill DAYS`) overrides the traffic section's.
+    public static func make(_ section: FeedsConfig.Source, backfillDays: Int?) -> (any FeedSource)? {
         switch section.name {
         case "wifi": return WifiInventorySource(section)
+        case "traffic": return TrafficSource(section, backfillDays: backfillDays)
         default: return nil
         }
     }

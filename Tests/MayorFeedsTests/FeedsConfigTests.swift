@@ -70,3 +70,65 @@ import Testing
         #expect(FeedsConfig.seconds("-1s") == nil && FeedsConfig.seconds("m") == nil && FeedsConfig.seconds("nan") == nil && FeedsConfig.seconds("5x") == nil)
     }
 }
+
+/// The `traffic` section (TOPIS spots, backfill) and the bundled Data/feeds.yaml.
+@Suite struct TrafficConfigTests {
+    @Test func aTrafficSectionIsRead() throws {
+        let yaml = """
+            sources:
+              traffic:
+                spots: [A-01, B-32, D-42]
+                backfillDays: 14
+            """
+        let config = try FeedsConfig.parse(yaml, file: "f.yaml").get()
+        let traffic = try #require(config.sources.first { $0.name == "traffic" })
+        #expect(traffic.list("spots") == ["A-01", "B-32", "D-42"])
+        #expect(traffic.integer("backfillDays") == 14)
+        #expect(traffic.interval == 3600, "the default interval is an hour")
+    }
+
+    @Test func badTrafficValuesAreRefusedWithTheirPlace() {
+        let yaml = """
+            sources:
+              traffic:
+                interval: 1m
+                spots:
+                  - A-01
+                  - a-1
+                  - A-01
+                  - "A-01; rm"
+                backfillDays: 900
+            """
+        guard case .failure(let list) = FeedsConfig.parse(yaml, file: "f.yaml") else {
+            Issue.record("accepted a bad traffic section")
+            return
+        }
+        let lines = list.problems.map(\.description)
+        #expect(lines.contains { $0.hasPrefix("f.yaml:3:15: sources.traffic.interval: 1m is out of range (10m to 1d)") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("f.yaml:6:9: sources.traffic.spots[1]: \"a-1\" is not a TOPIS spot number") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("f.yaml:7:9: sources.traffic.spots[2]: \"A-01\" is listed twice") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("f.yaml:8:9: sources.traffic.spots[3]: \"A-01; rm\" is not a TOPIS spot number") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("f.yaml:9:19: sources.traffic.backfillDays: 900 is out of range (0 to 366)") }, "\(lines)")
+        #expect(list.problems.count == 5, "\(lines)")
+    }
+
+    @Test func spotsAreRequired() {
+        guard case .failure(let list) = FeedsConfig.parse("sources:\n  traffic:\n    backfillDays: 2\n", file: "f.yaml") else {
+            Issue.record("accepted a traffic section without spots")
+            return
+        }
+        #expect(list.problems.map(\.description) == ["f.yaml:2:3: sources.traffic: missing key \"spots\""])
+    }
+
+    @Test func theBundledFeedsConfigPassesAndListsRealSpots() throws {
+        let config = try FeedsConfig.load(repositoryRoot + "/Data/feeds.yaml").get()
+        let spots = try #require(config.sources.first { $0.name == "traffic" }?.list("spots"))
+        // Each one a station of the reference's SpotInfo list (seoul-open-api.md §4.1).
+        let listed: Set = [
+            "A-01", "A-02", "A-03", "A-04", "A-05", "A-06", "A-07", "A-08", "A-09", "A-10", "A-13", "A-20", "B-01", "B-11", "B-32", "C-01", "C-07",
+            "C-09", "D-42", "F-01"
+        ]
+        #expect(!spots.isEmpty && spots.allSatisfy(listed.contains), "\(spots)")
+        #expect(Checker.feedsProblems(dataDirectory: repositoryRoot + "/Data").isEmpty)
+    }
+}

@@ -17,6 +17,10 @@ import FoundationEssentials
 /// sources:
 ///   wifi:
 ///     interval: 1d
+///   traffic:
+///     interval: 1h
+///     spots: [A-01, B-32]   # TOPIS count stations (SpotInfo spot_num)
+///     backfillDays: 7       # how many days before today to fill
 /// ```
 ///
 /// A source plugs in with one entry of `FeedsConfig.schemas` (its keys and
@@ -98,8 +102,20 @@ public struct FeedsConfig: Sendable, Equatable {
     public static let schemas: [String: Schema] = [
         "wifi": Schema(
             keys: ["pageSize": .integer(1...1000)],
-            defaultInterval: 86_400, intervalRange: 600...(30 * 86_400))
+            defaultInterval: 86_400, intervalRange: 600...(30 * 86_400)),
+        // TOPIS count stations (SpotInfo `spot_num`), one VolInfo call per spot-hour.
+        "traffic": Schema(
+            keys: ["spots": .list(max: 200, item: topisSpotProblem), "backfillDays": .integer(0...366)],
+            required: ["spots"], defaultInterval: 3600, intervalRange: 600...86_400)
     ]
+
+    /// Why `text` is not a TOPIS spot number (`A-01`, `D-77`, `Y-53`: a
+    /// capital letter, a dash, two digits), or nil when it is one.
+    public static func topisSpotProblem(_ text: String) -> String? {
+        let u = Array(text.utf8)
+        if u.count == 4, (0x41...0x5A).contains(u[0]), u[1] == 0x2D, u[2...].allSatisfy({ (0x30...0x39).contains($0) }) { return nil }
+        return "\"\(Sanitizer.clean(text, maxWidth: 20))\" is not a TOPIS spot number (a capital letter, a dash and two digits, as A-01)"
+    }
 
     /// The file the config was read from.
     public var file: String
