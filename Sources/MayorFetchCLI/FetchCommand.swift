@@ -32,6 +32,10 @@ struct FetchCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The API's address.") var baseURL: String =
         SeoulClient.defaultBaseURL
     @Option(name: .customLong("key-file"), help: "A file holding the API key (instead of SEOUL_API_KEY).") var keyFile: String?
+    @Option(
+        help: ArgumentHelp(
+            "Fill the road-traffic history: ask for the hours of the DAYS days before today not fetched yet (0 to 366; overrides backfillDays in the config).",
+            valueName: "DAYS")) var backfill: Int?
 
     func run() throws {
         let setup: (FeedsConfig, String, String)
@@ -42,7 +46,7 @@ struct FetchCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let (config, key, folder) = setup
-        let sources = config.sources.compactMap(FeedSources.make)
+        let sources = config.sources.compactMap { FeedSources.make($0, backfillDays: backfill) }
         let terminal = isatty(2) == 1
         var logger = Logger(label: "mayor.fetch") { label in StreamLogHandler.standardError(label: label) }
         // On a terminal the progress lines say it; errors are still logged.
@@ -91,6 +95,12 @@ struct FetchCommand: ParsableCommand {
         }
         guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://"), !baseURL.contains(where: { $0.isWhitespace }) else {
             throw SetupError(message: "--base-url must be an http:// or https:// address")
+        }
+        if let backfill {
+            guard (0...366).contains(backfill) else { throw SetupError(message: "--backfill \(backfill) is out of range (0 to 366 days)") }
+            guard config.sources.contains(where: { $0.name == "traffic" }) else {
+                throw SetupError(message: "--backfill fills the traffic source's history, and \(self.config) configures no traffic source")
+            }
         }
         let key = try readKey()
         let folder = out ?? config.outputDirectory

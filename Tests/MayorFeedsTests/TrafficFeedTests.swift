@@ -275,4 +275,45 @@ import Testing
         #expect(!live.contains(strings.sample), "\(live)")
         #expect(live.contains("성산로(금화터널)") && live.contains("2026-11-28"), "\(live)")
     }
+
+    /// `mayor fetch --once --backfill DAYS` (the built binary, on the real clock).
+    @Test func theCommandsBackfillOptionFillsHistory() async throws {
+        let fixture = TopisFixture()
+        let server = try await FakeSeoul.start { fixture.reply($0) ?? .status(404) }
+        let folder = try seededFolder()
+        let config = folder + "/feeds.yaml"
+        try """
+        requests:
+          retries: 1
+          backoff: 0.01s
+          perHostPerSecond: 100
+        sources:
+          traffic:
+            spots: [A-01, D-77]
+            backfillDays: 1
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let env = ["SEOUL_API_KEY": testKey]
+        let run = try await FetchCommandTests.mayor(["fetch", "--once", "--config", config, "--base-url", server.baseURL, "--backfill", "3"], environment: env)
+        let now = Date().timeIntervalSince1970
+        await server.stop()
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(
+            run.stdout.contains("traffic") && run.stdout.contains("hours fetched, 2 spots, newest day") && run.stdout.contains("all 1 sources ok"),
+            "\(run.stdout)")
+        let outcome = Outcome(
+            ok: true, detail: "", before: nil, after: bytes(folder + "/traffic.json"), entry: nil, seen: server.seen, log: "", progress: [], folder: folder)
+        let written = try Self.written(Self.snapshot(outcome, now: now).1)
+        #expect(written == Self.expected(fixture, spots: ["A-01", "D-77"], now: now, backfill: 3) && written["A-01"]?.count == 3, "\(written)")
+        #expect(FeedStatus.read(folder).sources["traffic"]?.file == "traffic.json")
+        #expect(!run.stdout.contains(testKey) && !run.stderr.contains(testKey))
+
+        // Out of range, or with no traffic source to fill: a configuration error (2), nothing asked.
+        let tooMany = try await FetchCommandTests.mayor(
+            ["fetch", "--once", "--config", config, "--base-url", server.baseURL, "--backfill", "400"], environment: env)
+        #expect(tooMany.status == 2 && tooMany.stderr.contains("--backfill 400 is out of range (0 to 366 days)"), "\(tooMany.stderr)")
+        try "sources:\n  wifi:\n    interval: 1d\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let noTraffic = try await FetchCommandTests.mayor(
+            ["fetch", "--once", "--config", config, "--base-url", server.baseURL, "--backfill", "3"], environment: env)
+        #expect(noTraffic.status == 2 && noTraffic.stderr.contains("--backfill fills the traffic source's history, and"), "\(noTraffic.stderr)")
+    }
 }
