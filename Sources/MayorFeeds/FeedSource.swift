@@ -107,6 +107,7 @@ public enum FeedSources {
         switch section.name {
         case "wifi": return WifiInventorySource(section)
         case "traffic": return TrafficSource(section, backfillDays: backfillDays)
+        case "citydata": return CityDataSource(section)
         default: return nil
         }
     }

@@ -24,6 +24,8 @@ final class FakeSeoul: Sendable {
         var key: String
         /// After the key: `json`, `TbPublicWifiInfo`, `1`, `1000`…
         var segments: [String]
+        /// The path as sent, percent-encoding and all.
+        var rawPath: String = ""
     }
 
     final class State: Sendable {
@@ -49,7 +51,7 @@ final class FakeSeoul: Sendable {
         let router = Router()
         router.get("**") { request, _ -> Response in
             let parts = request.uri.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
-            let seen = Seen(key: parts.first ?? "", segments: Array(parts.dropFirst()))
+            let seen = Seen(key: parts.first ?? "", segments: Array(parts.dropFirst()), rawPath: request.uri.path)
             state.lock.withLock {
                 $0.seen.append(seen)
                 $0.inFlight += 1

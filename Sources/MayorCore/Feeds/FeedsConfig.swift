@@ -21,6 +21,9 @@ import FoundationEssentials
 ///     interval: 1h
 ///     spots: [A-01, B-32]   # TOPIS count stations (SpotInfo spot_num)
 ///     backfillDays: 7       # how many days before today to fill
+///   citydata:
+///     interval: 5m
+///     hotspots: [POI014, 광화문·덕수궁]   # area codes or names
 /// ```
 ///
 /// A source plugs in with one entry of `FeedsConfig.schemas` (its keys and
@@ -106,7 +109,12 @@ public struct FeedsConfig: Sendable, Equatable {
         // TOPIS count stations (SpotInfo `spot_num`), one VolInfo call per spot-hour.
         "traffic": Schema(
             keys: ["spots": .list(max: 200, item: topisSpotProblem), "backfillDays": .integer(0...366)],
-            required: ["spots"], defaultInterval: 3600, intervalRange: 600...86_400)
+            required: ["spots"], defaultInterval: 3600, intervalRange: 600...86_400),
+        // Seoul updates population and road readings every 5 minutes; one
+        // call per hotspot, so faster than a minute only loads the API.
+        "citydata": Schema(
+            keys: ["hotspots": .list(max: maxHotspots, item: hotspotProblem)], required: ["hotspots"],
+            defaultInterval: 300, intervalRange: 60...86_400)
     ]
 
     /// Why `text` is not a TOPIS spot number (`A-01`, `D-77`, `Y-53`: a
@@ -115,6 +123,36 @@ public struct FeedsConfig: Sendable, Equatable {
         let u = Array(text.utf8)
         if u.count == 4, (0x41...0x5A).contains(u[0]), u[1] == 0x2D, u[2...].allSatisfy({ (0x30...0x39).contains($0) }) { return nil }
         return "\"\(Sanitizer.clean(text, maxWidth: 20))\" is not a TOPIS spot number (a capital letter, a dash and two digits, as A-01)"
+    }
+
+    /// The most hotspots `sources.citydata.hotspots` may list (Seoul lists 121).
+    public static let maxHotspots = 200
+
+    /// What is wrong with one entry of `sources.citydata.hotspots`, or nil: an
+    /// area code (`POI` and three digits, `POI014`) or an area name as Seoul
+    /// writes it (`강남역`, `광화문·덕수궁`, `강남 MICE 관광특구`, `홍대입구역(2호선)`):
+    /// letters, digits, single spaces and `·()-.,&`, at most 40 characters.
+    @Sendable public static func hotspotProblem(_ text: String) -> String? {
+        let shown = "\"\(Sanitizer.clean(text, maxWidth: 40))\""
+        if text.uppercased().hasPrefix("POI"), text.dropFirst(3).allSatisfy({ $0.isASCII && $0.isNumber }) {
+            guard text.hasPrefix("POI"), text.count == 6 else {
+                return "\(shown) is not an area code: POI and three digits, such as POI014"
+            }
+            return nil
+        }
+        guard !text.isEmpty, text.count <= 40 else { return "\(shown) is not an area name: 1 to 40 characters" }
+        if text.hasPrefix(" ") || text.hasSuffix(" ") || text.contains("  ") {
+            return "\(shown) has leading, trailing or double spaces: write the area name as Seoul does"
+        }
+        if let dot = text.first(where: { "・•∙⋅".contains($0) }) {
+            let code = dot.unicodeScalars.first.map { String($0.value, radix: 16, uppercase: true) } ?? "?"
+            return "\(shown) has U+\(code) where Seoul writes · (U+00B7, 광화문·덕수궁)"
+        }
+        guard text.contains(where: \.isLetter) else { return "\(shown) is not an area name: it has no letters" }
+        if let bad = text.first(where: { !($0.isLetter || $0.isNumber || " ·()-.,&".contains($0)) }) {
+            return "\(shown) is not an area name: \(Sanitizer.clean(String(bad), maxWidth: 4)) is not a letter, digit, space or one of ·()-.,&"
+        }
+        return nil
     }
 
     /// The file the config was read from.
