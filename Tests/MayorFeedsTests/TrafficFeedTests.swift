@@ -129,8 +129,10 @@ import Testing
         #expect(written == Self.expected(backfill: 5) && written["B-32"]?.count == 5)
     }
 
-    @Test func aDayWithAnHourWithoutDataIsNotWritten() async throws {
-        let fixture = TopisFixture(noData: ["A-01 20261127 05"], noDataAsJSON: false)
+    /// INFO-200 for one hour is that hour's answer (no data), in either form, not an error.
+    @Test(arguments: [false, true])
+    func aDayWithAnHourWithoutDataIsNotWritten(_ asJSON: Bool) async throws {
+        let fixture = TopisFixture(noData: ["A-01 20261127 05"], noDataAsJSON: asJSON)
         let outcome = try await Self.run(backfill: 3, fixture: fixture)
         #expect(outcome.ok, "\(outcome.detail)")
         let written = try Self.written(Self.snapshot(outcome).1)
@@ -185,6 +187,19 @@ import Testing
         let (overLong, good2) = try await Self.failingRun { _ in .body(TopisFixture.overLong) }
         Self.expectKept(overLong, good2, code: "ERROR-336", "ERROR-336")
         #expect(Self.asked14(overLong) == 1)
+    }
+
+    /// A station list answered "no data" (a top-level INFO-200) is an error, never an empty file.
+    @Test func aStationListWithoutDataKeepsTheFile() async throws {
+        let first = try await Self.run()
+        #expect(first.ok, "\(first.detail)")
+        let good = try #require(first.after)
+        let second = try await Self.run(folder: first.folder, now: TopisFixture.seoul(2026, 11, 29, 16, 5)) { seen in
+            seen.segments.count > 1 && seen.segments[1] == "SpotInfo" ? .body(TopisFixture.noDataJSON) : nil
+        }
+        Self.expectKept(second, good, code: "INFO-200", "SpotInfo INFO-200")
+        #expect(second.volumeRequests == 0)
+        #expect(second.seen.count == 1, "INFO-200 is not retried")
     }
 
     @Test func aServerErrorIsRetriedThenSucceeds() async throws {

@@ -30,10 +30,11 @@ public enum Topis {
     }
 
     /// The stations of a SpotInfo answer. An answer holding fewer rows than
-    /// its `list_total_count` is refused (a cut page is never a station list).
+    /// its `list_total_count` is refused (a cut page is never a station list),
+    /// and so is "no data" (INFO-200, thrown as that code: never an empty list).
     public static func spots(_ data: Data, source: String) throws -> [TopisSpot] {
         guard case .rows(let total, let rows) = try SeoulXML.parse(data, service: spotService, source: source) else {
-            throw IngestError(file: source, "SpotInfo answered INFO-200 (no stations)")
+            throw SeoulXML.ServiceError(code: "INFO-200", message: "SpotInfo answered no data: no stations")
         }
         if let total, total > rows.count {
             throw IngestError(file: source, "holds \(rows.count) of \(total) stations; the list would be cut")
