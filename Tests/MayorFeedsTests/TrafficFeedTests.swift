@@ -283,11 +283,13 @@ import Testing
             return buffer.textLines().joined(separator: "\n")
         }
         let sample = try frame()
-        #expect(sample.contains(strings.sample), "\(sample)")
+        #expect(sample.contains(strings.sample) && sample.contains(strings.stale), "\(sample)")
         let outcome = try await Self.run(folder: folder)
         #expect(outcome.ok, "\(outcome.detail)")
         let live = try frame()
         #expect(!live.contains(strings.sample), "\(live)")
+        // Yesterday's complete day is current, not stale; the footer names TOPIS.
+        #expect(!live.contains(strings.stale) && live.contains("TOPIS"), "\(live)")
         #expect(live.contains("성산로(금화터널)") && live.contains("2026-11-28"), "\(live)")
     }
 

@@ -80,6 +80,25 @@ import Testing
         #expect(text.contains(#""url": "http://127.0.0.1:8088/xml/VolInfo/""#))
     }
 
+    /// Hours asked several at once (as `mayor fetch` does) make the same file
+    /// and the same state as one at a time: the snapshot is made from the
+    /// ledger, whatever order the answers came in.
+    @Test func hoursAskedInParallelMakeTheSameFile() async throws {
+        let now = TopisFixtures.seoul(2026, 11, 29, 10, 30)
+        var outputs: [(Data, Data)] = []
+        for parallel in [1, 8] {
+            let out = Self.folder()
+            defer { try? FileManager.default.removeItem(at: out) }
+            let server = Server()
+            var feed = TrafficFeedRun(spots: ["A-01", "D-77", "A-09"], backfillDays: 3, outDirectory: out, publicBase: Self.base)
+            feed.parallel = parallel
+            let collected = try await feed.collect(now: now, transport: TopisFetch { try server.answer($0) })
+            #expect(collected.outcome.hoursFetched == 3 * (3 * 24 + 10) && Set(server.asked).count == server.asked.count)
+            outputs.append((try #require(collected.snapshot), try Data(contentsOf: out.appendingPathComponent(TrafficLedger.fileName))))
+        }
+        #expect(outputs[0].0 == outputs[1].0 && outputs[0].1 == outputs[1].1)
+    }
+
     @Test func asksOnlyForTheHoursItDoesNotHave() async throws {
         let out = Self.folder()
         defer { try? FileManager.default.removeItem(at: out) }
