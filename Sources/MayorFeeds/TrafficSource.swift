@@ -14,7 +14,8 @@ import MayorIngest
 /// succeeded and it validated); the state file keeps the hours answered
 /// before the failure, so they are not asked again.
 public struct TrafficSource: FeedSource {
-    public static let defaultBackfillDays = 7
+    /// Two weeks: the pane compares the newest day with the same day a week before.
+    public static let defaultBackfillDays = 14
     public static let defaultInterval = 3600.0
 
     public let name = "traffic"

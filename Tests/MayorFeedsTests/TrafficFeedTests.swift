@@ -293,6 +293,31 @@ import Testing
         #expect(live.contains("성산로(금화터널)") && live.contains("2026-11-28"), "\(live)")
     }
 
+    /// The bundled config's traffic section, run once on an empty state,
+    /// gives the pane its headline change against the same day a week before.
+    @Test func theBundledConfigFillsAWeekBeforeTheNewestDay() async throws {
+        let config = try FeedsConfig.load(repositoryRoot + "/Data/feeds.yaml").get()
+        let section = try #require(config.sources.first { $0.name == "traffic" })
+        let source = try #require(FeedSources.make(section) as? TrafficSource)
+        var settings = fastSettings()
+        settings.perHostPerSecond = 10_000
+        let folder = try seededFolder()
+        let fixture = TopisFixture()
+        let server = try await FakeSeoul.start { fixture.reply($0) ?? .status(404) }
+        let runner = FeedRunner(
+            sources: [source], settings: settings, key: testKey, baseURL: server.baseURL, outputDirectory: folder, logger: LogCapture().logger,
+            now: { Self.morning })
+        let reports = await runner.runOnce()
+        await runner.shutdown()
+        await server.stop()
+        #expect(reports.first?.ok == true, "\(reports.first?.detail ?? "")")
+        let outcome = Outcome(
+            ok: true, detail: "", before: nil, after: bytes(folder + "/traffic.json"), entry: nil, seen: [], log: "", progress: [], folder: folder)
+        let traffic = try Self.snapshot(outcome).1
+        #expect(traffic.corridors.map(\.id.value) == section.list("spots"))
+        #expect(traffic.weekBefore?.date.value == "2026-11-21", "newest day 2026-11-28; a week before it must be there")
+    }
+
     /// `mayor fetch --once --backfill DAYS` (the built binary, on the real clock).
     @Test func theCommandsBackfillOptionFillsHistory() async throws {
         let fixture = TopisFixture()
