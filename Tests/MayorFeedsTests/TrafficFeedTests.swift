@@ -189,6 +189,26 @@ import Testing
         #expect(Self.asked14(overLong) == 1)
     }
 
+    /// A state file that cannot be read (cut short, say) is set aside and the
+    /// hours asked again, with a warning: it only remembers what was fetched,
+    /// and a publisher left alone must not fail on it for ever.
+    @Test func anUnreadableStateFileIsSetAsideAndTheHoursAskedAgain() async throws {
+        let first = try await Self.run()
+        #expect(first.ok, "\(first.detail)")
+        let state = first.folder + "/traffic.state.json"
+        let whole = try Data(contentsOf: URL(fileURLWithPath: state))
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: state))
+        let second = try await Self.run(folder: first.folder)
+        #expect(second.ok, "\(second.detail)")
+        #expect(second.volumeRequests == first.volumeRequests, "every hour asked again")
+        #expect(try Self.written(Self.snapshot(second).1) == Self.written(Self.snapshot(first).1), "the same days and volumes")
+        #expect(
+            second.entry?.warnings?.contains { $0.contains("traffic.state.json") && $0.contains("set aside as traffic.state.json.unreadable") } == true,
+            "\(second.entry?.warnings ?? [])")
+        #expect(FileManager.default.contents(atPath: state + ".unreadable") == whole.prefix(whole.count / 2))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: state)) == whole)
+    }
+
     /// A station list answered "no data" (a top-level INFO-200) is an error, never an empty file.
     @Test func aStationListWithoutDataKeepsTheFile() async throws {
         let first = try await Self.run()

@@ -93,9 +93,21 @@ public struct TrafficFeedRun: Sendable {
     /// them. The state file is kept up to date here, also when a request
     /// fails part way (the hours answered are not asked again); it is the
     /// source's memory, not a snapshot: traffic.json is always made whole
-    /// from it.
+    /// from it. A state file that cannot be read is set aside
+    /// (`traffic.state.json.unreadable`) and the hours asked again, with a warning.
     public func collect(now: Double, progress: (@Sendable (Int, Int) -> Void)? = nil, transport: some TopisTransport) async throws -> Collected {
-        var ledger = try TrafficLedger.load(from: stateURL)
+        var warnings: [String] = []
+        var ledger: TrafficLedger
+        do {
+            ledger = try TrafficLedger.load(from: stateURL)
+        } catch {
+            // Only a memory of what was fetched: set aside (kept for a look) and started again.
+            let aside = stateURL.appendingPathExtension("unreadable")
+            try? FileManager.default.removeItem(at: aside)
+            try? FileManager.default.moveItem(at: stateURL, to: aside)
+            ledger = TrafficLedger()
+            warnings.append("\(error); set aside as \(aside.lastPathComponent), so every hour of the backfill is asked again")
+        }
         let spotSource = publicBase + Topis.spotPath
         let known = try await transport.get(Topis.spotPath) { try Topis.spots($0, source: spotSource) }
         let byId = Dictionary(known.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -141,7 +153,6 @@ public struct TrafficFeedRun: Sendable {
         }
         ledger.prune(now: now, keepDays: max(keepDays, backfillDays + 2))
         try AtomicFile.write(ledger.encoded(), to: stateURL)
-        var warnings: [String] = []
         let waiting = configured.filter { ledger.dailyVolumes(of: $0.id).isEmpty }.map(\.id)
         if !waiting.isEmpty { warnings.append("no complete day yet, left out: \(waiting.joined(separator: ", "))") }
         for spot in configured {
