@@ -429,3 +429,29 @@ extension CityDataFeedTests.Outcome: CustomTestStringConvertible {
     /// A failed expectation shows this, not the file's bytes.
     var testDescription: String { "Outcome(ok: \(ok), detail: \(detail), state: \(entry?.state ?? "-"))" }
 }
+
+/// A citydata.json from `mayor fetch` on the wall: no SAMPLE badge, the fetched readings shown.
+@Suite(.serialized) struct CityDataFetchedFileTests {
+    @Test(arguments: [Language.ko, .en])
+    func thePaneShowsTheFetchedReadingsWithoutTheSampleBadge(_ language: Language) async throws {
+        let outcome = try await CityDataFeedTests.run(["POI014", "광화문·덕수궁", "서울숲공원"])
+        #expect(outcome.ok, "\(outcome.detail)")
+        let store = DataStore(directory: outcome.folder)
+        let now = Date().timeIntervalSince1970
+        store.refresh(now: now)
+        let pane = try #require(PaneRegistry.pane("citydata"))
+        var buffer = Buffer(width: 160, height: 60)
+        let strings = Strings(language)
+        let context = PaneContext(strings: strings, theme: .monochrome, now: now, district: nil, zoomed: true)
+        PaneRenderer.render(
+            pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: now), context: context, in: buffer.area, buffer: &buffer)
+        let text = buffer.textLines().joined(separator: "\n")
+        #expect(!text.contains(strings.sample), "\(text)")
+        // The fetched reading time (the bundled sample's is 2025-01-15 08:50).
+        #expect(text.contains("2026-11-27"), "\(text)")
+        #expect(!text.contains("2025-01-15"), "\(text)")
+        // A place the bundled file lists keeps its carried-over district; the names are shown.
+        #expect(text.contains("강남구") || text.contains("Gangnam"), "\(text)")
+        #expect(text.contains(language == .ko ? "서울숲공원" : "Seoul Forest"), "\(text)")
+    }
+}
