@@ -222,6 +222,23 @@ import Testing
         #expect(second.seen.count == 1, "INFO-200 is not retried")
     }
 
+    @Test func aBodyCutShortOrAResetConnectionKeepsTheFile() async throws {
+        let body = TopisFixture.volInfo(spot: "B-32", ymd: "20261129", hour: 14, rows: TopisFixture.rows(spot: "B-32", ymd: "20261129", hour: 14))
+        let (cut, good) = try await Self.failingRun { _ in .cut(body) }
+        Self.expectKept(cut, good, code: nil, "body cut in half")
+        #expect(Self.asked14(cut) == 3, "a transport error is retried (1 + 2)")
+
+        let reset = try ResettingServer.start()
+        let runner = FeedRunner(
+            sources: [TrafficSource(spots: Self.spots, backfillDays: 2)], settings: fastSettings(), key: testKey, baseURL: reset.baseURL,
+            outputDirectory: cut.folder, logger: LogCapture().logger, now: { TopisFixture.seoul(2026, 11, 29, 17, 5) })
+        let reports = await runner.runOnce()
+        await runner.shutdown()
+        reset.stop()
+        #expect(reports.first?.ok == false && bytes(cut.folder + "/traffic.json") == good)
+        #expect(FeedStatus.read(cut.folder).sources["traffic"]?.state == "error")
+    }
+
     @Test func aServerErrorIsRetriedThenSucceeds() async throws {
         let failed = Mutex(0)
         let (outcome, good) = try await Self.failingRun { _ in
