@@ -88,7 +88,6 @@ let package = Package(
             name: "MayorCLI",
             dependencies: [
                 "MayorCore",
-                "MayorIngest",
                 "MayorBench",
                 "MayorTerminal",
                 "MayorHTTP",
@@ -96,14 +95,16 @@ let package = Package(
             ],
             plugins: ["BuildInfo"]
         ),
-        // The publisher, `mayor-fetch`: `mayor fetch` in an executable of its
-        // own, so the wall's binary links no HTTP stack (its idle memory stays
-        // as before issue 13). `mayor fetch ARGS` execs it from mayor's folder.
+        // The publisher, `mayor-fetch`: `mayor fetch` and `mayor import` in an
+        // executable of their own, so the wall's binary links no HTTP stack and
+        // no file-format libraries (its idle memory stays as before issue 13).
+        // `mayor fetch ARGS` and `mayor import ARGS` exec it from mayor's folder.
         .executableTarget(
             name: "MayorFetchCLI",
             dependencies: [
                 "MayorCore",
                 "MayorFeeds",
+                "MayorIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log")
             ]

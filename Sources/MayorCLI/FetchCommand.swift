@@ -24,16 +24,38 @@ struct FetchCommand: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "The arguments of mayor-fetch (see mayor fetch --help).") var arguments: [String] = []
 
     func run() throws {
-        try Publisher.exec("mayor-fetch", arguments)
+        try Publisher.exec(command: "fetch", arguments)
+    }
+}
+
+/// `mayor import ARGS`: runs `mayor-fetch import ARGS` (the file libraries it
+/// needs are the publisher's, not the wall's); `mayor import cctv --help` is its help.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Merge a file downloaded from Seoul's open data portal into a snapshot (runs mayor-fetch import).",
+        discussion: """
+            Runs `mayor-fetch import` with the same arguments: `mayor import cctv FILE [--out DIR] [--as-of DATE]`; \
+            `mayor import cctv --help` shows its options.
+            """
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "The arguments of mayor-fetch import (see mayor import cctv --help).") var arguments: [String] = []
+
+    func run() throws {
+        try Publisher.exec(command: "import", ["import"] + arguments)
     }
 }
 
 /// The publisher's executables, found in the folder of the running `mayor`.
 enum Publisher {
-    /// Replaces this process with `name` from this binary's folder, given
-    /// `arguments` unchanged; returns only by throwing (exit 2) when it is
-    /// missing or cannot be run.
-    static func exec(_ name: String, _ arguments: [String]) throws {
+    /// The publisher's executable, installed beside `mayor`.
+    static let name = "mayor-fetch"
+
+    /// Replaces this process with `mayor-fetch` from this binary's folder,
+    /// given `arguments` unchanged; returns only by throwing (exit 2) when it
+    /// is missing or cannot be run. `command` names `mayor COMMAND` in the error.
+    static func exec(command: String, _ arguments: [String]) throws {
         guard let folder = executableFolder() else {
             printError("mayor: cannot find the folder of this executable (/proc/self/exe) to run \(name)")
             throw ExitCode(2)
@@ -44,7 +66,7 @@ enum Publisher {
         let reason = String(cString: strerror(errno))
         argv.forEach { free($0) }
         printError(
-            "mayor: cannot run \(path): \(reason). `mayor \(name.dropFirst("mayor-".count))` is carried out by \(name), "
+            "mayor: cannot run \(path): \(reason). `mayor \(command)` is carried out by \(name), "
                 + "which is installed beside mayor (Scripts/install.sh; in a build folder, swift build builds it).")
         throw ExitCode(2)
     }

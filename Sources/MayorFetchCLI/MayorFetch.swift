@@ -1,12 +1,18 @@
 import ArgumentParser
 
-/// `mayor-fetch`, the publisher's executable: `mayor fetch` (issue 13) in a
-/// binary of its own, so the HTTP stack it needs (async-http-client, SwiftNIO)
-/// is never linked into `mayor`, the live wall. Installed beside `mayor`, which
-/// runs it (exec, the same arguments) for `mayor fetch ARGS`.
+/// `mayor-fetch`, the publisher's executable: `mayor fetch` (issue 13) and
+/// `mayor import` in a binary of their own, so what they need (async-http-client,
+/// SwiftNIO; SWXMLHash, ZIPFoundation, SwiftCSV) is never linked into `mayor`,
+/// the live wall. Installed beside `mayor`, which runs it (exec, the same
+/// arguments) for `mayor fetch ARGS` (`mayor-fetch ARGS`) and `mayor import
+/// ARGS` (`mayor-fetch import ARGS`).
 @main
 enum MayorFetch {
     static func main() {
-        FetchCommand.main()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        switch arguments.first {
+        case "import": ImportCommand.main(Array(arguments.dropFirst()))
+        default: FetchCommand.main(arguments)
+        }
     }
 }

@@ -13,6 +13,10 @@ import Testing
     /// the HTTP stack: async-http-client, SwiftNIO and its BoringSSL.
     static let httpStackMarkers = ["$s15AsyncHTTPClient", "$s7NIOCore", "$s8NIOPosix", "$s8NIOHTTP1", "$s6NIOSSL", "CNIOBoringSSL_"]
 
+    /// The libraries of `mayor import` (MayorIngest): measured, they cost the
+    /// idle wall about 1.4 MB resident, so they are the publisher's too.
+    static let ingestMarkers = ["$s9SWXMLHash", "$s13ZIPFoundation", "$s8SwiftCSV", "$s11MayorIngest"]
+
     /// Whether `needle` occurs in the file's bytes (its symbol and string tables included).
     static func contains(_ path: String, _ needle: String) throws -> Bool {
         let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -39,6 +43,21 @@ import Testing
         // The scan finds them where they are: the publisher's binary.
         let inPublisher = try Self.httpStackMarkers.filter { try Self.contains(Self.publisher, $0) }
         #expect(inPublisher.contains("$s15AsyncHTTPClient") && inPublisher.contains("$s7NIOCore"), "\(inPublisher)")
+    }
+
+    @Test func theWallLinksNoFileImportLibraries() throws {
+        let inWall = try Self.ingestMarkers.filter { try Self.contains(Self.wall, $0) }
+        #expect(inWall.isEmpty, "mayor links the import libraries: \(inWall)")
+        let inPublisher = try Self.ingestMarkers.filter { try Self.contains(Self.publisher, $0) }
+        #expect(inPublisher == Self.ingestMarkers, "\(inPublisher)")
+    }
+
+    @Test func mayorImportHelpIsThePublishersHelp() async throws {
+        let help = try await FetchCommandTests.mayor(["import", "cctv", "--help"])
+        #expect(help.status == 0, "\(help.stderr)")
+        #expect(help.stdout.contains("USAGE: mayor import cctv") && help.stdout.contains("--as-of"), "\(help.stdout)")
+        let top = try await FetchCommandTests.mayor(["--help"])
+        #expect(top.stdout.contains("import") && top.stdout.contains("Merge a file downloaded"), "\(top.stdout)")
     }
 
     @Test func mayorFetchHelpIsThePublishersHelp() async throws {
