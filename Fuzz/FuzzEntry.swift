@@ -11,6 +11,8 @@
 //            separated by a line `---8<---` (so cross-file screen references
 //            are exercised)
 //   locator: JSONLocator.position(of:in:) with a fixed path, then firstProblem
+//   feeds:   FeedsConfig.parse(data:file:), the bytes of Data/feeds.yaml
+//            (UTF-8 checked, then YAML, then the schema)
 //
 // `MAYOR_FUZZ_LIST_TARGETS=1 mayor-fuzz` prints the target names, one a line in
 // selector order, and exits (Fuzz/run.sh and save-finding.sh read them).
@@ -19,7 +21,8 @@
 // libFuzzer itself), the entry point traps when a parser breaks its contract:
 // a failure without problems, a problem without a message, or a line/column
 // below 1, an accepted file that breaks its kind's `contractBreach(in:)` (a
-// total past 2^53), or when a kind's fast reader (`fastDecode`) takes an input
+// total past 2^53), an accepted feeds config that breaks
+// `FeedsConfig.contractBreach` (a duration out of its range), or when a kind's fast reader (`fastDecode`) takes an input
 // on which the general path disagrees.
 
 import FoundationEssentials
@@ -70,9 +73,10 @@ private func split(_ bytes: ArraySlice<UInt8>, by separator: [UInt8]) -> [ArrayS
     return parts
 }
 
-/// The data kinds, then the screens and the locator: the targets in selector order.
+/// The data kinds, then the screens, the locator and the feeds config: the
+/// targets in selector order.
 private let kinds = SnapshotKind.allCases
-private let targetNames = kinds.map(\.rawValue) + ["screens", "locator"]
+private let targetNames = kinds.map(\.rawValue) + ["screens", "locator", "feeds"]
 
 /// A kind with a fast reader: when it takes the input, the general path
 /// (JSONLocator, JSONDecoder) must accept it with the same model, or refuse
@@ -109,6 +113,22 @@ private func fuzzKind<K: DataKind>(_ type: K.Type, _ kind: SnapshotKind, _ body:
     if K.fastDecode(data, maxDepth: SnapshotParser.maxDepth) != nil { compareWithGeneralPath(kind, data, result) }
 }
 
+/// `Data/feeds.yaml`: refused with located problems naming the file, or
+/// accepted with every value within the rules.
+private func fuzzFeeds(_ body: ArraySlice<UInt8>) {
+    let file = "Data/feeds.yaml"
+    switch FeedsConfig.parse(data: body, file: file) {
+    case .success(let config):
+        if let breach = config.contractBreach { fatalError("feeds: accepted a config that breaks its rules: \(breach)") }
+        _ = config.outputDirectory
+    case .failure(let list):
+        if list.problems.isEmpty { fatalError("feeds: a failure without problems") }
+        check(list.problems, "feeds")
+        if let other = list.problems.first(where: { $0.file != file }) { fatalError("feeds: a problem naming another file: \(other)") }
+        _ = list.description
+    }
+}
+
 private func fuzzOne(_ input: [UInt8]) {
     guard let selector = input.first else { return }
     let body = input[1...]
@@ -125,6 +145,8 @@ private func fuzzOne(_ input: [UInt8]) {
         }
         let (_, problems) = ScreenParser(knownPanes: knownPanes).parseAll(files)
         check(problems, "screens")
+    } else if targetNames[target] == "feeds" {
+        fuzzFeeds(body)
     } else {
         _ = JSONLocator.position(of: locatorPath, in: body)
         if let problem = JSONLocator.firstProblem(in: body, maxDepth: SnapshotParser.maxDepth) {

@@ -108,7 +108,7 @@ log "build: ${build_seconds} s"
 
 # ---------------------------------------------------------------- seeds
 # First byte = target, in the order the binary lists them: the data kinds
-# (KindRegistry order), screens, locator. See Fuzz/FuzzEntry.swift.
+# (KindRegistry order), screens, locator, feeds. See Fuzz/FuzzEntry.swift.
 mapfile -t targets < <(MAYOR_FUZZ_LIST_TARGETS=1 ASAN_OPTIONS=detect_leaks=0 "$binary" 2>/dev/null)
 [ ${#targets[@]} -ge 3 ] || { log "$binary listed no targets (MAYOR_FUZZ_LIST_TARGETS=1)"; exit 2; }
 log "targets: ${targets[*]}"
@@ -138,6 +138,9 @@ screen_files=(Screens/*.yaml)
 for f in "${screen_files[@]}"; do
     [ -f "$f" ] && seed "$screens_sel" "screen-$(basename "$f" .yaml)" "$f"
 done
+# The feeds config (Data/feeds.yaml), when the binary has that target.
+feeds_sel=$(selector_for feeds)
+if [ -n "$feeds_sel" ] && [ -f Data/feeds.yaml ]; then seed "$feeds_sel" "feeds" Data/feeds.yaml; fi
 # All screen files in one input (files separated by a line ---8<---), so
 # references between screens, playlists and briefings are exercised.
 if [ -f "${screen_files[0]}" ]; then
@@ -163,7 +166,11 @@ runlog="$out/last-run.log"
 dict=()
 if [ -f Fuzz/mayor.dict ]; then
     # The committed tokens, and each data kind's id as a JSON string (its "kind" value).
-    { cat Fuzz/mayor.dict; printf '"\\"%s\\""\n' "${targets[@]:0:${#targets[@]}-2}"; } >"$out/mayor.dict"
+    kinds=()
+    for t in "${targets[@]}"; do
+        case "$t" in screens|locator|feeds) ;; *) kinds+=("$t") ;; esac
+    done
+    { cat Fuzz/mayor.dict; printf '"\\"%s\\""\n' "${kinds[@]}"; } >"$out/mayor.dict"
     dict=(-dict="$out/mayor.dict")
 fi
 

@@ -18,7 +18,7 @@ binary=${FUZZ_BUILD_DIR:-$root/.build-fuzz}/mayor-fuzz
 mapfile -t targets < <(MAYOR_FUZZ_LIST_TARGETS=1 ASAN_OPTIONS=detect_leaks=0 "$binary" 2>/dev/null)
 [ ${#targets[@]} -ge 3 ] || { echo "$binary listed no targets" >&2; exit 2; }
 target=${targets[$(( selector % ${#targets[@]} ))]}
-case "$target" in screens) ext=yaml ;; *) ext=json ;; esac
+case "$target" in screens|feeds) ext=yaml ;; *) ext=json ;; esac
 dest="$root/Tests/MayorCoreTests/FuzzCorpus/$target-$name.$ext"
 mkdir -p "$(dirname "$dest")"
 tail -c +2 "$input" >"$dest"

@@ -145,7 +145,26 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
 
     // MARK: inputs found by the fuzzer
 
-    /// `FuzzCorpus/TARGET-NAME.EXT`: TARGET is a snapshot kind, `screens` or `locator`.
+    /// Reads the feeds config at `path` as `mayor check` and `mayor fetch` do;
+    /// checks the time, that a refusal names the file and a place with a
+    /// message, and that an accepted config keeps every value within its rules.
+    @discardableResult
+    static func feeds(_ path: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) -> [Problem]? {
+        guard let (result, elapsed) = run("feeds: \(what)", { FeedsConfig.load(path) }, sourceLocation: sourceLocation) else { return nil }
+        expectQuick(elapsed, "feeds: \(what)", sourceLocation: sourceLocation)
+        switch result {
+        case .success(let config):
+            #expect(config.contractBreach == nil, "\(what): accepted \(config.contractBreach ?? "")", sourceLocation: sourceLocation)
+            return []
+        case .failure(let list):
+            #expect(!list.problems.isEmpty, "\(what): a failure without problems", sourceLocation: sourceLocation)
+            let bad = list.problems.first { $0.message.isEmpty || $0.file != path || ($0.line ?? 0) < 1 || ($0.column ?? 0) < 1 }
+            #expect(bad == nil, "\(what): a problem without its file and place: \(bad?.description ?? "")", sourceLocation: sourceLocation)
+            return list.problems
+        }
+    }
+
+    /// `FuzzCorpus/TARGET-NAME.EXT`: TARGET is a snapshot kind, `screens`, `locator` or `feeds`.
     static func corpusFiles() -> [String] {
         (FileProbe.list(corpusFolder) ?? []).filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
     }
@@ -156,7 +175,7 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
         let files = Self.corpusFiles()
         #expect(files.count >= 10, "FuzzCorpus has \(files.count) inputs (\(Self.corpusFolder))")
         let targets = Set(files.map { String($0.prefix { $0 != "-" }) })
-        for target in SnapshotKind.allCases.map(\.rawValue) + ["screens", "locator"] {
+        for target in SnapshotKind.allCases.map(\.rawValue) + ["screens", "locator", "feeds"] {
             #expect(targets.contains(target), "FuzzCorpus has no \(target)- input")
         }
     }
@@ -185,9 +204,53 @@ final class FuzzCompletion<T: Sendable>: @unchecked Sendable {
             {
                 Self.expectQuick(elapsed, name)
             }
+        } else if target == "feeds" {
+            Self.feeds(FuzzRegressionTests.corpusFolder + "/" + name, name)
         } else {
-            Issue.record("FuzzCorpus/\(name): the name must start with a snapshot kind, screens- or locator-")
+            Issue.record("FuzzCorpus/\(name): the name must start with a snapshot kind, screens-, locator- or feeds-")
         }
+    }
+
+    // MARK: feeds.yaml
+
+    /// The feeds inputs of the corpus, each refused for its own reason at its
+    /// own place (a description of each is the file's first comment).
+    @Test func feedsConfigRefusalsNameTheirPlace() throws {
+        func problems(_ name: String) -> [String] {
+            let path = Self.corpusFolder + "/" + name
+            return (Self.feeds(path, name) ?? []).map { $0.description.replacing(path, with: name) }
+        }
+        #expect(
+            problems("feeds-alias-bomb.yaml") == ["feeds-alias-bomb.yaml:4:10: YAML aliases (*name) are not allowed in the feeds config"])
+        let utf8 = problems("feeds-not-utf8.yaml")
+        #expect(utf8 == ["feeds-not-utf8.yaml:4:17: invalid UTF-8 (byte 0xFF): the file must be UTF-8 text"], "\(utf8)")
+        let tabs = problems("feeds-tab-indentation.yaml")
+        #expect(tabs.count == 1 && tabs[0].hasPrefix("feeds-tab-indentation.yaml:3:1: YAML syntax"), "\(tabs)")
+        #expect(problems("feeds-duplicate-keys.yaml") == ["feeds-duplicate-keys.yaml:5:5: duplicate key \"interval\""])
+        let numbers = problems("feeds-huge-numbers-and-odd-durations.yaml")
+        for expected in [
+            "5:19: requests.connectTimeout: 1e308s is out of range (0.01s to 10m)",
+            "6:19: requests.requestTimeout: expected a duration", "7:12: requests.retries: expected a whole number",
+            "8:12: requests.backoff: expected a duration", "9:16: requests.maxInFlight: expected a whole number",
+            "10:21: requests.perHostPerSecond: expected a number", "13:15: sources.wifi.interval: 1e-320s is out of range (10m to 30d)",
+            "14:15: sources.wifi.pageSize: 9223372036854775807 is out of range (1 to 1000)", "3:9: output: expected one line"
+        ] {
+            #expect(numbers.contains { $0.hasPrefix("feeds-huge-numbers-and-odd-durations.yaml:" + expected) }, "\(expected) in \(numbers)")
+        }
+        #expect(numbers.count == 9, "\(numbers)")
+        // A number of days that overflows to infinity in seconds is no duration.
+        #expect(FeedsConfig.seconds("1e308d") == nil && FeedsConfig.seconds("1e308s") == 1e308)
+        let odd = problems("feeds-durations-nan-inf-hex.yaml")
+        #expect(odd.count == 5, "\(odd)")  // nan, inf, nan, " 5 m", 1_000; 0x1p3s is 8 s, a duration like any
+        let unknown = problems("feeds-unknown-sources-and-keys.yaml")
+        #expect(unknown.count == 6, "\(unknown)")
+        #expect(unknown.allSatisfy { Sanitizer.isClean($0) }, "raw control characters in \(unknown)")
+    }
+
+    @Test func bundledFeedsConfigIsAcceptedWithinItsRules() throws {
+        let config = try FeedsConfig.load(repoRoot + "/Data/feeds.yaml").get()
+        #expect(config.contractBreach == nil)
+        #expect(!config.sources.isEmpty)
     }
 
     // MARK: JSON: nesting

@@ -1,3 +1,4 @@
+import Foundation
 import MayorCore
 import Testing
 
@@ -68,6 +69,31 @@ import Testing
         #expect(FeedsConfig.seconds("1d") == 86_400)
         #expect(FeedsConfig.seconds("0.25") == 0.25)
         #expect(FeedsConfig.seconds("-1s") == nil && FeedsConfig.seconds("m") == nil && FeedsConfig.seconds("nan") == nil && FeedsConfig.seconds("5x") == nil)
+    }
+
+    /// `mayor check --data DIR` (the built binary) reads DIR/feeds.yaml and
+    /// names each problem with its place; an alias and bytes that are not
+    /// UTF-8 are refused at theirs too, and `mayor fetch` stops with status 2.
+    @Test func mayorCheckAndFetchNameABadFeedsConfigWithItsPlace() async throws {
+        let folder = try seededFolder()
+        let path = folder + "/feeds.yaml"
+        try "sources:\n  wifi:\n    interval: -5m\n    pageSize: 0\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try await FetchCommandTests.mayor(["check", "--data", folder])
+        #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+        let said = check.stdout + check.stderr
+        #expect(said.contains("feeds.yaml:3:15: sources.wifi.interval: expected a duration"), "\(said)")
+        #expect(said.contains("feeds.yaml:4:15: sources.wifi.pageSize: 0 is out of range (1 to 1000)"), "\(said)")
+
+        try Data("sources:\n  wifi: {interval: 1d}\noutput: a\u{FF}b\n".utf8.map { $0 == 0xC3 ? 0xFE : $0 }).write(to: URL(fileURLWithPath: path))
+        let fetch = try await FetchCommandTests.mayor(["fetch", "--once", "--config", path], environment: ["SEOUL_API_KEY": testKey])
+        #expect(fetch.status == 2, "\(fetch.stdout)\(fetch.stderr)")
+        #expect(fetch.stderr.contains("feeds.yaml:3:10: invalid UTF-8 (byte 0xFE)"), "\(fetch.stderr)")
+
+        try "sources:\n  wifi: &w {interval: 1d}\n  citydata: *w\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let alias = try await FetchCommandTests.mayor(["check", "--data", folder])
+        #expect(
+            alias.status == 1 && (alias.stdout + alias.stderr).contains("feeds.yaml:3:13: YAML aliases (*name) are not allowed in the feeds config"),
+            "\(alias.stdout)\(alias.stderr)")
     }
 }
 

@@ -170,6 +170,41 @@ public struct FeedsConfig: Sendable, Equatable {
         return (folder.isEmpty ? "" : folder + "/") + output
     }
 
+    /// What an accepted config breaks of the rules its parser enforces, or nil:
+    /// every duration finite and within its range, every count within its
+    /// range, every source known and configured once, `output` one line. The
+    /// fuzzer (Fuzz/FuzzEntry.swift) asks it of every config it gets accepted.
+    public var contractBreach: String? {
+        let r = requests
+        let durations: [(String, Double, ClosedRange<Double>)] = [
+            ("connectTimeout", r.connectTimeout, 0.01...600), ("requestTimeout", r.requestTimeout, 0.01...3600),
+            ("backoff", r.backoff, 0...600), ("perHostPerSecond", r.perHostPerSecond, 0.01...100)
+        ]
+        for (name, value, range) in durations where !(value.isFinite && range.contains(value)) { return "requests.\(name) is \(value)" }
+        if !(0...10).contains(r.retries) { return "requests.retries is \(r.retries)" }
+        if !(1...8).contains(r.maxInFlight) { return "requests.maxInFlight is \(r.maxInFlight)" }
+        if let output, output.isEmpty || output.contains(where: { $0.isNewline }) { return "output is not one line" }
+        if sources.isEmpty { return "no source" }
+        if Set(sources.map(\.name)).count != sources.count { return "a source configured twice" }
+        for source in sources {
+            guard let schema = Self.schemas[source.name] else { return "unknown source \(source.name)" }
+            if !(source.interval.isFinite && schema.intervalRange.contains(source.interval)) { return "\(source.name).interval is \(source.interval)" }
+            for (key, value) in source.values {
+                switch (schema.keys[key], value) {
+                case (.seconds(let range)?, .seconds(let v)): if !(v.isFinite && range.contains(v)) { return "\(source.name).\(key) is \(v)" }
+                case (.integer(let range)?, .integer(let v)): if !range.contains(v) { return "\(source.name).\(key) is \(v)" }
+                case (.text(let max)?, .text(let v)): if v.isEmpty || v.count > max { return "\(source.name).\(key) has \(v.count) characters" }
+                case (.list(let max, let item)?, .list(let v)):
+                    if v.isEmpty || v.count > max || Set(v).count != v.count || v.contains(where: { item($0) != nil }) {
+                        return "\(source.name).\(key) breaks its list rule"
+                    }
+                default: return "\(source.name).\(key) is not of its schema's type"
+                }
+            }
+        }
+        return nil
+    }
+
     public static let defaultPath = "Data/feeds.yaml"
     /// Feeds configs are small; anything larger is refused unread.
     public static let maxBytes = 1 << 20
@@ -180,10 +215,16 @@ public struct FeedsConfig: Sendable, Equatable {
         case .failure(let error):
             return .failure(ProblemList([Problem(error.code, file: path, message: error.message)]))
         case .success(let data):
-            guard let text = String(validating: data, as: UTF8.self) else {
-                return .failure(ProblemList([Problem(.syntax, file: path, message: "is not UTF-8 text")]))
-            }
-            return parse(text, file: path)
+            return parse(data: data, file: path)
+        }
+    }
+
+    /// Validates the bytes of a feeds config: UTF-8 (else the place of the
+    /// first bad byte), then as `parse(_:file:)`.
+    public static func parse(data: some Collection<UInt8>, file: String) -> Result<FeedsConfig, ProblemList> {
+        switch UTF8Text.decode(data, file: file) {
+        case .failure(let list): return .failure(list)
+        case .success(let text): return parse(text, file: file)
         }
     }
 
@@ -195,7 +236,8 @@ public struct FeedsConfig: Sendable, Equatable {
         return .failure(ProblemList(parser.problems))
     }
 
-    /// Parses `30s`, `5m`, `2h`, `1d` or a plain number of seconds.
+    /// Parses `30s`, `5m`, `2h`, `1d` or a plain number of seconds: a finite,
+    /// non-negative number of seconds, or nil.
     public static func seconds(_ text: String) -> Double? {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard let last = t.last else { return nil }
@@ -211,7 +253,8 @@ public struct FeedsConfig: Sendable, Equatable {
             unit = 1
         }
         if last.isLetter { number = number.dropLast() }
-        guard let value = Double(number), value.isFinite, value >= 0 else { return nil }
+        // Finite after the unit too: 1e308d is not a duration (it was +infinity).
+        guard let value = Double(number), value >= 0, (value * unit).isFinite else { return nil }
         return value * unit
     }
 
@@ -225,7 +268,7 @@ public struct FeedsConfig: Sendable, Equatable {
 
         mutating func parse(_ yaml: String) -> FeedsConfig? {
             let root: YAMLNode
-            switch YAMLComposer.compose(yaml) {
+            switch YAMLComposer.compose(yaml, files: "the feeds config") {
             case .failure(let f):
                 fail(f.code, f.mark, f.message)
                 return nil

@@ -14,11 +14,10 @@ public enum ScreenLoader {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             switch FileProbe.read(path, limit: maxBytes) {
             case .success(let data):
-                guard let text = String(validating: data, as: UTF8.self) else {
-                    problems.append(Problem(.syntax, file: path, message: "is not UTF-8 text"))
-                    continue
+                switch UTF8Text.decode(data, file: path) {
+                case .success(let text): files.append((path, text))
+                case .failure(let list): problems += list.problems
                 }
-                files.append((path, text))
             case .failure(let error):
                 problems.append(Problem(error.code, file: path, message: error.message))
             }
@@ -58,8 +57,10 @@ extension ScreenLoader {
             case .failure(let error):
                 return (nil, [Problem(error.code, file: path, message: error.message)])
             case .success(let data):
-                guard let text = String(validating: data, as: UTF8.self) else {
-                    return (nil, [Problem(.syntax, file: path, message: "is not UTF-8 text")])
+                let text: String
+                switch UTF8Text.decode(data, file: path) {
+                case .success(let decoded): text = decoded
+                case .failure(let list): return (nil, list.problems)
                 }
                 var own = set
                 own.briefings[id] = nil

@@ -217,7 +217,7 @@ public struct ScreenParser {
             // (a "billion laughs"); screen files have no use for them. The
             // composer refuses the first one as it meets it.
             let root: YAMLNode
-            switch YAMLComposer.compose(yaml) {
+            switch YAMLComposer.compose(yaml, files: "screen files") {
             case .failure(let failure):
                 problems.append(Problem(failure.code, file: file, line: failure.mark?.line, column: failure.mark?.column, message: failure.message))
                 return

@@ -72,10 +72,12 @@ enum YAMLComposer {
         var code: Problem.Code = .syntax
     }
 
-    static let aliasMessage = "YAML aliases (*name) are not allowed in screen files"
+    /// The refusal of an alias, naming the files it is refused in ("screen files").
+    static func aliasMessage(in files: String) -> String { "YAML aliases (*name) are not allowed in \(files)" }
 
-    /// The single document of `yaml` (nil when the text has none).
-    static func compose(_ yaml: String) -> Result<YAMLNode?, Failure> {
+    /// The single document of `yaml` (nil when the text has none); `files`
+    /// names what is being read, for the refusal of an alias.
+    static func compose(_ yaml: String, files: String) -> Result<YAMLNode?, Failure> {
         var utf8 = Array(yaml.utf8)
         return utf8.withUnsafeMutableBufferPointer { buffer in
             var parser = yaml_parser_t()
@@ -98,7 +100,7 @@ enum YAMLComposer {
                         return .failure(Failure(message: "YAML syntax: expected a single document in the stream, but found another document", mark: mark))
                     }
                 case YAML_ALIAS_EVENT:
-                    return .failure(Failure(message: aliasMessage, mark: mark))
+                    return .failure(Failure(message: aliasMessage(in: files), mark: mark))
                 case YAML_SCALAR_EVENT:
                     let s = event.data.scalar
                     let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(s.length)), as: UTF8.self) } ?? ""
