@@ -132,7 +132,7 @@ struct RenderCommand: ParsableCommand {
         if let paneID = pane, let pane = PaneRegistry.pane(paneID) {
             let context = PaneContext(strings: strings, theme: theme, now: clock, district: district.map { SafeText($0) })
             PaneRenderer.render(
-                pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: clock),
+                pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: clock), feed: store.feedNotice(pane.kind),
                 context: context, in: buffer.area, buffer: &buffer)
             buffer.fold(to: theme.glyphs)
         } else if let screenID = screen, let (set, problems) = screenSet {

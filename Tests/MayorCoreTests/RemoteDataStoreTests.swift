@@ -72,7 +72,9 @@ final class FakeFetcher: SnapshotFetcher {
         #expect(!store.refresh(now: testNow + 5))
         #expect(store.generation == generation)
         #expect(store.state(.pledges).loadedAt == loadedAt)
-        let second = fetcher.requests.suffix(SnapshotKind.allCases.count)
+        // The snapshots' requests (the status file's is asked in the same round;
+        // this server has none, so it has no ETag to send back).
+        let second = fetcher.requests.filter { $0.file != FeedStatus.fileName }.suffix(SnapshotKind.allCases.count)
         #expect(second.allSatisfy { $0.etag != nil }, "\(second)")
     }
 

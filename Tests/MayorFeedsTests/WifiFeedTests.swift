@@ -112,6 +112,8 @@ import Testing
         #expect(Set(outcome.seen.compactMap(Self.pageNumber)) == Set(1...25) && outcome.seen.count >= 25)
         #expect(outcome.peak <= 8)
         #expect(outcome.entry?.state == "ok" && outcome.entry?.lastSuccess != nil && outcome.entry?.lastError == nil)
+        // The snapshot it is about, so the wall shows the entry on the Wi-Fi pane.
+        #expect(outcome.entry?.file == "wifi.json")
 
         // The wall accepts the folder (mayor check --data DIR).
         let report = Checker.report(dataDirectory: outcome.folder, screensDirectory: repositoryRoot + "/Screens", now: Date().timeIntervalSince1970)
@@ -187,6 +189,8 @@ import Testing
         #expect(reports.first?.ok == false)
         #expect(bytes(folder + "/wifi.json") == before && before != nil)
         #expect(status(folder)?.state == "error" && status(folder)?.lastError != nil)
+        // A failed first run names the file too (the source's NAME.json).
+        #expect(status(folder)?.file == "wifi.json")
     }
 
     @Test func aServerErrorThenSuccessIsRetriedToSuccess() async throws {

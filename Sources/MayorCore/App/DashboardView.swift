@@ -106,7 +106,7 @@ public struct DashboardView {
                 zoomed: view.zoomed != nil)
             PaneRenderer.render(
                 pane, state: store.state(pane.kind), freshness: store.freshness(pane.kind, now: now),
-                readingSlowly: store.isReadingSlowly(pane.kind, now: now),
+                readingSlowly: store.isReadingSlowly(pane.kind, now: now), feed: store.feedNotice(pane.kind),
                 context: context, in: placement.rect, buffer: &buffer)
         }
         if let caption = view.caption {

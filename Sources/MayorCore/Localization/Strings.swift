@@ -48,6 +48,13 @@ public struct Strings: Sendable {
     public var noData: String { t("데이터 없음", "no data") }
     public var lastGood: String { t("마지막 정상 자료", "last good data") }
     public var loadedAt: String { t("불러온 시각", "loaded") }
+    /// A live feed's last run failed (`mayor fetch`, feeds-status.json), at `time` when known.
+    public func feedFailed(at time: String?) -> String {
+        guard let time else { return t("수집 실패", "feed failed") }
+        return t("수집 실패 \(time)", "feed failed \(time)")
+    }
+    /// The figures shown are those fetched at `time`.
+    public func showingData(_ time: String) -> String { t("\(time) 자료 표시 중", "showing \(time) data") }
     public func daysOld(_ days: Int) -> String {
         days >= 365 ? t("\(days / 365)년 경과", "\(days / 365)y old") : t("\(days)일 경과", "\(days)d old")
     }

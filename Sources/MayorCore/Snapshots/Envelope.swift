@@ -64,6 +64,15 @@ public struct Provenance: Decodable, Hashable, Sendable {
     public var page: SafeText?
 }
 
+/// How a file written by `mayor fetch` was fetched (optional; only what the
+/// wall reads of it: the rest of the object is allowed and ignored).
+public struct FetchProvenance: Decodable, Hashable, Sendable {
+    /// When the answer was received, ISO-8601 with offset.
+    public var fetchedAt: SafeText?
+
+    public init(fetchedAt: SafeText?) { self.fetchedAt = fetchedAt }
+}
+
 /// The part every snapshot file shares.
 public struct Envelope: Decodable, Hashable, Sendable {
     public static let supportedSchemaVersion = 1
@@ -76,6 +85,12 @@ public struct Envelope: Decodable, Hashable, Sendable {
     public var sample: Bool?
     public var maxAgeDays: Double?
     public var notes: [SafeText]?
+    /// How the file was fetched, for a file from `mayor fetch`.
+    public var fetch: FetchProvenance? = nil
+
+    /// `fetch.fetchedAt` as seconds since the epoch (nil when absent; the
+    /// validator refuses one that does not parse).
+    public var fetchedAtInstant: Double? { fetch?.fetchedAt.flatMap { CalendarDate.parseInstant($0.value) } }
 
     /// `asOf` as seconds since the epoch (nil when it does not parse; the
     /// validator reports that).

@@ -56,7 +56,8 @@ public final class SnapshotShape: Sendable {
     static let envelope: [String: SnapshotShape] = [
         "kind": .string, "schemaVersion": .whole, "asOf": .string,
         "source": .object(["document": .string, "agency": .string, "dataset": .string, "url": .string, "page": .string]),
-        "sample": .bool, "maxAgeDays": .number, "notes": .array(.string, max: maxNotes)
+        "sample": .bool, "maxAgeDays": .number, "notes": .array(.string, max: maxNotes),
+        "fetch": .object(["fetchedAt": .string])
     ]
 
     /// A whole file: the envelope's fields and `content` (a kind's).

@@ -99,6 +99,9 @@ public struct Validator {
         } else {
             fail("asOf", "\"\(e.asOf)\" is not an ISO-8601 date (YYYY-MM-DD) or date-time with offset (YYYY-MM-DDTHH:MM:SS+09:00)")
         }
+        if let fetchedAt = e.fetch?.fetchedAt, e.fetchedAtInstant == nil {
+            fail("fetch.fetchedAt", "\"\(fetchedAt)\" is not an ISO-8601 date-time with offset (YYYY-MM-DDTHH:MM:SSZ)")
+        }
         if let maxAge = e.maxAgeDays, !(maxAge.isFinite && maxAge > 0) {
             fail("maxAgeDays", "must be a positive number of days")
         }

@@ -36,6 +36,24 @@ public enum Freshness: Hashable, Sendable {
     public var isStale: Bool { self != .fresh }
 }
 
+/// What the wall knows of `feeds-status.json`, the status file `mayor fetch`
+/// writes beside the snapshots: what each feed's last run said, by kind. A
+/// missing file is normal (no feed runs); a broken one is one problem of its
+/// own (`problem`), beside the snapshots, which it never hides.
+public struct FeedsState: Sendable {
+    /// Each kind's feed, from the last good read (empty when there is no file).
+    public var reports: [SnapshotKind: FeedReport] = [:]
+    /// The file is there but cannot be used (broken, too large, unreadable).
+    public var problem: Problem?
+    var fingerprint: FileFingerprint?
+    var validators: HTTPValidators?
+    var retry: RetrySchedule?
+    /// When the read running now began.
+    var reading: Double?
+
+    public init() {}
+}
+
 /// Loads the snapshots of the kinds it is given (by default every registered
 /// kind; the wall gives it those its screens show) from the data folder,
 /// reloads changed files on each `refresh`, and keeps the last good data of a
@@ -65,6 +83,9 @@ public final class DataStore {
     /// for `mayor headless`, which prints it. Off by default: it reads every
     /// byte once more (about 50 ms for a 20 MB file).
     public var computesDigests = false
+    /// The status file of the live feeds (`FeedStatus.fileName`), read like
+    /// the snapshots (only when it changed) on the same refreshes.
+    public private(set) var feeds = FeedsState()
 
     /// `directory`: a folder, or an http:// or https:// URL read through `fetcher`;
     /// `kinds`: the kinds it loads (by default every registered kind).
@@ -88,6 +109,17 @@ public final class DataStore {
 
     public func state(_ kind: SnapshotKind) -> KindState { states[kind] ?? KindState() }
 
+    /// Where the status file of the live feeds is (beside the snapshots).
+    public var feedsPath: String {
+        directory.hasSuffix("/") ? directory + FeedStatus.fileName : directory + "/" + FeedStatus.fileName
+    }
+
+    /// What the pane of `kind` says of its live feed: a failed last run, not
+    /// older than the snapshot held; nil when the feed is fine or there is none.
+    public func feedNotice(_ kind: SnapshotKind) -> FeedNotice? {
+        FeedNotice.make(feeds.reports[kind], snapshot: states[kind]?.snapshot)
+    }
+
     public func snapshot(_ kind: SnapshotKind) -> Snapshot? { states[kind]?.snapshot }
 
     /// Looks at every file; reparses those that changed. Returns true when
@@ -101,6 +133,9 @@ public final class DataStore {
             for kind in kinds {
                 if refresh(kind, now: now, force: force) { changed = true }
             }
+            let probed = probeFeeds(force: force)
+            if probed.changed { changed = true }
+            if let file = probed.load, applyFeeds(Self.loadFeeds(file)) { changed = true }
         }
         if changed { generation += 1 }
         return changed
@@ -147,12 +182,21 @@ public final class DataStore {
         let requests = due.map { (kind: $0, url: path(of: $0), validators: force ? nil : state($0).validators) }
         let results = Mutex([Loaded?](repeating: nil, count: requests.count))
         let (maxBytes, digest) = (self.maxBytes, computesDigests)
-        DispatchQueue.concurrentPerform(iterations: requests.count) { i in
+        // The status file too, in the same round (one more iteration).
+        let feedsDue = force || (feeds.retry?.isDue(now) ?? true)
+        let (feedsURL, feedsValidators) = (feedsPath, force ? nil : feeds.validators)
+        let feedsResult = Mutex<FeedsLoaded?>(nil)
+        DispatchQueue.concurrentPerform(iterations: requests.count + 1) { i in
+            guard i < requests.count else {
+                if feedsDue { feedsResult.withLock { $0 = DataStore.fetchFeeds(feedsURL, validators: feedsValidators, fetcher: fetcher) } }
+                return
+            }
             let r = requests[i]
             let loaded = DataStore.fetch(r.kind, url: r.url, validators: r.validators, fetcher: fetcher, now: now, maxBytes: maxBytes, digest: digest)
             results.withLock { $0[i] = loaded }
         }
         var changed = false
+        if let loaded = feedsResult.withLock({ $0 }), applyFeeds(loaded, now: now) { changed = true }
         for (i, loaded) in results.withLock({ $0 }).enumerated() {
             guard let loaded else { continue }
             var state = self.state(due[i])
@@ -291,6 +335,8 @@ public final class DataStore {
     /// Parsed results waiting for the UI thread, filled by the workers.
     final class Mailbox: Sendable {
         let results = Mutex<[Finished]>([])
+        /// The status file's read, when one finished.
+        let feeds = Mutex<(loaded: FeedsLoaded, at: Double)?>(nil)
     }
 
     let mailbox = Mailbox()
@@ -299,7 +345,7 @@ public final class DataStore {
     private(set) var reads: [SnapshotKind: Double] = [:]
     /// Kinds whose file is being read and parsed now.
     public var loading: Set<SnapshotKind> { Set(reads.keys) }
-    public var isLoading: Bool { !reads.isEmpty }
+    public var isLoading: Bool { !reads.isEmpty || feeds.reading != nil }
     let workers = DispatchQueue(label: "mayor.snapshot-loader", qos: .utility, attributes: .concurrent)
 
     /// Like `refresh`, but changed files are read and parsed on worker
@@ -313,6 +359,18 @@ public final class DataStore {
             fetchInBackground(now: now, force: force, clock: clock)
             if changed { generation += 1 }
             return changed
+        }
+        if feeds.reading == nil {
+            let probed = probeFeeds(force: force)
+            if probed.changed { changed = true }
+            if let file = probed.load {
+                feeds.reading = now
+                let mailbox = self.mailbox
+                workers.async {
+                    let loaded = DataStore.loadFeeds(file)
+                    mailbox.feeds.withLock { $0 = (loaded, clock()) }
+                }
+            }
         }
         for kind in kinds where reads[kind] == nil {
             switch probe(kind, now: now, force: force) {
@@ -341,8 +399,18 @@ public final class DataStore {
             defer { results.removeAll(keepingCapacity: true) }
             return results
         }
-        guard !finished.isEmpty else { return false }
         var changed = false
+        if let read = mailbox.feeds.withLock({ value -> (loaded: FeedsLoaded, at: Double)? in
+            defer { value = nil }
+            return value
+        }) {
+            feeds.reading = nil
+            changed = applyFeeds(read.loaded, now: read.at)
+        }
+        guard !finished.isEmpty else {
+            if changed { generation += 1 }
+            return changed
+        }
         for f in finished {
             reads[f.kind] = nil
             if apply(f.kind, f.loaded, now: f.finishedAt) { changed = true }
@@ -355,6 +423,14 @@ public final class DataStore {
     /// never waits on the network.
     func fetchInBackground(now: Double, force: Bool, clock: @escaping @Sendable () -> Double) {
         guard let fetcher else { return }
+        if feeds.reading == nil, force || (feeds.retry?.isDue(now) ?? true) {
+            feeds.reading = now
+            let (mailbox, url, validators) = (self.mailbox, feedsPath, force ? nil : feeds.validators)
+            workers.async {
+                let loaded = DataStore.fetchFeeds(url, validators: validators, fetcher: fetcher)
+                mailbox.feeds.withLock { $0 = (loaded, clock()) }
+            }
+        }
         for kind in kinds where reads[kind] == nil && (force || isDue(kind, now)) {
             reads[kind] = now
             var state = self.state(kind)
@@ -402,13 +478,106 @@ public final class DataStore {
 
     /// Seconds since the oldest running read began (0 when none runs).
     public func longestLoad(now: Double) -> Double {
-        reads.values.min().map { now - $0 } ?? 0
+        (Array(reads.values) + (feeds.reading.map { [$0] } ?? [])).min().map { now - $0 } ?? 0
     }
 
     /// Blocks until every background load has finished, then collects (tests, benchmarks).
     public func waitForLoads() {
         workers.sync(flags: .barrier) {}
         collect()
+    }
+
+    // MARK: - The status file of the live feeds
+
+    /// What a read of the status file gave.
+    enum FeedsLoaded: Sendable {
+        /// A body (a local file, or a 200) parsed, or its problem.
+        case parsed(Result<FeedStatus, ProblemList>, validators: HTTPValidators?)
+        /// Not there: no feed runs (a missing file is normal).
+        case absent
+        /// 304: the copy held is current.
+        case notModified
+        /// The server did not answer: what was known is kept, tried again later.
+        case unavailable
+    }
+
+    /// One `stat` of the local status file: `load`, its path when it changed
+    /// and must be read; a missing or unreadable file is put in place at once
+    /// (`changed`: what the panes show of it changed).
+    func probeFeeds(force: Bool) -> (changed: Bool, load: String?) {
+        let file = feedsPath
+        switch FileProbe.probe(file) {
+        case .missing:
+            feeds.fingerprint = nil
+            return (applyFeeds(.absent), nil)
+        case .notAFile(let why), .error(let why):
+            feeds.fingerprint = nil
+            return (applyFeeds(.parsed(.failure(ProblemList([Problem(.unreadable, file: file, message: why)])), validators: nil)), nil)
+        case .file(let fingerprint):
+            if !force, fingerprint == feeds.fingerprint { return (false, nil) }
+            feeds.fingerprint = fingerprint
+            return (false, file)
+        }
+    }
+
+    /// Reads and parses the local status file: pure, safe on any thread.
+    static func loadFeeds(_ file: String) -> FeedsLoaded {
+        switch FileProbe.read(file, limit: FeedStatus.maxBytes) {
+        case .failure(let error):
+            if error.code == .missingFile { return .absent }
+            return .parsed(.failure(ProblemList([Problem(error.code, file: file, message: error.message)])), validators: nil)
+        case .success(let data):
+            return .parsed(FeedStatus.parse(data, file: file), validators: nil)
+        }
+    }
+
+    /// One conditional GET of the remote status file: pure, safe on any thread.
+    static func fetchFeeds(_ url: String, validators: HTTPValidators?, fetcher: any SnapshotFetcher) -> FeedsLoaded {
+        switch fetcher.get(url, validators: validators, maxBytes: FeedStatus.maxBytes) {
+        case .notModified:
+            return .notModified
+        case .body(let data, let found):
+            return .parsed(FeedStatus.parse(data, file: url), validators: found)
+        case .failed(let failure):
+            switch failure.reason {
+            case .status(404): return .absent
+            case .tooLarge: return .parsed(.failure(ProblemList([Problem(.limit, file: url, message: failure.message)])), validators: nil)
+            default: return .unavailable
+            }
+        }
+    }
+
+    /// Puts a read of the status file in place; true when what the panes
+    /// show of it changed. `now`: when a remote read that failed is retried
+    /// from (nil for a local file).
+    func applyFeeds(_ loaded: FeedsLoaded, now: Double? = nil) -> Bool {
+        let before = (feeds.reports, feeds.problem)
+        switch loaded {
+        case .parsed(let result, let validators):
+            feeds.validators = validators
+            feeds.retry?.succeeded()
+            switch result {
+            case .success(let status):
+                feeds.reports = status.reports(for: kinds)
+                feeds.problem = nil
+            case .failure(let problem):
+                // Not known: nothing is said of the feeds rather than something old.
+                feeds.reports = [:]
+                feeds.problem = problem.problems.first
+            }
+        case .absent:
+            feeds.validators = nil
+            feeds.retry?.succeeded()
+            feeds.reports = [:]
+            feeds.problem = nil
+        case .notModified:
+            feeds.retry?.succeeded()
+        case .unavailable:
+            var retry = feeds.retry ?? RetrySchedule(base: retryBase, cap: retryCap)
+            retry.failed(at: now ?? 0, random: Double.random(in: 0..<1))
+            feeds.retry = retry
+        }
+        return before.0 != feeds.reports || before.1 != feeds.problem
     }
 
     private func setProblems(_ state: inout KindState, _ problems: [Problem]) -> Bool {
@@ -419,7 +588,7 @@ public final class DataStore {
 
     /// Every current problem, in kind order.
     public var problems: [Problem] {
-        (folderProblem.map { [$0] } ?? []) + kinds.flatMap { states[$0]?.problems ?? [] }
+        (folderProblem.map { [$0] } ?? []) + kinds.flatMap { states[$0]?.problems ?? [] } + (feeds.problem.map { [$0] } ?? [])
     }
 
     public func freshness(_ kind: SnapshotKind, now: Double) -> Freshness {

@@ -419,6 +419,7 @@ enum TrafficFastPath {
             var maxAgeDays: Double?
             var notes: [SafeText]?
             var corridors: [TrafficContent.Corridor]?
+            var fetch: FetchProvenance?
             repeat {
                 let k = try key()
                 if key(k, is: "kind") {
@@ -465,6 +466,9 @@ enum TrafficFastPath {
                         }
                         notes = list
                     }
+                } else if key(k, is: "fetch") {
+                    try keys.insert(known: 256)
+                    fetch = try null() ? nil : try fetchProvenance()
                 } else if key(k, is: "corridors") {
                     try keys.insert(known: 128)
                     corridors = try corridorList()
@@ -477,8 +481,26 @@ enum TrafficFastPath {
             guard index == count, kindOK, versionOK, let asOf, let source, let corridors else { throw GiveUp() }
             let envelope = Envelope(
                 kind: "traffic", schemaVersion: 1, asOf: asOf, source: source,
-                sample: sample, maxAgeDays: maxAgeDays, notes: notes)
+                sample: sample, maxAgeDays: maxAgeDays, notes: notes, fetch: fetch)
             return SnapshotDocument(envelope: envelope, content: TrafficContent(corridors: corridors))
+        }
+
+        /// `fetch` of a file from `mayor fetch`: its `fetchedAt`; the rest skipped.
+        mutating func fetchProvenance() throws(GiveUp) -> FetchProvenance {
+            var fetchedAt: SafeText?
+            if try open(UInt8(ascii: "{"), depth: 2) { return FetchProvenance(fetchedAt: nil) }
+            var keys = Keys()
+            repeat {
+                let k = try key()
+                if key(k, is: "fetchedAt") {
+                    try keys.insert(known: 1)
+                    fetchedAt = try null() ? nil : try safeText()
+                } else {
+                    try keys.insert(other: k, in: base)
+                    try skipValue(depth: 2)
+                }
+            } while try more(closing: UInt8(ascii: "}"))
+            return FetchProvenance(fetchedAt: fetchedAt)
         }
 
         mutating func provenance() throws(GiveUp) -> Provenance {
