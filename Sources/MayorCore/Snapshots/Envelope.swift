@@ -85,12 +85,18 @@ public struct Envelope: Decodable, Hashable, Sendable {
     public var sample: Bool?
     public var maxAgeDays: Double?
     public var notes: [SafeText]?
-    /// How the file was fetched, for a file from `mayor fetch`.
+    /// How the file was fetched, for a file from `mayor fetch` (the Wi-Fi and
+    /// live-city sources write `fetch`, the road-traffic source `provenance`).
     public var fetch: FetchProvenance? = nil
+    public var provenance: FetchProvenance? = nil
 
-    /// `fetch.fetchedAt` as seconds since the epoch (nil when absent; the
-    /// validator refuses one that does not parse).
-    public var fetchedAtInstant: Double? { fetch?.fetchedAt.flatMap { CalendarDate.parseInstant($0.value) } }
+    /// When it was fetched (`fetch.fetchedAt`, else `provenance.fetchedAt`), as
+    /// written; nil when absent.
+    public var fetchedAt: SafeText? { fetch?.fetchedAt ?? provenance?.fetchedAt }
+
+    /// `fetchedAt` as seconds since the epoch (nil when absent; the validator
+    /// refuses one that does not parse).
+    public var fetchedAtInstant: Double? { fetchedAt.flatMap { CalendarDate.parseInstant($0.value) } }
 
     /// `asOf` as seconds since the epoch (nil when it does not parse; the
     /// validator reports that).

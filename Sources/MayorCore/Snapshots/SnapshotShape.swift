@@ -57,7 +57,7 @@ public final class SnapshotShape: Sendable {
         "kind": .string, "schemaVersion": .whole, "asOf": .string,
         "source": .object(["document": .string, "agency": .string, "dataset": .string, "url": .string, "page": .string]),
         "sample": .bool, "maxAgeDays": .number, "notes": .array(.string, max: maxNotes),
-        "fetch": .object(["fetchedAt": .string])
+        "fetch": .object(["fetchedAt": .string]), "provenance": .object(["fetchedAt": .string])
     ]
 
     /// A whole file: the envelope's fields and `content` (a kind's).

@@ -99,8 +99,10 @@ public struct Validator {
         } else {
             fail("asOf", "\"\(e.asOf)\" is not an ISO-8601 date (YYYY-MM-DD) or date-time with offset (YYYY-MM-DDTHH:MM:SS+09:00)")
         }
-        if let fetchedAt = e.fetch?.fetchedAt, e.fetchedAtInstant == nil {
-            fail("fetch.fetchedAt", "\"\(fetchedAt)\" is not an ISO-8601 date-time with offset (YYYY-MM-DDTHH:MM:SSZ)")
+        for (name, part) in [("fetch", e.fetch), ("provenance", e.provenance)] {
+            if let fetchedAt = part?.fetchedAt, CalendarDate.parseInstant(fetchedAt.value) == nil {
+                fail("\(name).fetchedAt", "\"\(fetchedAt)\" is not an ISO-8601 date-time with offset (YYYY-MM-DDTHH:MM:SSZ)")
+            }
         }
         if let maxAge = e.maxAgeDays, !(maxAge.isFinite && maxAge > 0) {
             fail("maxAgeDays", "must be a positive number of days")

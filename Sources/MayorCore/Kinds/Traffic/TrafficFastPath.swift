@@ -420,6 +420,7 @@ enum TrafficFastPath {
             var notes: [SafeText]?
             var corridors: [TrafficContent.Corridor]?
             var fetch: FetchProvenance?
+            var fetchedBy: FetchProvenance?
             repeat {
                 let k = try key()
                 if key(k, is: "kind") {
@@ -469,6 +470,9 @@ enum TrafficFastPath {
                 } else if key(k, is: "fetch") {
                     try keys.insert(known: 256)
                     fetch = try null() ? nil : try fetchProvenance()
+                } else if key(k, is: "provenance") {
+                    try keys.insert(known: 512)
+                    fetchedBy = try null() ? nil : try fetchProvenance()
                 } else if key(k, is: "corridors") {
                     try keys.insert(known: 128)
                     corridors = try corridorList()
@@ -481,7 +485,7 @@ enum TrafficFastPath {
             guard index == count, kindOK, versionOK, let asOf, let source, let corridors else { throw GiveUp() }
             let envelope = Envelope(
                 kind: "traffic", schemaVersion: 1, asOf: asOf, source: source,
-                sample: sample, maxAgeDays: maxAgeDays, notes: notes, fetch: fetch)
+                sample: sample, maxAgeDays: maxAgeDays, notes: notes, fetch: fetch, provenance: fetchedBy)
             return SnapshotDocument(envelope: envelope, content: TrafficContent(corridors: corridors))
         }
 
