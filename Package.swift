@@ -105,8 +105,22 @@ let package = Package(
                 "MayorCore",
                 "MayorFeeds",
                 "MayorIngest",
+                "MayorFeedsBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log")
+            ]
+        ),
+        // The publisher's benchmarks (`mayor-fetch bench`, the feeds rows of
+        // `mayor bench`): a fake Seoul API on SwiftNIO and the runs of
+        // `mayor-fetch --once` against it as a child. In mayor-fetch only.
+        .target(
+            name: "MayorFeedsBench",
+            dependencies: [
+                "MayorCore",
+                "MayorBench",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio")
             ]
         ),
         // The commit a binary was built from, for `mayor --version`.
@@ -128,6 +142,8 @@ let package = Package(
                 "MayorFeeds",
                 "MayorCore",
                 "MayorIngest",
+                "MayorBench",
+                "MayorFeedsBench",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

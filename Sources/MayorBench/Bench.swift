@@ -12,7 +12,7 @@ public struct BenchOptions: Sendable {
     /// The sections, in the order they run. keys uses the files reload and
     /// parse generate, so choosing it chooses them (see `closed`).
     public enum Section: String, CaseIterable, Sendable {
-        case render, bytes, parse, reload, keys, start, memory
+        case render, bytes, parse, reload, keys, start, memory, feeds
     }
 
     /// The folder with the snapshot files.
@@ -32,6 +32,9 @@ public struct BenchOptions: Sendable {
     /// Fewer iterations (a smoke test, not figures).
     public var quick = false
     public var sections = Set(Section.allCases)
+    /// `mayor-fetch`, which runs the feeds section's benchmarks in its own
+    /// process space (nil or missing: that section says so in a failed row).
+    public var publisher: String?
 
     public init(now: Double) { self.now = now }
 
@@ -85,6 +88,7 @@ public enum BenchRunner {
         if chosen.contains(.keys) { try bench.keys(set: set, workDirectory: dir) }
         if chosen.contains(.start) { try bench.startup(screensDirectory: options.screens, dataDirectory: options.data) }
         if chosen.contains(.memory) { try bench.memory(dataDirectory: options.data, workDirectory: dir) }
+        if chosen.contains(.feeds) { try bench.feeds(publisher: options.publisher, dataDirectory: options.data) }
         bench.note("peak resident memory of this run (VmHWM): \(readStatus("VmHWM") ?? "?"); total time \(format(monotonicSeconds() - started, 1)) s")
         bench.printTable()
     }

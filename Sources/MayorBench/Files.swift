@@ -9,7 +9,8 @@ import MayorCore
 
 // MARK: - Files and the machine
 
-func makeTemporaryFolder() -> String {
+/// A new folder /tmp/mayor-bench-XXXXXX.
+public func makeTemporaryFolder() -> String {
     var template = Array("/tmp/mayor-bench-XXXXXX".utf8CString)
     return template.withUnsafeMutableBufferPointer { buf in
         guard let p = mkdtemp(buf.baseAddress!) else { return "/tmp/mayor-bench" }
@@ -17,7 +18,8 @@ func makeTemporaryFolder() -> String {
     }
 }
 
-func removeFolder(_ path: String) {
+/// Removes a folder made by `makeTemporaryFolder` and what it holds (nothing else).
+public func removeFolder(_ path: String) {
     guard path.hasPrefix("/tmp/mayor-bench-") else { return }
     for name in FileProbe.list(path) ?? [] {
         let child = path + "/" + name
@@ -56,7 +58,7 @@ func copyData(from source: String, to destination: String) throws {
 }
 
 /// A field of /proc/self/status, e.g. "VmHWM" → "12345 kB".
-func readStatus(_ field: String) -> String? {
+public func readStatus(_ field: String) -> String? {
     guard case .success(let data) = FileProbe.read("/proc/self/status", limit: 1 << 16) else { return nil }
     for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix(field + ":") {
         return line.dropFirst(field.count + 1).trimmingPrefix(while: { $0 == " " || $0 == "\t" }).description
@@ -64,7 +66,8 @@ func readStatus(_ field: String) -> String? {
     return nil
 }
 
-func machineDescription() -> String {
+/// The CPU, its cores and the memory, for the table's notes.
+public func machineDescription() -> String {
     var model = "unknown CPU"
     if case .success(let data) = FileProbe.read("/proc/cpuinfo", limit: 1 << 20) {
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix("model name") {

@@ -11,8 +11,9 @@ struct BenchCommand: ParsableCommand {
             Large inputs are generated into a temporary folder (removed afterwards unless --keep): every \
             registered kind's bundled file grown to its shape's limits (at most 8 MiB), the samples of kinds \
             with their own generator (the largest at least --large-mib MiB: the file reloaded while keys are \
-            pressed); the memory section loads each kind's 60 MB shapes in child processes. \
-            Build with -c release for meaningful figures. Takes about a minute.
+            pressed); the memory section loads each kind's 60 MB shapes in child processes; the feeds section runs \
+            mayor-fetch bench (beside mayor): mayor fetch --once against a fake Seoul API, 25,000 Wi-Fi rows and \
+            120 hotspots. Build with -c release for meaningful figures. Takes about a minute.
             """
     )
 
@@ -24,8 +25,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Folder for the generated inputs (default: a new folder under /tmp).") var work: String?
     @Flag(help: "Keep the generated inputs.") var keep = false
     @Flag(help: "Fewer iterations (a smoke test, not figures).") var quick = false
-    @Option(help: "Run only these sections, comma-separated: render, bytes, parse, reload, keys, start, memory (reload and keys include parse).") var only:
-        String?
+    @Option(help: "Run only these sections, comma-separated: render, bytes, parse, reload, keys, start, memory, feeds (reload and keys include parse).")
+    var only: String?
     /// Internal: `KIND|DATA-FOLDER|FILE`, the child process of the memory section.
     @Option(name: .customLong("memory-probe"), help: .hidden) var memoryProbe: String?
 
@@ -54,6 +55,7 @@ struct BenchCommand: ParsableCommand {
         options.work = work
         options.keep = keep
         options.quick = quick
+        options.publisher = Publisher.executableFolder().map { $0 + "/" + Publisher.name }
         try BenchRunner.run(options)
     }
 }
