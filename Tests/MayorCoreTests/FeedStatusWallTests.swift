@@ -191,6 +191,13 @@ import Testing
 
         // Unchanged: nothing read, nothing changes, no new frame.
         #expect(!store.refresh(now: now + 30) && store.generation == generation + 1)
+        // Rewritten by a later run that changed nothing shown (a new attempt, the
+        // same error): read, but no new frame either.
+        var later = failedEntry(error: "ERROR-500 server error")
+        later.lastAttempt = "2026-11-29T10:45:00Z"
+        later.nextRun = "2026-11-29T10:50:00Z"
+        writeFile(dir + "/feeds-status.json", String(decoding: status(["wifi": later]), as: UTF8.self))
+        #expect(!store.refresh(now: now + 40) && store.generation == generation + 1)
 
         // Broken: one problem naming the file and the place; the figures stay, the notice goes.
         writeFile(dir + "/feeds-status.json", "{\"kind\": \"feeds-status\",\n \"updatedAt\": 5}")

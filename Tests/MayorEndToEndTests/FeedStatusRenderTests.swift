@@ -108,6 +108,30 @@ import Testing
         #expect(result.output.contains("⚠ feed failed 19:40: ERROR-500 ␛[2J␛]0;owned␇"), "\(result.output)")
     }
 
+    /// The live wall picks the status file up on its refreshes, as it does
+    /// the snapshots: the line appears when the feed fails and goes when it
+    /// is fine again, the figures staying throughout.
+    @Test func theLiveWallShowsAFeedFailingAndRecovering() throws {
+        let t = try TmuxSession()
+        try t.start(["--refresh", "2", "--lang", "en"])
+        #expect(t.waitFor(text: "31,245").ok)
+        let path = t.workDir + "/Data/feeds-status.json"
+        // Failed a minute ago (the wall runs on the real clock).
+        let failed = Date().addingTimeInterval(-60)
+        let iso = ISO8601DateFormatter().string(from: failed)
+        try atomicWrite(path, failedWifi(error: "ERROR-500 server error").replacingOccurrences(of: "2026-11-29T10:40:00Z", with: iso))
+        let shown = t.waitFor("the feed line", timeout: 10) { $0.contains("⚠ feed failed") && $0.contains("ERROR-500") && $0.contains("31,245") }
+        #expect(shown.ok, "no feed line within 10 s:\n\(shown.screen)")
+        try atomicWrite(
+            path,
+            "{\"kind\": \"feeds-status\", \"updatedAt\": \"\(iso)\", \"sources\": {\"wifi\": {\"file\": \"wifi.json\", \"state\": \"ok\", \"lastAttempt\": \"\(iso)\"}}}"
+        )
+        let gone = t.waitFor("the line gone", timeout: 10) { !$0.contains("feed failed") && $0.contains("31,245") }
+        #expect(gone.ok, "the feed line stayed after the feed recovered:\n\(gone.screen)")
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+    }
+
     @Test func aBrokenStatusFileIsOneProblemAndTheFiguresStay() throws {
         let dir = try copyOfRepoData()
         defer { try? FileManager.default.removeItem(atPath: dir) }
