@@ -222,6 +222,22 @@ import Testing
         #expect(store.problems.isEmpty && store.feedNotice(.wifi) == nil)
     }
 
+    /// `mayor check --data DIR` checks the status file too, when there is one.
+    @Test func checkNamesABrokenStatusFileAndPassesAGoodOne() {
+        let dir = folder()
+        defer { removeTree(dir) }
+        let screens = makeTempDirectory()
+        defer { removeTree(screens) }
+        writeFile(screens + "/wifi.yaml", "kind: screen\ntitle: Wi-Fi\nlayout:\n  pane: wifi\n")
+        writeFile(dir + "/feeds-status.json", String(decoding: status(["wifi": failedEntry()]), as: UTF8.self))
+        #expect(Checker.check(dataDirectory: dir, screensDirectory: screens, now: now).isEmpty)
+        writeFile(
+            dir + "/feeds-status.json",
+            "{\"kind\": \"feeds-status\", \"updatedAt\": \"x\", \"sources\": {\"wifi\": {\"state\": \"broken\", \"lastAttempt\": \"x\"}}}")
+        let found = Checker.check(dataDirectory: dir, screensDirectory: screens, now: now)
+        #expect(found.count == 1 && found.first?.fileName == "feeds-status.json" && found.first?.line == 1, "\(found)")
+    }
+
     @Test func theBackgroundLoaderReadsItToo() {
         let dir = folder()
         defer { removeTree(dir) }
