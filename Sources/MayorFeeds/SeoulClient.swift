@@ -299,7 +299,23 @@ public final class SeoulClient: Sendable {
             default: return "HTTP client error: \(e)"
             }
         }
+        // A system error (refused, unreachable, reset) in the system's own
+        // words, without NIO's wrapping ("connection reset (error set): …
+        // (errno: 111)" for a refused connection).
+        if let io = error as? IOError { return systemMessage(io.errnoCode) }
         let text = String(describing: error)
+        if let range = text.range(of: "(errno: ", options: .backwards), let end = text[range.upperBound...].firstIndex(of: ")"),
+            let code = Int32(text[range.upperBound..<end])
+        {
+            return systemMessage(code)
+        }
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
+    }
+
+    /// `strerror`'s text with a lower-case first letter (`connection refused`).
+    static func systemMessage(_ code: Int32) -> String {
+        let text = String(cString: strerror(code))
+        guard let first = text.first else { return "system error \(code)" }
+        return first.lowercased() + text.dropFirst()
     }
 }
