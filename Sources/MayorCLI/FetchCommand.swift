@@ -24,6 +24,10 @@ struct FetchCommand: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "The arguments of mayor-fetch (see mayor fetch --help).") var arguments: [String] = []
 
     func run() throws {
+        // mayor-fetch also carries `import` and `bench` as its first word: not for `mayor fetch`.
+        if let first = arguments.first, Publisher.otherCommands.contains(first) {
+            throw ValidationError("unexpected argument '\(first)'")
+        }
         try Publisher.exec(command: "fetch", arguments)
     }
 }
@@ -51,6 +55,8 @@ struct ImportCommand: ParsableCommand {
 enum Publisher {
     /// The publisher's executable, installed beside `mayor`.
     static let name = "mayor-fetch"
+    /// What mayor-fetch takes as its first word for another command than fetch.
+    static let otherCommands: Set<String> = ["import", "bench"]
 
     /// Replaces this process with `mayor-fetch` from this binary's folder,
     /// given `arguments` unchanged; returns only by throwing (exit 2) when it

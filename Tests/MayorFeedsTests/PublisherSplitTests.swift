@@ -111,6 +111,16 @@ import Testing
         #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(process.terminationReason) \(process.terminationStatus)")
     }
 
+    /// mayor-fetch also carries `import` and `bench`; `mayor fetch import …`
+    /// must not reach them (a usage error, nothing imported).
+    @Test func mayorFetchDoesNotReachThePublishersOtherCommands() async throws {
+        for first in ["import", "bench"] {
+            let run = try await FetchCommandTests.mayor(["fetch", first, "cctv", "nosuch.csv"])
+            #expect(run.status == 64, "\(first): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("unexpected argument '\(first)'"), "\(run.stderr)")
+        }
+    }
+
     @Test func aMissingPublisherIsAClearErrorWithStatusTwo() throws {
         let folder = NSTemporaryDirectory() + "mayor-alone-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
