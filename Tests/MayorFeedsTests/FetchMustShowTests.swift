@@ -33,8 +33,8 @@ import Testing
     static let wifiPages = 4
     /// SpotInfo and VolInfo for every spot-hour (TopisFixture).
     static let topis = TopisFixture()
-    /// Days of traffic history the test config asks for (Data/feeds.yaml asks 7:
-    /// 7 spots x 7 days x 24 hours at 10 requests a second would take minutes).
+    /// Days of traffic history the test config asks for (Data/feeds.yaml asks
+    /// 14: 7 spots x 14 days x 24 hours at 10 requests a second take minutes).
     static let backfillDays = 2
 
     /// Everything a test's runs printed or wrote, for the key grep.
@@ -124,22 +124,27 @@ import Testing
     }
 
     /// Must show 3: the key is in no output of the runs and in no file under
-    /// `folder` (recursively: the snapshots, the status file, temporary files
-    /// left by a write, the config), and the server did see it (so the
-    /// grep looks for the key that was really used).
-    static func expectNoKey(_ outputs: Outputs, _ folder: String, _ servers: [FakeSeoul], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// `folders` (recursively: the snapshots, the status file, a source's
+    /// state, temporary files left by a write; the working folders with their
+    /// config), and the servers did see it (so the grep looks for the key
+    /// that was really used). The first folder is the output folder.
+    static func expectNoKey(_ outputs: Outputs, _ folders: [String], _ servers: [FakeSeoul], sourceLocation: SourceLocation = #_sourceLocation) throws {
         let texts = outputs.texts.withLock { $0 }
         #expect(!texts.isEmpty, sourceLocation: sourceLocation)
         for (what, text) in texts {
             #expect(!text.contains(testKey), "\(what) holds the key", sourceLocation: sourceLocation)
         }
-        let files = FileManager.default.enumerator(atPath: folder)?.allObjects.compactMap { $0 as? String } ?? []
-        #expect(files.contains(FeedStatus.fileName), "no status file in \(files)", sourceLocation: sourceLocation)
-        for name in files {
+        let status = FileManager.default.enumerator(atPath: folders[0])?.allObjects.compactMap { $0 as? String } ?? []
+        #expect(status.contains(FeedStatus.fileName), "no status file in \(status)", sourceLocation: sourceLocation)
+        let files = folders.flatMap { folder in
+            (FileManager.default.enumerator(atPath: folder)?.allObjects.compactMap { $0 as? String } ?? []).map { folder + "/" + $0 }
+        }
+        #expect(files.count > folders.count, sourceLocation: sourceLocation)
+        for path in files {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            let content = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
-            #expect(content.range(of: Data(testKey.utf8)) == nil, "\(name) holds the key", sourceLocation: sourceLocation)
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            let content = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(content.range(of: Data(testKey.utf8)) == nil, "\((path as NSString).lastPathComponent) holds the key", sourceLocation: sourceLocation)
         }
         for server in servers {
             #expect(!server.seen.isEmpty && server.seen.allSatisfy { $0.key == testKey }, "the server saw another key", sourceLocation: sourceLocation)
@@ -360,7 +365,7 @@ import Testing
             #expect(
                 status.sources[source]?.state == "ok" && status.sources[source]?.lastError == nil, "\(source): \(String(describing: status.sources[source]))")
         }
-        try Self.expectNoKey(outputs, folder, [server])
+        try Self.expectNoKey(outputs, [folder, work], [server])
     }
 
     // MARK: 2. failures keep the last good snapshot
@@ -434,7 +439,8 @@ import Testing
         let outputs = Outputs()
         // A good run first, so each snapshot kept is one the feed wrote.
         let good = try await FakeSeoul.start(Self.answer())
-        let first = try await Self.fetch(["--once", "--base-url", good.baseURL, "--out", folder], in: try Self.workingFolder(), outputs, "fetch --once (good)")
+        let goodWork = try Self.workingFolder()
+        let first = try await Self.fetch(["--once", "--base-url", good.baseURL, "--out", folder], in: goodWork, outputs, "fetch --once (good)")
         await good.stop()
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         let before = try Self.snapshots(folder)
@@ -446,8 +452,8 @@ import Testing
         limits["backfillDays"] = "\(Self.backfillDays + 1)"
         (limits["requestTimeout"], limits["connectTimeout"], limits["retries"], limits["backoff"]) = (failure.requestTimeout, "2s", "1", "0.01s")
         let bad = try await FakeSeoul.start { seen in failure.target(seen) ? failure.reply(seen) : Self.answer()(seen) }
-        let run = try await Self.fetch(
-            ["--once", "--base-url", bad.baseURL, "--out", folder], in: try Self.workingFolder(limits), outputs, "fetch --once (\(failure.name))")
+        let badWork = try Self.workingFolder(limits)
+        let run = try await Self.fetch(["--once", "--base-url", bad.baseURL, "--out", folder], in: badWork, outputs, "fetch --once (\(failure.name))")
         await bad.stop()
         #expect(bad.seen.contains { failure.target($0) }, "the run never asked what fails")
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
@@ -475,6 +481,6 @@ import Testing
             #expect(entries[source]?.state == "ok", "\(source) should not fail: \(String(describing: entries[source]))")
         }
 
-        try Self.expectNoKey(outputs, folder, [bad])
+        try Self.expectNoKey(outputs, [folder, goodWork, badWork], [good, bad])
     }
 }
