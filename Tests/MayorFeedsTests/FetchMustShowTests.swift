@@ -14,7 +14,8 @@ import Testing
 ///    with JSONSerialization: none of the sources' code);
 /// 2. a failure on any page, a timeout, an XML error body and a top-level
 ///    INFO-200 each leave the previous snapshot byte-identical and set the
-///    status file's error;
+///    status file's error; the wall shows it (`mayor render --data DIR
+///    --pane KIND` has "feed failed" and the code on that pane);
 /// 3. no output, file or log of any of these runs holds the key (every test
 ///    ends by grepping them all: stdout and stderr of every run, every file in
 ///    DIR, the status file among them).
@@ -479,6 +480,22 @@ import Testing
         }
         for source in Self.files.keys where !failure.sources.contains(source) {
             #expect(entries[source]?.state == "ok", "\(source) should not fail: \(String(describing: entries[source]))")
+        }
+
+        // The wall shows it: `mayor render --data DIR --pane KIND` (the built binary) has the feed's
+        // failure on that pane's problem line, with the error's code; a pane whose feed succeeded has none.
+        for (source, file) in Self.files.sorted(by: { $0.key < $1.key }) {
+            let kind = try #require(SnapshotKind.allCases.first { $0.fileName == file })
+            let render = try await FetchCommandTests.mayor(
+                ["render", "--data", folder, "--pane", kind.rawValue, "--size", "160x30", "--lang", "en"], in: badWork)
+            outputs.add("render --pane \(kind.rawValue)", render)
+            if failure.sources.contains(source) {
+                let line = render.stdout.split(separator: "\n").first { $0.contains("feed failed") }
+                #expect(line != nil, "\(kind.rawValue) pane shows no feed failure:\n\(render.stdout)\(render.stderr)")
+                if let code = failure.code { #expect(line?.contains(code) == true, "\(kind.rawValue): \(line ?? "")") }
+            } else {
+                #expect(!render.stdout.contains("feed failed"), "\(kind.rawValue) pane claims a failure:\n\(render.stdout)")
+            }
         }
 
         try Self.expectNoKey(outputs, [folder, goodWork, badWork], [good, bad])
