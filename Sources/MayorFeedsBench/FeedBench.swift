@@ -44,19 +44,22 @@ public enum FeedBench {
     /// The key the child is given (in a key file, never an argument).
     static let key = "BENCHKEY-00000000"
 
-    /// The requests settings of the bench's feeds.yaml: Data/feeds.yaml's but
-    /// the per-host rate, which would make the run measure the limit (10 a
-    /// second: 25 pages take 2.4 s whatever the code does) instead of the
-    /// fetcher; the fake server is on loopback.
-    static let requests = """
-        requests:
-          connectTimeout: 5s
-          requestTimeout: 30s
-          retries: 3
-          backoff: 1s
-          maxInFlight: 8
-          perHostPerSecond: 100
-        """
+    /// The requests settings of the bench's feeds.yaml: the defaults, which
+    /// are also `Data/feeds.yaml`'s (`FeedsConfigTests` holds them equal), so
+    /// the rows measure what a publisher runs, rate limit included.
+    static var requests: String {
+        let r = FeedsConfig.Requests()
+        func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+        return """
+            requests:
+              connectTimeout: \(number(r.connectTimeout))
+              requestTimeout: \(number(r.requestTimeout))
+              retries: \(r.retries)
+              backoff: \(number(r.backoff))
+              maxInFlight: \(r.maxInFlight)
+              perHostPerSecond: \(number(r.perHostPerSecond))
+            """
+    }
 
     public static func run(_ options: FeedBenchOptions) throws -> (notes: [String], rows: [BenchRow]) {
         let dir = options.work ?? makeTemporaryFolder()

@@ -25,6 +25,14 @@ import Testing
         #expect(config.sources[0].interval == 86_400 && config.sources[0].integer("pageSize") == 500)
     }
 
+    /// The bundled config states the defaults, so what `mayor bench` measures
+    /// (the defaults) is what a publisher runs.
+    @Test func theBundledConfigsRequestsAreTheDefaults() throws {
+        let config = try FeedsConfig.load(repositoryRoot + "/Data/feeds.yaml").get()
+        #expect(config.requests == FeedsConfig.Requests())
+        #expect(config.requests.maxInFlight == 8)
+    }
+
     @Test func problemsNameTheirPlace() {
         let yaml = """
             sources:
