@@ -87,6 +87,8 @@ public final class FeedRunner: Sendable {
         let context = FeedContext(
             client: client, outputDirectory: outputDirectory, logger: logger, now: now,
             progress: { [progress] text in progress(source.name, text) })
+        // Said at once, so a source is on the progress board before its first answer.
+        progress(source.name, "starting")
         let report: FeedRunReport
         do {
             let output = try await source.run(context)
@@ -125,7 +127,7 @@ public final class FeedRunner: Sendable {
                 }
             }
         } catch {
-            logger.error("cannot write the status file", metadata: ["error": .string(client.redact(error.message))])
+            logger.critical("cannot write the status file", metadata: ["error": .string(client.redact(error.message))])
         }
         progress(source.name, report.ok ? "ok: \(report.detail)" : "failed: \(report.detail)")
         var metadata: Logger.Metadata = ["source": .string(source.name), "seconds": .string(String(format: "%.2f", report.seconds))]

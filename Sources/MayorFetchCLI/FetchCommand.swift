@@ -48,20 +48,26 @@ struct FetchCommand: ParsableCommand {
         let (config, key, folder) = setup
         let sources = config.sources.compactMap { FeedSources.make($0, backfillDays: backfill) }
         let terminal = isatty(2) == 1
-        var logger = Logger(label: "mayor.fetch") { label in StreamLogHandler.standardError(label: label) }
-        // On a terminal the progress lines say it; errors are still logged.
-        logger.logLevel = terminal ? .error : .info
-        let progress = ProgressLine(enabled: terminal)
+        let progress = terminal ? ProgressBoard(width: Self.terminalColumns, write: Self.writeToStandardError) : nil
+        // On a terminal the progress board says how each source went (its
+        // failures included); only a critical message (the status file cannot
+        // be written) is logged there, above the board. Otherwise one line
+        // per run, for the journal.
+        var logger = Logger(label: "mayor.fetch") { label in
+            if let progress { return BoardLogHandler(board: progress) }
+            return StreamLogHandler.standardError(label: label)
+        }
+        logger.logLevel = terminal ? .critical : .info
         let runner = FeedRunner(
             sources: sources, settings: config.requests, key: key, baseURL: baseURL, outputDirectory: folder, logger: logger,
-            progress: { source, text in progress.show(source, text) })
+            progress: { source, text in progress?.show(source, text) })
         if once {
             let reports = blockOn { () async -> [FeedRunReport] in
                 let reports = await runner.runOnce()
                 await runner.shutdown()
                 return reports
             }
-            progress.finish()
+            progress?.finish()
             print(Self.summary(reports), terminator: "")
             if reports.contains(where: { !$0.ok }) { throw ExitCode(1) }
             return
@@ -79,7 +85,24 @@ struct FetchCommand: ParsableCommand {
         }
         blockOn { await task.value }
         signals.forEach { $0.cancel() }
-        progress.finish()
+        progress?.finish()
+    }
+
+    /// The columns of the terminal on standard error (80 when it cannot say).
+    @Sendable static func terminalColumns() -> Int {
+        var size = winsize()
+        guard ioctl(2, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    @Sendable static func writeToStandardError(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            bytes = bytes.dropFirst(n)
+        }
     }
 
     struct SetupError: Error {
@@ -154,19 +177,23 @@ struct FetchCommand: ParsableCommand {
     }
 }
 
-/// One line per source on a terminal, rewritten in place (`wifi 12/25 pages`).
-final class ProgressLine: Sendable {
-    let enabled: Bool
-    init(enabled: Bool) { self.enabled = enabled }
+/// Log lines on a terminal, written above the progress board so the two never mix.
+struct BoardLogHandler: LogHandler {
+    let board: ProgressBoard
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
 
-    func show(_ source: String, _ text: String) {
-        guard enabled else { return }
-        var stderr = StandardError()
-        let end = text.hasPrefix("ok") || text.hasPrefix("failed") ? "\n" : ""
-        print("\r\u{1B}[K\(source) \(Sanitizer.clean(text))", terminator: end, to: &stderr)
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
     }
 
-    func finish() {}
+    func log(event: LogEvent) {
+        var all = metadata
+        for (k, v) in event.metadata ?? [:] { all[k] = v }
+        let details = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        board.log("\(event.level):\(details) \(event.message)")
+    }
 }
 
 /// Runs async work to its end from synchronous code (the command's `run`):
