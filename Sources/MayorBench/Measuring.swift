@@ -87,10 +87,3 @@ func kb(_ bytes: Int) -> String {
 func format(_ value: Double, _ places: Int) -> String {
     NumberFormat.decimal(value, places: places).replacing(",", with: "")
 }
-
-/// Wall-clock time in seconds since the epoch (the reload and key benchmarks run on the real clock).
-func wallClockNow() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_REALTIME, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
