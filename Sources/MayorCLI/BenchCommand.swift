@@ -38,15 +38,10 @@ struct BenchCommand: ParsableCommand {
         guard let clock = CalendarDate.parseInstant(now) else { throw ValidationError("--now \(now) is not an ISO-8601 date or date-time") }
         var options = BenchOptions(now: clock)
         if let only {
-            var sections: Set<BenchOptions.Section> = []
-            for name in only.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let section = BenchOptions.Section(rawValue: name) else {
-                    let all = BenchOptions.Section.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw ValidationError("--only: no section \"\(name)\" (sections: \(all))")
-                }
-                sections.insert(section)
+            switch BenchSections.parse(only) as Result<Set<BenchOptions.Section>, BenchSectionError> {
+            case .success(let sections): options.sections = sections
+            case .failure(let error): throw ValidationError(error.message)
             }
-            options.sections = sections
         }
         options.data = data
         options.screens = screens

@@ -141,11 +141,8 @@ public enum FeedBench {
         }
         let run: ChildRun
         do {
+            defer { server.stop() }
             run = try fetchOnce(options, server: server, config: config, out: folder, keyFile: keyFile)
-            server.stop()
-        } catch {
-            server.stop()
-            throw error
         }
         let apTotal = wifiTotal(folder + "/wifi.json")
         let expected = options.wifiRows
@@ -203,11 +200,8 @@ public enum FeedBench {
         }
         let run: ChildRun
         do {
+            defer { server.stop() }
             run = try fetchOnce(options, server: server, config: config, out: folder, keyFile: keyFile)
-            server.stop()
-        } catch {
-            server.stop()
-            throw error
         }
         let written = hotspotCount(folder + "/citydata.json")
         let expected = codes.count

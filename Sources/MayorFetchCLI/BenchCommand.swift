@@ -35,15 +35,10 @@ struct FeedBenchCommand: ParsableCommand {
         guard let exe = Publisher.executablePath() else { throw ValidationError("cannot find this executable (/proc/self/exe)") }
         var options = FeedBenchOptions(publisher: exe)
         if let only {
-            var sections: Set<FeedBenchOptions.Section> = []
-            for name in only.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let section = FeedBenchOptions.Section(rawValue: name) else {
-                    let all = FeedBenchOptions.Section.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw ValidationError("--only: no section \"\(name)\" (sections: \(all))")
-                }
-                sections.insert(section)
+            switch BenchSections.parse(only) as Result<Set<FeedBenchOptions.Section>, BenchSectionError> {
+            case .success(let sections): options.sections = sections
+            case .failure(let error): throw ValidationError(error.message)
             }
-            options.sections = sections
         }
         options.data = data
         options.work = work
